@@ -1,0 +1,90 @@
+// Reply: what the hand-written parser (ReplyView) extracts from one captured
+// frame. A plain value: classify, fingerprint and output read it, nobody
+// needs the raw bytes afterwards. All integers are host byte order.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "zeroscan/core/ipv4.h"
+
+namespace zeroscan {
+
+namespace tcp_flag {
+inline constexpr std::uint8_t Fin = 0x01;
+inline constexpr std::uint8_t Syn = 0x02;
+inline constexpr std::uint8_t Rst = 0x04;
+inline constexpr std::uint8_t Psh = 0x08;
+inline constexpr std::uint8_t Ack = 0x10;
+inline constexpr std::uint8_t Urg = 0x20;
+inline constexpr std::uint8_t Ece = 0x40;
+inline constexpr std::uint8_t Cwr = 0x80;
+}  // namespace tcp_flag
+
+// TCP options as the remote stack laid them out. `layout` keeps the order
+// as letters (M=MSS, N=NOP, W=window scale, S=SACK permitted, T=timestamp,
+// E=end of list, ?=other) — the same alphabet as the Hershel+ data.
+struct TcpOptions {
+  std::array<char, 41> layout{};  // NUL-terminated, at most 40 option bytes
+  bool has_mss = false;
+  std::uint16_t mss = 0;
+  bool has_wscale = false;
+  std::uint8_t wscale = 0;
+  bool sack_permitted = false;
+  bool has_timestamp = false;
+  std::uint32_t ts_val = 0;
+  std::uint32_t ts_ecr = 0;
+  bool malformed = false;  // a length ran past the header: parsing stopped there
+};
+
+struct IpFields {
+  Ipv4 src;
+  Ipv4 dst;
+  std::uint8_t ttl = 0;
+  std::uint16_t id = 0;
+  bool df = false;
+  std::uint8_t tos = 0;
+  std::uint16_t total_length = 0;
+};
+
+struct TcpFields {
+  std::uint16_t src_port = 0;
+  std::uint16_t dst_port = 0;
+  std::uint32_t seq = 0;
+  std::uint32_t ack = 0;
+  std::uint8_t flags = 0;
+  std::uint16_t window = 0;
+  std::uint16_t urgent = 0;
+  std::uint16_t payload_length = 0;
+  TcpOptions options;
+};
+
+// The original probe as quoted inside an ICMP error (RFC 792: IP header +
+// at least 8 bytes of the transport header, which covers ports and seq).
+struct QuotedProbe {
+  Ipv4 src;  // our address
+  Ipv4 dst;  // the target
+  std::uint8_t protocol = 0;
+  std::uint16_t ip_id = 0;
+  std::uint16_t src_port = 0;
+  std::uint16_t dst_port = 0;
+  std::uint32_t seq = 0;
+};
+
+struct IcmpFields {
+  std::uint8_t type = 0;
+  std::uint8_t code = 0;
+  QuotedProbe quoted;
+};
+
+enum class ReplyKind : std::uint8_t { Tcp, IcmpError };
+
+struct Reply {
+  ReplyKind kind = ReplyKind::Tcp;
+  IpFields ip;      // the outer IP header (the responder's)
+  TcpFields tcp;    // valid when kind == Tcp
+  IcmpFields icmp;  // valid when kind == IcmpError
+  std::int64_t timestamp_ns = 0;  // capture time (CLOCK_REALTIME ns)
+};
+
+}  // namespace zeroscan
