@@ -33,15 +33,20 @@ struct TemplateOptions {
 
 class ProbeTemplate {
  public:
-  // Throws std::invalid_argument only for impossible options.
+  // Throws std::invalid_argument only for impossible options (TTL 0, a
+  // ProbeKind value outside the enum).
   ProbeTemplate(ProbeKind kind, const TemplateOptions& options);
 
   ProbeKind kind() const { return kind_; }
   std::size_t size() const { return bytes_.size(); }
   const std::vector<std::uint8_t>& bytes() const { return bytes_; }
+  // Where the IP and TCP headers start inside every stamped frame.
+  std::size_t ip_offset() const { return ip_offset_; }
+  std::size_t tcp_offset() const { return tcp_offset_; }
 
   // Writes the complete frame (size() bytes) into `out`. dst_mac may be
-  // nullptr to keep the template's next-hop MAC. Never throws, no allocation.
+  // nullptr to keep the template's next-hop MAC (ignored when the template
+  // has no Ethernet header). Never throws, no allocation.
   void stamp(std::uint8_t* out, Ipv4 target, std::uint16_t dst_port, const ProbeFields& fields,
              const MacAddress* dst_mac = nullptr) const;
 
@@ -51,6 +56,10 @@ class ProbeTemplate {
   std::vector<std::uint8_t> bytes_;
   std::size_t ip_offset_ = 0;
   std::size_t tcp_offset_ = 0;
+  // RFC 1624 eqn. 3 with the template's side done once: ~HC + Σ ~m over
+  // every word stamp() overwrites. stamp() only adds the new words m'.
+  std::uint32_t ip_checksum_base_ = 0;
+  std::uint32_t tcp_checksum_base_ = 0;
 };
 
 }  // namespace zeroscan
