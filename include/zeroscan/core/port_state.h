@@ -23,6 +23,7 @@ enum class StateReason : std::uint8_t {
   IcmpUnreachable, // "icmp-unreach" (any type 3 code; code is kept separately)
   NoResponse,      // "no-response"
   SynAckToAck,     // an ACK probe drew a SYN-ACK (odd stacks); counts as unfiltered
+  ArpTimeout,      // "arp-timeout": an on-link target never answered ARP, so no probe went
 };
 
 constexpr std::string_view to_string(PortState s) {
@@ -43,6 +44,7 @@ constexpr std::string_view to_string(StateReason r) {
     case StateReason::IcmpUnreachable: return "icmp-unreach";
     case StateReason::NoResponse: return "no-response";
     case StateReason::SynAckToAck: return "syn-ack";
+    case StateReason::ArpTimeout: return "arp-timeout";
     case StateReason::None: break;
   }
   return "none";

@@ -1,0 +1,60 @@
+// ScanOptions: the scan command line as parsed values, before anything is
+// resolved against the system. parse_scan_options accepts nmap's spellings
+// (-sS, -sA, -oJ FILE, -iL FILE, -p-) beside long forms (--syn, --ack,
+// --output-json, --input-list, --ports=-).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zeroscan {
+
+struct ScanOptions {
+  std::vector<std::string> targets;
+  std::string ports = "1-1000";
+  bool ports_given = false;
+  std::vector<std::string> input_lists;     // -iL
+  std::vector<std::string> excludes;        // --exclude (comma lists)
+  std::vector<std::string> exclude_files;   // --excludefile
+  bool allow_reserved = false;
+  double rate = 10000;
+  unsigned retries = 1;
+  double wait_seconds = 2.0;
+  std::optional<std::uint64_t> seed;
+  std::string shard = "0/1";
+  std::string interface;
+  std::string source_ip;
+  std::string source_ports;                 // "40000-50000"
+  std::string router_mac;
+  unsigned ttl = 64;
+  bool syn = false;                         // -sS (default when no kind is given)
+  bool ack = false;                         // -sA
+  std::string output_json;                  // -oJ
+  std::string output_normal;                // -oN
+  bool open_only = false;
+  int verbosity = 0;
+  bool dry_run = false;
+  bool responders_only = false;
+  bool all_states = false;
+};
+
+enum class ParseOutcome { Scan, Exit };
+
+struct ParsedScanCommand {
+  ParseOutcome outcome = ParseOutcome::Scan;
+  int exit_code = 0;       // for Exit: 0 after --help/--version, 2 after errors
+  ScanOptions options;
+};
+
+// Parses argv (argv[0] is the program). Prints help/version/errors itself
+// (to `out`/`err`) and says so with ParseOutcome::Exit.
+ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ostream& out,
+                                     std::ostream& err);
+
+// nmap's two-letter options as CLI11 long options: "-sS" -> "--syn",
+// "-oJ" -> "--output-json", "-p-" -> "--ports=-", ... Exposed for tests.
+std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>& args);
+
+}  // namespace zeroscan

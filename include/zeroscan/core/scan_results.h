@@ -1,0 +1,59 @@
+// Result values the engine hands to output writers. Writers see only these,
+// never the engine, so a new output format needs nothing but this header.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "zeroscan/core/ipv4.h"
+#include "zeroscan/core/port_state.h"
+#include "zeroscan/core/probe_kind.h"
+
+namespace zeroscan {
+
+// One concluded probe of one (address, port): the first verified answer, or
+// silence after every attempt and the cooldown.
+struct PortRecord {
+  Ipv4 ip;
+  std::uint16_t port = 0;
+  ProbeKind probe = ProbeKind::Syn;
+  PortState state = PortState::Unknown;
+  StateReason reason = StateReason::None;
+  std::uint8_t attempt = 0;  // which attempt was answered (0 = first)
+
+  bool answered = false;     // false: silence; the fields below are unset
+  Ipv4 responder;            // differs from ip when a router sent the ICMP
+  std::uint8_t ttl = 0;
+  std::uint16_t ip_id = 0;
+  bool df = false;
+  std::uint8_t tcp_flags = 0;
+  std::uint16_t window = 0;
+  std::uint32_t ack = 0;      // RST fingerprinting: the ack field as sent
+  std::optional<std::uint16_t> mss;
+  std::string tcp_options;    // option layout letters, e.g. "MSTNW"
+  std::optional<std::uint8_t> icmp_type;
+  std::optional<std::uint8_t> icmp_code;
+  std::int64_t timestamp_ns = 0;
+};
+
+struct ScanSummary {
+  std::uint64_t targets = 0;        // addresses after excludes
+  std::uint64_t ports = 0;
+  std::uint64_t probes_planned = 0; // pairs x kinds in this shard, one attempt
+  std::uint64_t sent = 0;           // frames the kernel accepted
+  std::uint64_t received = 0;       // frames the capture passed to us
+  std::uint64_t matched = 0;        // verified replies (first answers)
+  std::uint64_t invalid = 0;        // failed the cookie check or unparsable
+  std::uint64_t duplicates = 0;     // verified again after a first answer
+  std::uint64_t inconclusive = 0;   // verified but said nothing (e.g. TTL exceeded)
+  std::uint64_t kernel_dropped = 0; // capture ring overflow (pcap_stats)
+  std::uint64_t open = 0, closed = 0, filtered = 0, unfiltered = 0;
+  std::uint64_t seed = 0;
+  std::uint32_t shard_index = 0, shard_count = 1;
+  double elapsed_seconds = 0;
+  double send_seconds = 0;
+  bool interrupted = false;
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,21 @@
+// EngineSettings: the timing and sizing knobs of one scan, already
+// validated by the CLI. A plain value, never mutated once the scan starts.
+#pragma once
+
+#include <cstdint>
+
+namespace zeroscan {
+
+struct EngineSettings {
+  double rate = 10000;              // packets per second, all probe kinds together
+  std::uint8_t attempts = 2;        // 1 + --retries
+  double wait_seconds = 2.0;        // cooldown after the last probe (--wait)
+  double retry_gap_seconds = 1.0;   // pause before a retry pass, for late answers
+  std::uint64_t state_table_limit = std::uint64_t(1) << 28;  // larger scans: responders only
+  bool report_silence = true;       // emit filtered/no-response records (needs the table)
+  unsigned max_batch = 64;          // frames per sendmmsg
+  bool progress = false;            // live status line on stderr
+  std::uint64_t resume_position = 0;  // permutation position to start pass 0 at
+};
+
+}  // namespace zeroscan

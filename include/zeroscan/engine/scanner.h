@@ -1,0 +1,63 @@
+// Scanner: runs one scan end to end over a PacketSink/PacketSource pair —
+// the real NIC in production, a scripted in-memory network in tests.
+// Threads: sender (paced sending), receiver (capture -> records), monitor
+// (status line); the caller's thread waits and then concludes silence.
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include "zeroscan/engine/engine_settings.h"
+#include "zeroscan/engine/receiver.h"
+#include "zeroscan/engine/scan_counters.h"
+#include "zeroscan/engine/scan_space.h"
+#include "zeroscan/engine/sender.h"
+#include "zeroscan/engine/state_table.h"
+#include "zeroscan/engine/target_macs.h"
+#include "zeroscan/targets/permutation.h"
+
+namespace zeroscan {
+
+struct ScanJob {
+  const ScanSpace& space;
+  const Permutation& permutation;
+  const Cookie& cookie;
+  const ProbeTemplates& templates;
+  const TargetMacs& macs;
+  EngineSettings settings;
+  std::uint64_t seed = 0;
+  ShardSpec shard;
+  VerifiedReplyHook on_verified;  // optional: OS evidence, RTO timing
+};
+
+class Scanner {
+ public:
+  Scanner(ScanJob job, PacketSink& sink, PacketSource& source, ResultSink& results);
+  ~Scanner();
+
+  ScanSummary run();
+
+  // Safe from any thread (a signal-waiting thread calls it). First call:
+  // stop sending, keep receiving for the cooldown. Second: end now.
+  void request_stop();
+
+  std::uint64_t pass0_position() const { return sender_position_; }
+
+ private:
+  void cool_down();
+  void conclude_silence(std::uint64_t probed_until);
+
+  ScanJob job_;
+  PacketSink& sink_;
+  PacketSource& source_;
+  ResultSink& results_;
+  std::unique_ptr<StateTable> table_;
+  ScanCounters counters_;
+  std::atomic<bool> stop_sending_{false};
+  std::atomic<bool> stop_receiving_{false};
+  std::atomic<bool> skip_cooldown_{false};
+  std::atomic<int> stop_requests_{0};
+  std::uint64_t sender_position_ = 0;
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,33 @@
+// NDJSON output (-oJ): one JSON object per line. The field names and values
+// are a contract other tools and the lab tests rely on:
+//   {"type":"port","ip":"198.18.0.7","port":22,"proto":"tcp","probe":"syn",
+//    "state":"open","reason":"syn-ack","ttl":64,"window":65160,...}
+//   {"type":"summary",...}   (last line)
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "zeroscan/output/output_file.h"
+#include "zeroscan/output/result_sink.h"
+
+namespace zeroscan {
+
+nlohmann::json port_record_json(const PortRecord& record, const PortAnnotator& annotate);
+nlohmann::json summary_json(const ScanSummary& summary);
+
+class NdjsonWriter : public ResultSink {
+ public:
+  NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  void port(const PortRecord& record) override;
+  void finish(const ScanSummary& summary) override;
+  std::string error() const override { return file_->error(); }
+
+ private:
+  std::unique_ptr<OutputFile> file_;
+  PortAnnotator annotate_;
+};
+
+}  // namespace zeroscan

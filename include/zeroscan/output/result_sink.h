@@ -1,0 +1,53 @@
+// ResultSink: where concluded records go. One scan may feed several sinks
+// (text on stdout, NDJSON to a file, ...); the engine calls them from one
+// thread only, in the order records conclude.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "zeroscan/core/scan_results.h"
+
+namespace zeroscan {
+
+// What the port knowledge base says about a port, for annotating output.
+struct PortAnnotation {
+  std::string service;  // "ssh"; empty when unknown
+  std::string warning;  // set only for ports known for trojans/backdoors
+};
+using PortAnnotator = std::function<PortAnnotation(std::uint16_t port)>;
+
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  virtual void port(const PortRecord& record) = 0;
+  // Called once, after the last record. Writers flush here; a write error is
+  // reported through error().
+  virtual void finish(const ScanSummary& summary) = 0;
+  // Empty while everything written so far reached its destination.
+  virtual std::string error() const = 0;
+};
+
+// Fans one stream of records out to several sinks.
+class SinkList : public ResultSink {
+ public:
+  void add(std::unique_ptr<ResultSink> sink) { sinks_.push_back(std::move(sink)); }
+  void port(const PortRecord& record) override {
+    for (auto& s : sinks_) s->port(record);
+  }
+  void finish(const ScanSummary& summary) override {
+    for (auto& s : sinks_) s->finish(summary);
+  }
+  std::string error() const override {
+    for (auto& s : sinks_)
+      if (auto e = s->error(); !e.empty()) return e;
+    return {};
+  }
+
+ private:
+  std::vector<std::unique_ptr<ResultSink>> sinks_;
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,57 @@
+// The default human output: a per-host table on stdout, printed when the
+// scan ends (hosts in address order, ports ascending), like nmap's report.
+// Ports that stayed silent are counted per host, not listed; hosts that
+// answered nothing at all are only counted.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "zeroscan/output/output_file.h"
+#include "zeroscan/output/result_sink.h"
+
+namespace zeroscan {
+
+class TextWriter : public ResultSink {
+ public:
+  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  void port(const PortRecord& record) override;
+  void finish(const ScanSummary& summary) override;
+  std::string error() const override { return file_->error(); }
+
+ private:
+  struct Row {
+    std::optional<PortRecord> syn;
+    std::optional<PortRecord> ack;
+  };
+  struct Host {
+    std::map<std::uint16_t, Row> rows;
+    std::uint64_t silent_syn = 0;
+    std::uint64_t silent_ack = 0;
+  };
+  std::string render_host(Ipv4 ip, const Host& host) const;
+
+  std::unique_ptr<OutputFile> file_;
+  PortAnnotator annotate_;
+  std::map<std::uint32_t, Host> hosts_;  // only hosts that answered something
+  bool saw_ack_ = false;
+};
+
+// Passes on only open ports (--open).
+class OpenOnlyFilter : public ResultSink {
+ public:
+  explicit OpenOnlyFilter(std::unique_ptr<ResultSink> inner) : inner_(std::move(inner)) {}
+  void port(const PortRecord& record) override {
+    if (record.state == PortState::Open) inner_->port(record);
+  }
+  void finish(const ScanSummary& summary) override { inner_->finish(summary); }
+  std::string error() const override { return inner_->error(); }
+
+ private:
+  std::unique_ptr<ResultSink> inner_;
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,142 @@
+// CLI11 definition of the scan command and nmap-spelling translation.
+#include "zeroscan/cli/scan_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <ostream>
+#include <sstream>
+
+namespace zeroscan {
+
+std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>& args) {
+  // CLI11 short options are one letter; nmap's -sS/-oJ/-iL are two. Map them
+  // to long forms before CLI11 sees them. -Pn and -n are accepted as no-ops:
+  // zeroscan never pings first and never resolves addresses to names.
+  static const std::map<std::string, std::string> kLongForm = {
+      {"-sS", "--syn"},          {"-sA", "--ack"},           {"-oJ", "--output-json"},
+      {"-oN", "--output-normal"}, {"-iL", "--input-list"},    {"-Pn", ""},
+      {"-n", ""},
+  };
+  static const std::map<std::string, std::string> kUnsupported = {
+      {"-sT", "connect scans"}, {"-sU", "UDP scans"},   {"-sV", "version detection"},
+      {"-sN", "NULL scans"},    {"-sF", "FIN scans"},   {"-sX", "Xmas scans"},
+      {"-sW", "window scans"},  {"-sM", "Maimon scans"}, {"-6", "IPv6"},
+  };
+  std::vector<std::string> out;
+  out.reserve(args.size());
+  bool after_double_dash = false;
+  for (const std::string& arg : args) {
+    if (after_double_dash) {
+      out.push_back(arg);
+      continue;
+    }
+    if (arg == "--") after_double_dash = true;
+    if (auto it = kLongForm.find(arg); it != kLongForm.end()) {
+      if (!it->second.empty()) out.push_back(it->second);
+      continue;
+    }
+    if (auto it = kUnsupported.find(arg); it != kUnsupported.end())
+      throw CLI::ValidationError(arg, it->second + " are not supported by zeroscan (yet)");
+    if (arg == "-p-") {
+      out.push_back("--ports=-");
+      continue;
+    }
+    out.push_back(arg);
+  }
+  return out;
+}
+
+namespace {
+
+void define_options(CLI::App& app, ScanOptions& o) {
+  app.add_option("targets", o.targets,
+                 "Addresses, CIDR blocks (198.18.0.0/16), ranges (198.18.0.1-198.18.0.9) or "
+                 "hostnames");
+  app.add_option("-p,--ports", o.ports,
+                 "Ports: 22,80,443 | 1-1024 | - (all, 1-65535) | 0-65535 (with port 0); "
+                 "default 1-1000");
+  app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL")
+      ->type_name("FILE");
+  app.add_option("--exclude", o.excludes, "Exclude these targets (comma-separated specs)")
+      ->type_name("LIST");
+  app.add_option("--excludefile", o.exclude_files, "Exclude targets listed in FILE")
+      ->type_name("FILE");
+  app.add_flag("--allow-reserved", o.allow_reserved,
+               "Allow 0.0.0.0/8, 224.0.0.0/4 and 240.0.0.0/4 as targets");
+  app.add_option("--rate", o.rate, "Packets per second, all probe kinds together (default 10000)")
+      ->check(CLI::Range(1.0, 100e6));
+  app.add_option("--retries", o.retries, "Re-probe unanswered ports N more times (default 1)")
+      ->check(CLI::Range(0u, 10u));
+  app.add_option("--wait", o.wait_seconds, "Seconds to keep listening after the last probe (default 2)")
+      ->check(CLI::Range(0.0, 3600.0));
+  app.add_option("--seed", o.seed, "Seed for the probe order and cookie key (shards must share it)");
+  app.add_option("--shard", o.shard, "Scan only shard I of N (0-based), e.g. 0/4")->type_name("I/N");
+  app.add_option("-e,--interface", o.interface, "Send and capture on this interface");
+  app.add_option("-S,--source-ip", o.source_ip, "Source address of the probes");
+  app.add_option("--source-port", o.source_ports, "Source port range, e.g. 40000-50000")
+      ->type_name("RANGE");
+  app.add_option("--router-mac", o.router_mac, "Next-hop MAC, skipping ARP");
+  app.add_option("--ttl", o.ttl, "IP TTL of the probes (default 64)")->check(CLI::Range(1u, 255u));
+  app.add_flag("--syn", o.syn, "SYN scan: open/closed/filtered (default); nmap -sS");
+  app.add_flag("--ack", o.ack, "ACK scan: unfiltered/filtered; nmap -sA");
+  app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); nmap-style -oJ")
+      ->type_name("FILE");
+  app.add_option("--output-normal", o.output_normal, "Human report to FILE; nmap -oN")
+      ->type_name("FILE");
+  app.add_flag("--open", o.open_only, "Show only open ports");
+  app.add_flag("-v,--verbose", o.verbosity, "Live status line on stderr (repeat for more)");
+  app.add_flag("--dry-run", o.dry_run, "Build and count every probe, send nothing");
+  app.add_flag("--responders-only", o.responders_only,
+               "Report only ports that answered (no filtered/no-response records)");
+  app.add_flag("--all-states", o.all_states,
+               "Keep per-port state even for scans over 2^28 probes (2 bits per probe)");
+}
+
+}  // namespace
+
+ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ostream& out,
+                                     std::ostream& err) {
+  ParsedScanCommand result;
+  CLI::App app{
+      "zeroscan: stateless raw-packet port scanner\n"
+      "  zeroscan [options] TARGET...        scan (needs root or CAP_NET_RAW)\n"
+      "  zeroscan ports PORT|NAME|RANGE      what runs on a port, how it is abused\n"
+      "  zeroscan local                      audit this machine's listening ports",
+      "zeroscan"};
+  app.set_version_flag("--version", std::string(ZEROSCAN_VERSION " (git " ZEROSCAN_GIT_HASH ")"));
+  app.allow_extra_args(false);
+  app.positionals_at_end(false);
+  define_options(app, result.options);
+
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 wants them reversed
+  try {
+    std::vector<std::string> forward(args.rbegin(), args.rend());
+    forward = translate_nmap_spellings(forward);
+    args.assign(forward.rbegin(), forward.rend());
+    if (forward.empty()) {
+      out << app.help();
+      result.outcome = ParseOutcome::Exit;
+      return result;
+    }
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    result.outcome = ParseOutcome::Exit;
+    return result;
+  } catch (const CLI::CallForVersion&) {
+    out << "zeroscan " << ZEROSCAN_VERSION << " (git " << ZEROSCAN_GIT_HASH << ")\n";
+    result.outcome = ParseOutcome::Exit;
+    return result;
+  } catch (const CLI::ParseError& e) {
+    err << "zeroscan: " << e.what() << " (see zeroscan --help)\n";
+    result.outcome = ParseOutcome::Exit;
+    result.exit_code = 2;
+    return result;
+  }
+  result.options.ports_given = app.count("--ports") > 0;
+  return result;
+}
+
+}  // namespace zeroscan

@@ -1,0 +1,91 @@
+// The send loop: permutation -> probe fields -> stamped frames -> paced batches.
+#include "zeroscan/engine/sender.h"
+
+#include <thread>
+#include <vector>
+
+#include "zeroscan/engine/clock.h"
+#include "zeroscan/engine/rate_limiter.h"
+
+namespace zeroscan {
+
+void Sender::run() {
+  for (std::uint8_t attempt = 0; attempt < ctx_.settings.attempts; ++attempt) {
+    if (ctx_.stop.load(std::memory_order_relaxed)) break;
+    if (attempt > 0) pause(ctx_.settings.retry_gap_seconds);  // let late answers land first
+    ctx_.counters.pass.store(attempt, std::memory_order_relaxed);
+    ctx_.counters.pass_done.store(0, std::memory_order_relaxed);
+    send_pass(attempt);
+  }
+  ctx_.counters.sending_finished.store(true, std::memory_order_release);
+}
+
+void Sender::pause(double seconds) {
+  const std::int64_t until = monotonic_ns() + std::int64_t(seconds * 1e9);
+  while (!ctx_.stop.load(std::memory_order_relaxed) && monotonic_ns() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+void Sender::send_pass(std::uint8_t attempt) {
+  std::size_t frame_size = 0;
+  for (const auto& t : ctx_.templates)
+    if (t && t->size() > frame_size) frame_size = t->size();
+  const unsigned batch_size = RateLimiter::batch_size(ctx_.settings.rate, ctx_.settings.max_batch);
+
+  std::vector<std::uint8_t> bytes(frame_size * batch_size);
+  std::vector<FrameRef> frames(batch_size);
+  RateLimiter limiter(ctx_.settings.rate, monotonic_ns());
+  std::uint64_t sent_this_pass = 0;
+  std::size_t pending = 0;
+
+  auto flush = [&]() {
+    if (pending == 0) return;
+    limiter.forgive_lag(sent_this_pass, monotonic_ns());
+    wait_until_ns(limiter.due_ns(sent_this_pass));
+    std::size_t done = 0;
+    // Short counts mean a full queue (ENOBUFS): back off briefly and retry
+    // the rest, a bounded number of times, so a wedged NIC cannot hang us.
+    for (int tries = 0; done < pending && tries < 1000; ++tries) {
+      const std::size_t n = ctx_.sink.send(frames.data() + done, pending - done);
+      done += n;
+      if (done < pending) std::this_thread::sleep_for(std::chrono::microseconds(50));
+    }
+    sent_this_pass += pending;
+    ctx_.counters.sent.fetch_add(done, std::memory_order_relaxed);
+    pending = 0;
+  };
+
+  const std::uint64_t start = attempt == 0 ? ctx_.settings.resume_position : 0;
+  auto cursor = ctx_.permutation.cursor(start);
+  const bool skip_answered = attempt > 0 && ctx_.table;
+  std::uint64_t handled = 0;
+  while (true) {
+    // Check for a stop before taking the next index, so the cursor position
+    // never includes a probe that was not sent (resume relies on it).
+    if ((handled & 1023) == 0) {
+      ctx_.counters.pass_done.store(handled, std::memory_order_relaxed);
+      if (ctx_.stop.load(std::memory_order_relaxed)) break;
+    }
+    const auto index = cursor.next();
+    if (!index) break;
+    ++handled;
+    if (skip_answered && ctx_.table->answered(*index)) continue;
+    const ProbeTarget target = ctx_.space.at(*index);
+    const MacAddress* mac = ctx_.macs.lookup(target.ip);
+    if (!mac && !ctx_.macs.reachable(target.ip)) {
+      if (attempt == 0) ctx_.counters.skipped_unreachable.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
+    const ProbeFields fields = ctx_.cookie.probe_fields(target.ip, target.port, target.kind, attempt);
+    std::uint8_t* slot = bytes.data() + pending * frame_size;
+    const ProbeTemplate& tmpl = *ctx_.templates[int(target.kind)];
+    tmpl.stamp(slot, target.ip, target.port, fields, mac);
+    frames[pending] = FrameRef{slot, std::uint32_t(tmpl.size())};
+    if (++pending == batch_size) flush();
+  }
+  flush();
+  ctx_.counters.pass_done.store(handled, std::memory_order_relaxed);
+  if (attempt == 0) pass0_position_ = cursor.position();
+}
+
+}  // namespace zeroscan

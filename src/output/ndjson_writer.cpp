@@ -1,0 +1,80 @@
+// NDJSON records for ports and the closing summary.
+#include "zeroscan/output/ndjson_writer.h"
+
+namespace zeroscan {
+
+nlohmann::json port_record_json(const PortRecord& r, const PortAnnotator& annotate) {
+  nlohmann::json j;
+  j["type"] = "port";
+  j["ip"] = r.ip.to_string();
+  j["port"] = r.port;
+  j["proto"] = "tcp";
+  j["probe"] = std::string(probe_label(r.probe, r.port));
+  j["state"] = std::string(to_string(r.state));
+  j["reason"] = std::string(to_string(r.reason));
+  if (r.answered) {
+    j["ttl"] = r.ttl;
+    if (r.icmp_type) {
+      j["icmp_type"] = *r.icmp_type;
+      j["icmp_code"] = r.icmp_code.value_or(0);
+      j["responder"] = r.responder.to_string();
+    } else {
+      j["window"] = r.window;
+      j["flags"] = r.tcp_flags;
+      j["ack"] = r.ack;
+      if (r.mss) j["mss"] = *r.mss;
+      if (!r.tcp_options.empty()) j["options"] = r.tcp_options;
+    }
+    j["ip_id"] = r.ip_id;
+    j["df"] = r.df;
+    j["attempt"] = r.attempt;
+  }
+  if (annotate) {
+    const PortAnnotation a = annotate(r.port);
+    if (!a.service.empty()) j["service"] = a.service;
+    if (!a.warning.empty()) j["warning"] = a.warning;
+  }
+  return j;
+}
+
+nlohmann::json summary_json(const ScanSummary& s) {
+  return {{"type", "summary"},
+          {"targets", s.targets},
+          {"ports", s.ports},
+          {"probes_planned", s.probes_planned},
+          {"sent", s.sent},
+          {"received", s.received},
+          {"matched", s.matched},
+          {"invalid", s.invalid},
+          {"duplicates", s.duplicates},
+          {"inconclusive", s.inconclusive},
+          {"kernel_dropped", s.kernel_dropped},
+          {"open", s.open},
+          {"closed", s.closed},
+          {"filtered", s.filtered},
+          {"unfiltered", s.unfiltered},
+          {"seed", s.seed},
+          {"shard", std::to_string(s.shard_index) + "/" + std::to_string(s.shard_count)},
+          {"elapsed_seconds", s.elapsed_seconds},
+          {"send_seconds", s.send_seconds},
+          {"interrupted", s.interrupted}};
+}
+
+NdjsonWriter::NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
+    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+
+void NdjsonWriter::port(const PortRecord& record) {
+  // One fwrite per line: a record is either whole in the stream or absent.
+  std::string line = port_record_json(record, annotate_).dump();
+  line += '\n';
+  file_->write(line);
+}
+
+void NdjsonWriter::finish(const ScanSummary& summary) {
+  std::string line = summary_json(summary).dump();
+  line += '\n';
+  file_->write(line);
+  file_->close();
+}
+
+}  // namespace zeroscan

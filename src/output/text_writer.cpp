@@ -1,0 +1,100 @@
+// Human-readable per-host report.
+#include "zeroscan/output/text_writer.h"
+
+#include <cstdio>
+
+namespace zeroscan {
+
+namespace {
+
+std::string icmp_detail(const PortRecord& r) {
+  if (!r.icmp_type) return {};
+  static const char* const kUnreachCodes[] = {
+      "net-unreach",  "host-unreach",    "proto-unreach", "port-unreach",
+      "frag-needed",  "srcroute-failed", "net-unknown",   "host-unknown",
+      "host-isolated", "net-prohibited", "host-prohibited", "net-tos",
+      "host-tos",     "admin-prohibited", "precedence-violation", "precedence-cutoff"};
+  std::string code = *r.icmp_type == 3 && r.icmp_code && *r.icmp_code < 16
+                         ? kUnreachCodes[*r.icmp_code]
+                         : "code " + std::to_string(r.icmp_code.value_or(0));
+  std::string out = " (" + code + ")";
+  if (r.responder != r.ip) out += " from " + r.responder.to_string();
+  return out;
+}
+
+std::string reason_text(const PortRecord& r) {
+  std::string out(to_string(r.reason));
+  out += icmp_detail(r);
+  if (r.answered) out += " ttl " + std::to_string(r.ttl);
+  return out;
+}
+
+std::string pad(std::string text, std::size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text + ' ';
+}
+
+}  // namespace
+
+TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
+    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+
+void TextWriter::port(const PortRecord& r) {
+  if (r.probe == ProbeKind::Ack) saw_ack_ = true;
+  if (!r.answered) {
+    // Silence concludes after every answer, so hosts_ is complete by now.
+    auto it = hosts_.find(r.ip.value);
+    if (it != hosts_.end()) ++(r.probe == ProbeKind::Syn ? it->second.silent_syn : it->second.silent_ack);
+    return;
+  }
+  Row& row = hosts_[r.ip.value].rows[r.port];
+  (r.probe == ProbeKind::Syn ? row.syn : row.ack) = r;
+}
+
+std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
+  std::string out = "\nHost " + ip.to_string() + "\n";
+  out += "  " + pad("PORT", 9) + pad("STATE", 10);
+  if (saw_ack_) out += pad("ACK", 11);
+  out += pad("SERVICE", 14) + "REASON\n";
+  for (const auto& [port, row] : host.rows) {
+    const PortRecord& shown = row.syn ? *row.syn : *row.ack;
+    out += "  " + pad(std::to_string(port) + "/tcp", 9);
+    out += pad(row.syn ? std::string(to_string(row.syn->state)) : "-", 10);
+    if (saw_ack_) out += pad(row.ack ? std::string(to_string(row.ack->state)) : "-", 11);
+    const std::string service = annotate_ ? annotate_(port).service : std::string();
+    out += pad(service.empty() ? "unknown" : service, 14);
+    out += reason_text(shown);
+    if (annotate_) {
+      const std::string warning = annotate_(port).warning;
+      if (!warning.empty()) out += "  [!] " + warning;
+    }
+    out += '\n';
+  }
+  if (host.silent_syn)
+    out += "  Not shown: " + std::to_string(host.silent_syn) + " filtered tcp port(s) (no-response)\n";
+  if (host.silent_ack)
+    out += "  Not shown: " + std::to_string(host.silent_ack) + " ACK-filtered tcp port(s) (no-response)\n";
+  return out;
+}
+
+void TextWriter::finish(const ScanSummary& s) {
+  for (const auto& [ip, host] : hosts_) file_->write(render_host(Ipv4(ip), host));
+  char line[512];
+  std::snprintf(line, sizeof line,
+                "\nzeroscan done: %llu address(es), %zu answered; %llu open, %llu closed, "
+                "%llu filtered, %llu unfiltered in %.2f s (sent %llu, matched %llu, invalid "
+                "%llu, duplicates %llu, kernel drops %llu)\n",
+                static_cast<unsigned long long>(s.targets), hosts_.size(),
+                static_cast<unsigned long long>(s.open), static_cast<unsigned long long>(s.closed),
+                static_cast<unsigned long long>(s.filtered),
+                static_cast<unsigned long long>(s.unfiltered), s.elapsed_seconds,
+                static_cast<unsigned long long>(s.sent), static_cast<unsigned long long>(s.matched),
+                static_cast<unsigned long long>(s.invalid),
+                static_cast<unsigned long long>(s.duplicates),
+                static_cast<unsigned long long>(s.kernel_dropped));
+  file_->write(line);
+  if (s.interrupted) file_->write("(interrupted: results are partial)\n");
+  file_->close();
+}
+
+}  // namespace zeroscan
