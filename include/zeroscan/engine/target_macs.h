@@ -1,37 +1,30 @@
-// TargetMacs: per-target next-hop MACs for on-link targets (LAN sweeps, where
-// every target answers for itself), or "use the template's MAC" (a gateway,
-// loopback). Looked up on the send path, so a flat hash map.
+// TargetMacs: the send path's view of the next-hop plan — which MAC goes in
+// a probe's Ethernet header, and whether the target may be probed at all
+// (an on-link target that never answered ARP may not). Without a plan
+// (tests, dry runs) every probe keeps its template's MAC.
 #pragma once
-
-#include <cstdint>
-#include <unordered_map>
 
 #include "zeroscan/core/ipv4.h"
 #include "zeroscan/core/mac_address.h"
+#include "zeroscan/net/next_hop_plan.h"
 
 namespace zeroscan {
 
 class TargetMacs {
  public:
-  // Every target goes to the template's next hop.
   TargetMacs() = default;
-  // On-link: each target has its own MAC; those missing never answered ARP.
-  explicit TargetMacs(std::unordered_map<std::uint32_t, MacAddress> macs)
-      : per_target_(true), macs_(std::move(macs)) {}
+  explicit TargetMacs(const NextHopPlan& plan) : plan_(&plan) {}
 
-  bool per_target() const { return per_target_; }
-  // nullptr: use the template's MAC. For per-target plans, nullptr together
-  // with reachable()==false means: do not send.
+  // nullptr: keep the template's MAC (or: do not send, see reachable()).
   const MacAddress* lookup(Ipv4 ip) const {
-    if (!per_target_) return nullptr;
-    auto it = macs_.find(ip.value);
-    return it == macs_.end() ? nullptr : &it->second;
+    return plan_ && plan_->link_layer ? plan_->next_hop_mac(ip) : nullptr;
   }
-  bool reachable(Ipv4 ip) const { return !per_target_ || macs_.count(ip.value) != 0; }
+  bool reachable(Ipv4 ip) const {
+    return !plan_ || !plan_->link_layer || plan_->next_hop_mac(ip) != nullptr;
+  }
 
  private:
-  bool per_target_ = false;
-  std::unordered_map<std::uint32_t, MacAddress> macs_;
+  const NextHopPlan* plan_ = nullptr;
 };
 
 }  // namespace zeroscan

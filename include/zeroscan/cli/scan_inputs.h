@@ -1,0 +1,44 @@
+// ScanInputs: the scan options resolved into values the engine uses —
+// target set (excludes subtracted, reserved blocks refused), port set, probe
+// kinds, shard, seed and source ports. Pure apart from the injected resolver
+// and the target files it reads, so every rule here is unit-tested.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "zeroscan/cli/scan_options.h"
+#include "zeroscan/cookie/cookie.h"
+#include "zeroscan/core/probe_kind.h"
+#include "zeroscan/targets/permutation.h"
+#include "zeroscan/targets/port_set.h"
+#include "zeroscan/targets/target_set.h"
+
+namespace zeroscan {
+
+struct ScanInputs {
+  TargetSet targets;
+  std::vector<Ipv4Range> target_ranges;  // normalised, after excludes
+  PortSet ports;
+  std::vector<ProbeKind> kinds;
+  ShardSpec shard;
+  std::uint64_t seed = 0;
+  SipKey cookie_key;
+  SourcePortRange source_ports;
+  std::vector<std::string> notes;  // one-line remarks for stderr (e.g. reserved blocks dropped)
+};
+
+// Throws UsageError with one line naming the bad input.
+ScanInputs resolve_scan_inputs(const ScanOptions& options, HostResolver resolve,
+                               std::uint64_t entropy_seed);
+
+// "I/N" with 0 <= I < N. Throws UsageError.
+ShardSpec parse_shard(const std::string& text);
+// "40000-50000" or "40000". Throws UsageError.
+SourcePortRange parse_source_ports(const std::string& text);
+// The cookie key is derived from the seed (so shards and resumed runs of one
+// scan agree) by SplitMix64 expansion.
+SipKey cookie_key_from_seed(std::uint64_t seed);
+
+}  // namespace zeroscan

@@ -1,0 +1,214 @@
+// The scan command, from argv to exit code.
+#include "zeroscan/cli/scan_command.h"
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <pthread.h>
+#include <random>
+#include <thread>
+
+#include "zeroscan/cli/scan_inputs.h"
+#include "zeroscan/core/errors.h"
+#include "zeroscan/engine/dry_run.h"
+#include "zeroscan/engine/scanner.h"
+#include "zeroscan/net/next_hop_plan.h"
+#include "zeroscan/net/pcap_source.h"
+#include "zeroscan/net/af_packet_sink.h"
+#include "zeroscan/net/privileges.h"
+#include "zeroscan/output/ndjson_writer.h"
+#include "zeroscan/output/text_writer.h"
+#include "zeroscan/ports/embedded_port_data.h"
+
+namespace zeroscan {
+
+namespace {
+
+std::uint64_t entropy_seed() {
+  std::random_device device;
+  return (std::uint64_t(device()) << 32) ^ device();
+}
+
+std::vector<AddressRange> to_address_ranges(const std::vector<Ipv4Range>& ranges) {
+  std::vector<AddressRange> out;
+  out.reserve(ranges.size());
+  for (const auto& r : ranges) out.push_back(AddressRange{r.first, r.last});
+  return out;
+}
+
+ProbeTemplates build_templates(const std::vector<ProbeKind>& kinds, const NextHopPlan* plan,
+                               const ScanOptions& o) {
+  TemplateOptions base;
+  base.ttl = std::uint8_t(o.ttl);
+  // Our TSval: a fixed, recognisable value, so "does the host echo our
+  // timestamp" is a plain comparison in fingerprinting.
+  base.ts_val = 0x7a736e31;  // "zsn1"
+  if (plan) {
+    base.ethernet = plan->link_layer;
+    base.src_mac = plan->interface.mac;
+    base.src_ip = plan->source;
+    for (const auto& segment : plan->segments)
+      if (!segment.mac.is_zero()) {
+        base.dst_mac = segment.mac;
+        break;
+      }
+  }
+  ProbeTemplates templates;
+  for (ProbeKind kind : kinds) templates[int(kind)].emplace(kind, base);
+  return templates;
+}
+
+PortAnnotator make_annotator(const ports::PortDatabase& db) {
+  return [&db](std::uint16_t port) {
+    const ports::PortAnnotation a = db.annotate(port, ports::Protocol::Tcp);
+    return PortAnnotation{a.service, a.warning};
+  };
+}
+
+// Results go to stdout as a human table unless a machine format claims
+// stdout ("-oJ -"), as with nmap's "-oX -".
+std::unique_ptr<ResultSink> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
+  auto sinks = std::make_unique<SinkList>();
+  auto add = [&](std::unique_ptr<ResultSink> sink) {
+    if (o.open_only) sink = std::make_unique<OpenOnlyFilter>(std::move(sink));
+    sinks->add(std::move(sink));
+  };
+  if (!o.output_json.empty())
+    add(std::make_unique<NdjsonWriter>(std::make_unique<OutputFile>(o.output_json), annotate));
+  if (!o.output_normal.empty())
+    add(std::make_unique<TextWriter>(std::make_unique<OutputFile>(o.output_normal), annotate));
+  if (o.output_json != "-" && o.output_normal != "-")
+    add(std::make_unique<TextWriter>(std::make_unique<OutputFile>("-"), annotate));
+  return sinks;
+}
+
+int report_dry_run(const ScanInputs& in, const ScanSpace& space, const Permutation& permutation,
+                   const Cookie& cookie, const ProbeTemplates& templates, const TargetMacs& macs) {
+  const DryRunReport r = dry_run(space, permutation, cookie, templates, macs);
+  std::cout << "dry run: " << r.probes << " probes (" << in.targets.size() << " address(es) x "
+            << in.ports.size() << " port(s) x " << in.kinds.size() << " kind(s), shard "
+            << in.shard.index << "/" << in.shard.count << "), " << r.bytes << " bytes built in "
+            << r.seconds << " s = " << (r.seconds > 0 ? double(r.probes) / r.seconds / 1e6 : 0)
+            << " M probes/s; nothing sent (seed " << in.seed << ")\n";
+  if (r.unreachable) std::cout << "dry run: " << r.unreachable << " probes skipped: no ARP answer\n";
+  return 0;
+}
+
+// Ctrl-C handling without globals: SIGINT/SIGTERM are blocked in every
+// thread and one thread waits for them with sigwait, then asks the
+// scanner to stop (first signal: stop sending; second: skip the cooldown).
+class SignalWatcher {
+ public:
+  explicit SignalWatcher(Scanner& scanner) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGUSR1);  // our own wake-up at shutdown
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    thread_ = std::thread([this, &scanner] {
+      for (;;) {
+        int signal = 0;
+        if (sigwait(&signals_, &signal) != 0 || signal == SIGUSR1) return;
+        std::cerr << "\nzeroscan: interrupted, "
+                  << (++count_ == 1 ? "stopping (Ctrl-C again to skip the cooldown)"
+                                    : "skipping the cooldown")
+                  << "\n";
+        scanner.request_stop();
+      }
+    });
+  }
+  ~SignalWatcher() {
+    pthread_kill(thread_.native_handle(), SIGUSR1);
+    thread_.join();
+  }
+
+ private:
+  sigset_t signals_;
+  std::thread thread_;
+  int count_ = 0;
+};
+
+}  // namespace
+
+int run_scan_command(int argc, char** argv) {
+  const ParsedScanCommand parsed = parse_scan_options(argc, argv, std::cout, std::cerr);
+  if (parsed.outcome == ParseOutcome::Exit) return parsed.exit_code;
+  const ScanOptions& o = parsed.options;
+
+  try {
+    const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed());
+    for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
+    const ScanSpace space(in.targets, in.ports, in.kinds);
+    const Permutation permutation(space.size(), in.seed, in.shard);
+
+    NextHopOverrides overrides;
+    overrides.interface = o.interface;
+    if (!o.source_ip.empty()) {
+      overrides.source_ip = Ipv4::parse(o.source_ip);
+      if (!overrides.source_ip) throw UsageError("bad --source-ip '" + o.source_ip + "'");
+    }
+    if (!o.router_mac.empty()) {
+      overrides.router_mac = MacAddress::parse(o.router_mac);
+      if (!overrides.router_mac) throw UsageError("bad --router-mac '" + o.router_mac + "'");
+    }
+
+    if (o.dry_run) {
+      // No privilege needed: routes are read, nothing is ARPed or sent.
+      const Cookie cookie(in.cookie_key, overrides.source_ip.value_or(Ipv4()), in.source_ports,
+                          std::uint8_t(o.retries + 1));
+      return report_dry_run(in, space, permutation, cookie, build_templates(in.kinds, nullptr, o),
+                            TargetMacs());
+    }
+
+    require_packet_socket_privilege();
+    const NextHopPlan plan = plan_next_hop_on_host(to_address_ranges(in.target_ranges), overrides);
+    if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(plan) << "\n";
+    const Cookie cookie(in.cookie_key, plan.source, in.source_ports, std::uint8_t(o.retries + 1));
+    const ProbeTemplates templates = build_templates(in.kinds, &plan, o);
+    const TargetMacs macs(plan);
+
+    const ports::PortDatabase port_db = ports::load_embedded_port_database();
+    const std::unique_ptr<ResultSink> outputs = build_outputs(o, make_annotator(port_db));
+
+    std::unique_ptr<PacketSink> sink;
+    if (plan.link_layer)
+      sink = std::make_unique<AfPacketSink>(plan.interface);
+    else
+      sink = std::make_unique<IpLayerSink>(plan.interface);
+    PcapSourceOptions capture;
+    capture.interface = plan.interface.name;
+    // Only candidate replies cross into user space: TCP or ICMP to us.
+    capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
+    PcapSource source(capture);
+
+    EngineSettings settings;
+    settings.rate = o.rate;
+    settings.attempts = std::uint8_t(o.retries + 1);
+    settings.wait_seconds = o.wait_seconds;
+    settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
+    settings.progress = o.verbosity > 0;
+    settings.report_silence = !o.responders_only;
+    if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
+
+    Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard, {}},
+                    *sink, source, *outputs);
+    ScanSummary summary;
+    {
+      SignalWatcher watcher(scanner);
+      summary = scanner.run();
+    }
+    if (const std::string error = outputs->error(); !error.empty()) {
+      std::cerr << "zeroscan: " << error << "\n";
+      return 1;
+    }
+    return summary.interrupted ? 130 : 0;
+  } catch (const UsageError& e) {
+    std::cerr << "zeroscan: " << e.what() << "\n";
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "zeroscan: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace zeroscan

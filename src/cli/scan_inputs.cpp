@@ -1,0 +1,122 @@
+// From parsed options to the values a scan runs on.
+#include "zeroscan/cli/scan_inputs.h"
+
+#include <algorithm>
+
+#include "zeroscan/core/errors.h"
+
+namespace zeroscan {
+
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+bool overlaps(const Ipv4Range& a, const Ipv4Range& b) {
+  return a.first.value <= b.last.value && b.first.value <= a.last.value;
+}
+
+bool inside(const Ipv4Range& inner, const Ipv4Range& outer) {
+  return outer.first.value <= inner.first.value && inner.last.value <= outer.last.value;
+}
+
+std::uint64_t parse_unsigned(const std::string& text, const std::string& what) {
+  if (text.empty() || text.size() > 19 || !std::all_of(text.begin(), text.end(), ::isdigit))
+    throw UsageError("bad " + what + " '" + text + "': expected a number");
+  return std::stoull(text);
+}
+
+}  // namespace
+
+ShardSpec parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) throw UsageError("bad --shard '" + text + "': expected I/N, e.g. 0/4");
+  const std::uint64_t index = parse_unsigned(text.substr(0, slash), "--shard index");
+  const std::uint64_t count = parse_unsigned(text.substr(slash + 1), "--shard count");
+  if (count == 0 || count > 65536) throw UsageError("bad --shard '" + text + "': N must be 1-65536");
+  if (index >= count)
+    throw UsageError("bad --shard '" + text + "': I counts from 0 and must be below N");
+  return ShardSpec{std::uint32_t(index), std::uint32_t(count)};
+}
+
+SourcePortRange parse_source_ports(const std::string& text) {
+  const auto dash = text.find('-');
+  const std::uint64_t first = parse_unsigned(text.substr(0, dash), "--source-port");
+  const std::uint64_t last =
+      dash == std::string::npos ? first : parse_unsigned(text.substr(dash + 1), "--source-port");
+  if (first < 1 || last > 65535 || first > last)
+    throw UsageError("bad --source-port '" + text + "': expected a range within 1-65535");
+  return SourcePortRange{std::uint16_t(first), std::uint16_t(last - first + 1)};
+}
+
+SipKey cookie_key_from_seed(std::uint64_t seed) {
+  std::uint64_t state = seed ^ 0x636f6f6b69650000ULL;  // domain-separate from the permutation
+  SipKey key;
+  key.k0 = splitmix64(state);
+  key.k1 = splitmix64(state);
+  return key;
+}
+
+ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::uint64_t entropy_seed) {
+  ScanInputs in;
+
+  std::vector<Ipv4Range> include;
+  for (const std::string& spec : o.targets) {
+    auto ranges = parse_target_spec(spec, resolve);
+    include.insert(include.end(), ranges.begin(), ranges.end());
+  }
+  for (const std::string& file : o.input_lists) {
+    auto ranges = parse_target_file(file, resolve);
+    include.insert(include.end(), ranges.begin(), ranges.end());
+  }
+  if (include.empty()) throw UsageError("no targets given (see zeroscan --help)");
+
+  std::vector<Ipv4Range> exclude;
+  for (const std::string& list : o.excludes) {
+    auto ranges = parse_target_list(list, resolve);
+    exclude.insert(exclude.end(), ranges.begin(), ranges.end());
+  }
+  for (const std::string& file : o.exclude_files) {
+    auto ranges = parse_target_file(file, resolve);
+    exclude.insert(exclude.end(), ranges.begin(), ranges.end());
+  }
+
+  // Multicast, "this network" and class E can never answer a unicast probe.
+  // A spec lying wholly inside one is a mistake: refuse it. A wide spec that
+  // merely covers one (0.0.0.0/0) gets them subtracted, with a note.
+  if (!o.allow_reserved) {
+    for (const Ipv4Range& r : include)
+      for (const Ipv4Range& reserved : never_valid_targets())
+        if (inside(r, reserved))
+          throw UsageError("target " + r.first.to_string() + "-" + r.last.to_string() +
+                           " lies in " + reserved.first.to_string() + "-" +
+                           reserved.last.to_string() +
+                           ", which never holds unicast hosts (use --allow-reserved to insist)");
+    for (const Ipv4Range& reserved : never_valid_targets()) {
+      if (std::any_of(include.begin(), include.end(),
+                      [&](const Ipv4Range& r) { return overlaps(r, reserved); }))
+        in.notes.push_back("skipping reserved block " + reserved.first.to_string() + "-" +
+                           reserved.last.to_string() + " (--allow-reserved to include it)");
+      exclude.push_back(reserved);
+    }
+  }
+
+  in.targets = TargetSet(std::move(include), exclude);
+  in.target_ranges = in.targets.ranges();
+  if (in.targets.empty()) throw UsageError("every target is excluded: nothing to scan");
+
+  in.ports = PortSet::parse(o.ports);
+  if (o.syn || !o.ack) in.kinds.push_back(ProbeKind::Syn);
+  if (o.ack) in.kinds.push_back(ProbeKind::Ack);
+  in.shard = parse_shard(o.shard);
+  in.seed = o.seed.value_or(entropy_seed);
+  in.cookie_key = cookie_key_from_seed(in.seed);
+  if (!o.source_ports.empty()) in.source_ports = parse_source_ports(o.source_ports);
+  return in;
+}
+
+}  // namespace zeroscan

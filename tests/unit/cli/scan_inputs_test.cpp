@@ -1,0 +1,91 @@
+// From options to scan inputs: excludes, reserved blocks, shards, seeds.
+#include "zeroscan/cli/scan_inputs.h"
+
+#include <gtest/gtest.h>
+
+#include "zeroscan/core/errors.h"
+
+namespace zeroscan {
+namespace {
+
+ScanOptions with_targets(std::vector<std::string> targets) {
+  ScanOptions o;
+  o.targets = std::move(targets);
+  o.ports = "22,80";
+  return o;
+}
+
+TEST(ScanInputsTest, ExcludesAreSubtracted) {
+  ScanOptions o = with_targets({"198.18.0.0/24"});
+  o.excludes = {"198.18.0.0/25,198.18.0.200"};
+  const ScanInputs in = resolve_scan_inputs(o, nullptr, 7);
+  EXPECT_EQ(in.targets.size(), 127u);
+  EXPECT_FALSE(in.targets.contains(*Ipv4::parse("198.18.0.200")));
+  EXPECT_FALSE(in.targets.contains(*Ipv4::parse("198.18.0.5")));
+  EXPECT_TRUE(in.targets.contains(*Ipv4::parse("198.18.0.201")));
+}
+
+TEST(ScanInputsTest, ReservedTargetsAreRefusedUnlessInsisted) {
+  for (const char* spec : {"224.0.0.1", "239.1.2.0/24", "0.1.2.3", "255.255.255.255", "240.0.0.0/4"}) {
+    EXPECT_THROW(resolve_scan_inputs(with_targets({spec}), nullptr, 1), UsageError) << spec;
+    ScanOptions insist = with_targets({spec});
+    insist.allow_reserved = true;
+    EXPECT_NO_THROW(resolve_scan_inputs(insist, nullptr, 1)) << spec;
+  }
+}
+
+TEST(ScanInputsTest, WideTargetsLoseReservedBlocksWithANote) {
+  const ScanInputs in = resolve_scan_inputs(with_targets({"0.0.0.0/0"}), nullptr, 1);
+  EXPECT_EQ(in.targets.size(), (std::uint64_t(1) << 32) - (1u << 24) - (1u << 28) - (1u << 28));
+  EXPECT_FALSE(in.targets.contains(*Ipv4::parse("224.0.0.1")));
+  EXPECT_TRUE(in.targets.contains(*Ipv4::parse("198.18.0.1")));
+  EXPECT_EQ(in.notes.size(), 3u);
+}
+
+TEST(ScanInputsTest, EverythingExcludedIsAnError) {
+  ScanOptions o = with_targets({"198.18.0.0/30"});
+  o.excludes = {"198.18.0.0/24"};
+  EXPECT_THROW(resolve_scan_inputs(o, nullptr, 1), UsageError);
+  EXPECT_THROW(resolve_scan_inputs(with_targets({}), nullptr, 1), UsageError);
+}
+
+TEST(ScanInputsTest, ProbeKindsFollowFlags) {
+  ScanOptions o = with_targets({"198.18.0.1"});
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 1).kinds, std::vector<ProbeKind>{ProbeKind::Syn});
+  o.ack = true;
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 1).kinds, std::vector<ProbeKind>{ProbeKind::Ack});
+  o.syn = true;
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 1).kinds,
+            (std::vector<ProbeKind>{ProbeKind::Syn, ProbeKind::Ack}));
+}
+
+TEST(ScanInputsTest, SeedComesFromOptionsOrEntropyAndDrivesTheKey) {
+  ScanOptions o = with_targets({"198.18.0.1"});
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 99).seed, 99u);
+  o.seed = 5;
+  const ScanInputs a = resolve_scan_inputs(o, nullptr, 99);
+  const ScanInputs b = resolve_scan_inputs(o, nullptr, 12345);
+  EXPECT_EQ(a.seed, 5u);
+  EXPECT_EQ(a.cookie_key.k0, b.cookie_key.k0);
+  EXPECT_EQ(a.cookie_key.k1, b.cookie_key.k1);
+  EXPECT_NE(cookie_key_from_seed(5).k0, cookie_key_from_seed(6).k0);
+}
+
+TEST(ScanInputsTest, ShardParsing) {
+  EXPECT_EQ(parse_shard("0/1").count, 1u);
+  EXPECT_EQ(parse_shard("3/4").index, 3u);
+  for (const char* bad : {"4/4", "1/0", "x/2", "1", "-1/2", "1/2/3", "", "/"})
+    EXPECT_THROW(parse_shard(bad), UsageError) << bad;
+}
+
+TEST(ScanInputsTest, SourcePortParsing) {
+  const SourcePortRange r = parse_source_ports("40000-40009");
+  EXPECT_EQ(r.first, 40000);
+  EXPECT_EQ(r.count, 10);
+  EXPECT_EQ(parse_source_ports("5555").count, 1);
+  for (const char* bad : {"0-10", "10-5", "70000", "a-b", "1-", ""})
+    EXPECT_THROW(parse_source_ports(bad), UsageError) << bad;
+}
+
+}  // namespace
+}  // namespace zeroscan
