@@ -5,10 +5,15 @@
 //
 // Layout:
 //   source port = first + (H1(dst, dport, kind) + attempt) mod count
-//   seq, ack    = H2(src, dst, sport, dport, kind)  (two 32-bit halves)
+//   seq, ack    = H2(src, dst, sport, dport, kind)  (low, high 32-bit halves;
+//                 SYN probes send ack 0)
 //   IP ID       = low 16 bits of H1 >> 32
 // Retries (attempt > 0) come from a different source port: Linux ignores a
 // repeated SYN on the same 4-tuple for a while.
+//
+// H1 hashes 8 bytes and H2 16 (each with a tag byte), so the two can never
+// be confused. A forged reply must guess 32 bits (ack or seq) on top of a
+// source port inside the max_attempts window of the right hash.
 #pragma once
 
 #include <cstdint>
@@ -45,21 +50,44 @@ struct CookieMatch {
 class Cookie {
  public:
   // max_attempts: 1 + retries; a reply whose source port implies a higher
-  // attempt is rejected.
+  // attempt is rejected. Throws UsageError when the port range is empty,
+  // includes port 0 or runs past 65535, or when max_attempts is 0 or more
+  // than the range has ports (retries would reuse a port ambiguously).
   Cookie(SipKey key, Ipv4 source, SourcePortRange ports, std::uint8_t max_attempts);
 
+  // Per-packet: never throws, no allocation. Precondition: attempt <
+  // max_attempts (a larger attempt wraps onto another attempt's port).
   ProbeFields probe_fields(Ipv4 target, std::uint16_t port, ProbeKind kind,
                            std::uint8_t attempt) const;
 
   // Accepts only replies that verify:
-  //  - SYN-ACK or RST+ACK to a SYN: ack == seq + 1 (RFC 793)
+  //  - SYN-ACK or RST+ACK to a SYN: ack == seq + 1 (RFC 793). A bare RST
+  //    cannot answer a SYN (its ack would be missing) and is rejected.
   //  - RST to an ACK probe: seq == our ack (RFC 793: RST takes SEG.ACK),
   //    also RST+ACK with that seq (some stacks set ACK anyway)
-  //  - ICMP error: quoted src/dst/ports/seq (and IP ID when quoted) match
-  // and whose addresses/ports are consistent with a probe we would send.
+  //  - ICMP error quoting TCP: quoted src (us), dst, ports and seq match.
+  //    The quoted IP ID is deliberately not compared: NATs and scrubbing
+  //    firewalls rewrite it, and seq + ports already carry the proof.
+  // and whose addresses/ports are consistent with a probe we would send:
+  // sent to our source address, to a port of our range, at an attempt below
+  // max_attempts. SYN+RST and other flag mixes are rejected. Never throws.
   std::optional<CookieMatch> verify(const Reply& reply) const;
 
+  Ipv4 source() const { return source_; }
+  SourcePortRange source_ports() const { return ports_; }
+  std::uint8_t max_attempts() const { return max_attempts_; }
+
  private:
+  std::uint64_t port_hash(Ipv4 target, std::uint16_t port, ProbeKind kind) const;
+  std::uint64_t sequence_hash(Ipv4 target, std::uint16_t src_port, std::uint16_t port,
+                              ProbeKind kind) const;
+  // The attempt a probe of (target, port, kind) sent from src_port was, or
+  // nullopt when that port is outside the range or the attempt window.
+  std::optional<std::uint8_t> attempt_for(Ipv4 target, std::uint16_t port, ProbeKind kind,
+                                          std::uint16_t src_port) const;
+  std::optional<CookieMatch> verify_tcp(const Reply& reply) const;
+  std::optional<CookieMatch> verify_icmp(const Reply& reply) const;
+
   SipKey key_;
   Ipv4 source_;
   SourcePortRange ports_;

@@ -8,10 +8,20 @@
 namespace zeroscan {
 
 struct SipKey {
-  std::uint64_t k0 = 0;
-  std::uint64_t k1 = 0;
+  std::uint64_t k0 = 0;  // key bytes 0-7, little-endian
+  std::uint64_t k1 = 0;  // key bytes 8-15, little-endian
 };
 
 std::uint64_t siphash24(const SipKey& key, const void* data, std::size_t length);
+
+// Fixed-size fast paths for the per-packet cookie: the same value as
+// siphash24 over the 8 (16) bytes of the words' little-endian encoding,
+// without the byte-buffer handling.
+std::uint64_t siphash24(const SipKey& key, std::uint64_t word);
+std::uint64_t siphash24(const SipKey& key, std::uint64_t word0, std::uint64_t word1);
+
+// A fresh key from the kernel's CSPRNG (getrandom). Throws SystemError when
+// the kernel cannot supply one.
+SipKey random_sip_key();
 
 }  // namespace zeroscan
