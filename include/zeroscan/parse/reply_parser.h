@@ -25,4 +25,12 @@ enum class LinkType : std::uint8_t {
 std::optional<Reply> parse_reply(const std::uint8_t* data, std::size_t size, LinkType link,
                                  std::int64_t timestamp_ns = 0);
 
+// The TCP option bytes after the fixed 20-byte header (at most 40 are read).
+// Records the layout letters; values for well-formed MSS, window scale,
+// SACK-permitted and timestamp options (first occurrence wins; a known kind
+// with the wrong length counts as '?'). Stops at End-of-list ('E'), and at a
+// length byte that is missing, below 2 or past the end (malformed = true).
+// parse_reply uses it; fingerprinting may call it on stored option bytes.
+TcpOptions parse_tcp_options(const std::uint8_t* data, std::size_t size);
+
 }  // namespace zeroscan
