@@ -34,9 +34,18 @@ struct Route {
   std::uint32_t metric = 0;
   std::optional<Ipv4> preferred_source;
   bool is_local = false;     // "local" routes (our own addresses, AnyIP)
+  bool is_reject = false;    // blackhole/unreachable/prohibit: no next hop
 };
 
-// Pure: longest-prefix match, lowest metric among equals.
+// One neighbour-table (ARP cache) entry that holds a usable MAC.
+struct Neighbour {
+  std::string interface;
+  Ipv4 address;
+  MacAddress mac;
+};
+
+// Pure. Local routes first (the kernel consults its local table before
+// main), then longest-prefix match, lowest metric among equals.
 std::optional<Route> lookup_route(const std::vector<Route>& table, Ipv4 destination);
 
 // Reads the main + local routing tables over netlink. Throws SystemError.
@@ -48,10 +57,15 @@ std::vector<InterfaceInfo> read_interfaces();
 // The neighbour table (ip neigh) entry for `address` on `interface`, if
 // REACHABLE/STALE/PERMANENT/DELAY.
 std::optional<MacAddress> neighbour_mac(const std::string& interface, Ipv4 address);
+// Every such entry, all interfaces (one netlink dump). Throws SystemError.
+std::vector<Neighbour> read_neighbours();
 
 // Sends ARP requests for `addresses` from `iface` (bounded: `attempts`
 // rounds, waiting `timeout_ms` each) and returns the answers seen. Used for
-// the gateway and for on-link targets.
+// the gateway and for on-link targets. Asks only for addresses still
+// unanswered in later rounds; returns within about attempts * timeout_ms.
+// Throws SystemError when the ARP socket cannot be opened (no privilege,
+// interface without ARP).
 std::vector<std::pair<Ipv4, MacAddress>> arp_resolve(const InterfaceInfo& iface,
                                                      const std::vector<Ipv4>& addresses,
                                                      int attempts, int timeout_ms);

@@ -1,0 +1,24 @@
+// The I/O edge of next-hop planning: reads this machine's tables over
+// netlink and resolves MACs with real ARP, then hands both to the pure
+// plan_next_hop.
+#include "zeroscan/net/next_hop_plan.h"
+
+namespace zeroscan {
+
+NetworkTables read_network_tables() {
+  NetworkTables tables;
+  tables.routes = read_routes();
+  tables.interfaces = read_interfaces();
+  tables.neighbours = read_neighbours();
+  return tables;
+}
+
+NextHopPlan plan_next_hop_on_host(const std::vector<AddressRange>& targets, const NextHopOverrides& overrides,
+                                  const ArpSettings& arp, const PlanLimits& limits) {
+  MacResolver resolve = [&arp](const InterfaceInfo& iface, const std::vector<Ipv4>& addresses) {
+    return arp_resolve(iface, addresses, arp.attempts, arp.timeout_ms);
+  };
+  return plan_next_hop(targets, overrides, read_network_tables(), resolve, limits);
+}
+
+}  // namespace zeroscan
