@@ -10,7 +10,7 @@
 namespace zeroscan {
 
 std::optional<Reply> parse_reply(const std::uint8_t* data, std::size_t size, LinkType link,
-                                 std::int64_t timestamp_ns) {
+                                 std::int64_t timestamp_ns) noexcept {
   using namespace parse_detail;
   if (data == nullptr) return std::nullopt;
 

@@ -67,7 +67,7 @@ char read_option(const parse_detail::ByteSpan& option, TcpOptions& out) {
 
 }  // namespace
 
-TcpOptions parse_tcp_options(const std::uint8_t* data, std::size_t size) {
+TcpOptions parse_tcp_options(const std::uint8_t* data, std::size_t size) noexcept {
   TcpOptions options;
   LayoutWriter layout(options);
   const parse_detail::ByteSpan bytes{data, data ? std::min(size, kMaxOptionBytes) : 0};

@@ -60,7 +60,7 @@ ProbeTemplate::ProbeTemplate(ProbeKind kind, const TemplateOptions& options)
 }
 
 void ProbeTemplate::stamp(std::uint8_t* out, Ipv4 target, std::uint16_t dst_port,
-                          const ProbeFields& fields, const MacAddress* dst_mac) const {
+                          const ProbeFields& fields, const MacAddress* dst_mac) const noexcept {
   namespace oc = ones_complement;
   std::memcpy(out, bytes_.data(), bytes_.size());
   if (dst_mac != nullptr && ethernet_) std::memcpy(out, dst_mac->bytes.data(), 6);

@@ -23,7 +23,7 @@ enum class LinkType : std::uint8_t {
 // TCP header; nullopt for everything else (ARP, IPv6, UDP, fragments after
 // the first, truncated or inconsistent headers, bad IP header checksum).
 std::optional<Reply> parse_reply(const std::uint8_t* data, std::size_t size, LinkType link,
-                                 std::int64_t timestamp_ns = 0);
+                                 std::int64_t timestamp_ns = 0) noexcept;
 
 // The TCP option bytes after the fixed 20-byte header (at most 40 are read).
 // Records the layout letters; values for well-formed MSS, window scale,
@@ -31,6 +31,6 @@ std::optional<Reply> parse_reply(const std::uint8_t* data, std::size_t size, Lin
 // with the wrong length counts as '?'). Stops at End-of-list ('E'), and at a
 // length byte that is missing, below 2 or past the end (malformed = true).
 // parse_reply uses it; fingerprinting may call it on stored option bytes.
-TcpOptions parse_tcp_options(const std::uint8_t* data, std::size_t size);
+TcpOptions parse_tcp_options(const std::uint8_t* data, std::size_t size) noexcept;
 
 }  // namespace zeroscan

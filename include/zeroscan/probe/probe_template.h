@@ -48,7 +48,7 @@ class ProbeTemplate {
   // nullptr to keep the template's next-hop MAC (ignored when the template
   // has no Ethernet header). Never throws, no allocation.
   void stamp(std::uint8_t* out, Ipv4 target, std::uint16_t dst_port, const ProbeFields& fields,
-             const MacAddress* dst_mac = nullptr) const;
+             const MacAddress* dst_mac = nullptr) const noexcept;
 
  private:
   ProbeKind kind_;
