@@ -1,0 +1,89 @@
+// Features: what one host's replies reveal about its TCP/IP stack. Derived by
+// HostEvidence from live replies (or imported from recorded data), read by
+// the matcher, the learner, the signature printer and the output layer.
+// Every field that a scan may not observe is optional: "not seen" must never
+// look like "seen as zero".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zeroscan::fingerprint {
+
+// Stacks start their TTL at 32, 64, 128 or 255 and every router takes one
+// off, so the received TTL rounded up to the next of those is the sender's.
+std::uint8_t initial_ttl(std::uint8_t received_ttl);
+
+// window / mss, or window / (mss - 12) when a timestamp option eats 12 bytes
+// of each segment; nullopt when neither divides the window evenly.
+std::optional<std::uint16_t> window_mss_multiple(std::uint16_t window, std::uint16_t mss,
+                                                 bool timestamp);
+
+// The SYN-ACK a stack sends to our SYN on an open port.
+struct SynAckFeatures {
+  std::uint8_t ttl = 0;          // as received
+  std::uint8_t initial_ttl = 0;  // see initial_ttl()
+  bool df = false;
+  std::optional<bool> ip_id_zero;  // nullopt where imported data lacks it
+  std::uint16_t window = 0;
+  // window / MSS when the window is a whole multiple of the MSS (or of
+  // MSS-12, the payload left beside a timestamp option): Linux-like stacks
+  // size their window in segments, so the multiple survives MSS clamping.
+  std::optional<std::uint16_t> window_mss_multiple;
+  std::string options;  // layout letters in order (M N W S T E ?); "" = none
+  std::optional<std::uint16_t> mss;
+  std::optional<std::uint8_t> wscale;
+  bool sack_permitted = false;
+  bool timestamp = false;
+  // TSecr == the TSval we sent; nullopt without a timestamp either way.
+  std::optional<bool> timestamp_echoes_ours;
+};
+
+// A RST, to a SYN on a closed port or to a bare ACK.
+struct RstFeatures {
+  std::uint8_t ttl = 0;
+  std::uint8_t initial_ttl = 0;
+  bool df = false;
+  bool ip_id_zero = false;
+  std::uint16_t window = 0;
+  bool ack_flag = false;     // RST+ACK rather than bare RST
+  bool ack_nonzero = false;  // the acknowledgment field, whatever the flag says
+};
+
+// What comes back from TCP port 0, which no stack can have open, so the
+// answer is pure stack policy.
+enum class Port0Answer : std::uint8_t { None, Rst, RstAck, SynAck, Icmp, Other };
+
+// What a stack sends when it gives up on our half-open connection.
+enum class GiveUp : std::uint8_t { None, Rst, RstAck };
+
+// SYN-ACK retransmissions, timed only with --os-rto (we must stay silent
+// after the SYN-ACK for the stack to retransmit at all).
+struct RetransmissionFeatures {
+  std::vector<double> arrivals_s;  // seconds after the first SYN-ACK, ascending
+  GiveUp give_up = GiveUp::None;
+  std::optional<std::uint16_t> give_up_window;
+  std::optional<bool> give_up_seq_advanced;  // RST seq differs from the SYN-ACK's
+};
+
+struct Features {
+  std::optional<SynAckFeatures> syn_ack;
+  std::optional<RstFeatures> syn_rst;  // RST to a SYN on a closed port
+  std::optional<RstFeatures> ack_rst;  // RST to an ACK probe
+  std::optional<Port0Answer> port0_syn;
+  std::optional<Port0Answer> port0_ack;
+  std::optional<RetransmissionFeatures> retransmissions;  // nullopt: not timed
+};
+
+// Hops between us and the host, from the first TTL we have (SYN-ACK first).
+std::optional<int> hop_distance(const Features& features);
+
+std::string_view to_string(Port0Answer answer);  // none rst rst-ack syn-ack icmp other
+std::optional<Port0Answer> parse_port0_answer(std::string_view text);
+std::string_view to_string(GiveUp give_up);  // none rst rst-ack
+std::optional<GiveUp> parse_give_up(std::string_view text);
+
+}  // namespace zeroscan::fingerprint

@@ -1,0 +1,78 @@
+// Small derivations on Features: initial TTL, window as MSS multiple, hop
+// distance, and the names of the enumerations.
+#include "zeroscan/fingerprint/features.h"
+
+#include <array>
+#include <utility>
+
+namespace zeroscan::fingerprint {
+
+std::uint8_t initial_ttl(std::uint8_t received_ttl) {
+  for (std::uint8_t start : {32, 64, 128}) {
+    if (received_ttl <= start) return start;
+  }
+  return 255;
+}
+
+std::optional<std::uint16_t> window_mss_multiple(std::uint16_t window, std::uint16_t mss,
+                                                 bool timestamp) {
+  if (window == 0 || mss == 0) return std::nullopt;
+  if (window % mss == 0) return static_cast<std::uint16_t>(window / mss);
+  const int payload = int(mss) - 12;
+  if (timestamp && payload > 0 && window % payload == 0) {
+    return static_cast<std::uint16_t>(window / payload);
+  }
+  return std::nullopt;
+}
+
+std::optional<int> hop_distance(const Features& features) {
+  if (features.syn_ack) return features.syn_ack->initial_ttl - features.syn_ack->ttl;
+  if (features.syn_rst) return features.syn_rst->initial_ttl - features.syn_rst->ttl;
+  if (features.ack_rst) return features.ack_rst->initial_ttl - features.ack_rst->ttl;
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr std::array<std::pair<Port0Answer, std::string_view>, 6> kPort0Names{{
+    {Port0Answer::None, "none"},
+    {Port0Answer::Rst, "rst"},
+    {Port0Answer::RstAck, "rst-ack"},
+    {Port0Answer::SynAck, "syn-ack"},
+    {Port0Answer::Icmp, "icmp"},
+    {Port0Answer::Other, "other"},
+}};
+
+constexpr std::array<std::pair<GiveUp, std::string_view>, 3> kGiveUpNames{{
+    {GiveUp::None, "none"},
+    {GiveUp::Rst, "rst"},
+    {GiveUp::RstAck, "rst-ack"},
+}};
+
+template <class Enum, std::size_t N>
+std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
+  for (const auto& [candidate, name] : names) {
+    if (candidate == value) return name;
+  }
+  return "?";
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
+                             std::string_view text) {
+  for (const auto& [value, name] : names) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(Port0Answer answer) { return name_of(kPort0Names, answer); }
+std::optional<Port0Answer> parse_port0_answer(std::string_view text) {
+  return value_of(kPort0Names, text);
+}
+std::string_view to_string(GiveUp give_up) { return name_of(kGiveUpNames, give_up); }
+std::optional<GiveUp> parse_give_up(std::string_view text) { return value_of(kGiveUpNames, text); }
+
+}  // namespace zeroscan::fingerprint

@@ -1,0 +1,108 @@
+// Matcher::Model: the database compiled for scoring. Every feature value is
+// interned to a small integer per field, each entry's distributions become
+// (value id, probability) lists, and the database-wide background
+// frequencies (the "unlisted stack" model) are precomputed, so scoring one
+// host against all entries is integer compares and one log per feature.
+// Internal to the fingerprint library.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "zeroscan/fingerprint/entry.h"
+#include "zeroscan/fingerprint/matcher.h"
+
+namespace zeroscan::fingerprint {
+
+struct ValueProbability {
+  int id = -1;
+  double probability = 0;
+};
+using CompiledDistribution = std::vector<ValueProbability>;
+
+struct CompiledField {
+  std::string key;
+  std::unordered_map<std::string, int> ids;  // value as printed -> id
+  std::vector<double> background;            // per id
+  double unseen_background = 0;              // any value no entry lists
+
+  double background_of(int id) const { return id < 0 ? unseen_background : background[id]; }
+};
+
+// An entry's retransmission gaps prepared for alignment: a span of copies
+// (i, i+d] has mean mean_sum[i+d] - mean_sum[i] and the standard deviation
+// sigma[i][d-1] (measured spread plus timer jitter), d = 1..kMaxSpan.
+struct GapModel {
+  static constexpr int kMaxSpan = 3;  // up to two consecutive copies lost
+  std::vector<double> mean_sum;
+  std::vector<std::array<double, kMaxSpan>> sigma;
+  std::size_t size() const { return mean_sum.size() - 1; }
+};
+
+GapModel compile_gaps(const std::vector<GapExpectation>& gaps, const MatcherOptions& options);
+
+// The retransmission noise model's constants, computed once per Matcher.
+struct RetransmissionScoring {
+  explicit RetransmissionScoring(const MatcherOptions& options);
+  double outlier;
+  double log_outlier;
+  double log_lost;
+  double log_kept;
+  double log_spurious;
+  double log_truncated;
+  double log_complete;
+};
+
+struct CompiledEntry {
+  int label = 0;  // index into Model::labels
+  Family family = Family::Unknown;
+  DeviceClass device = DeviceClass::Unknown;
+  std::vector<CompiledDistribution> fields;  // per CompiledField; empty = no expectation
+  // Window as a multiple of the MSS: (multiple, probability, credit).
+  struct WindowMultiple {
+    int multiple = 0;
+    double probability = 0;
+    double credit = 1;  // 1 for "mss*K" entries, less when inferred from bytes
+  };
+  std::vector<WindowMultiple> window_multiples;
+  // The layout with one option stripped: (stripped-kinds id, probability).
+  CompiledDistribution stripped_options;
+  std::optional<GapModel> gaps;
+};
+
+struct Matcher::Model {
+  explicit Model(const MatcherOptions& options) : scoring(options) {}
+
+  std::vector<CompiledField> fields;
+  std::vector<double> changed;  // per field: chance the value was disturbed
+  RetransmissionScoring scoring;
+  int window_field = -1;
+  int options_field = -1;
+  std::unordered_map<std::string, int> stripped_kinds_ids;
+  // How often an unlisted stack's layout, stripped of one option, would
+  // read as each stripped-kinds string (per id; then for any other).
+  std::vector<double> stripped_background;
+  double stripped_unseen_background = 0;
+  std::vector<CompiledEntry> entries;
+  std::vector<std::string> labels;
+  std::vector<DeviceClass> label_devices;
+  std::vector<Family> label_families;
+
+  static Model compile(const Database& database, const MatcherOptions& options);
+};
+
+// Option kinds in order without the padding (N, E): "MNWST" -> "MWST".
+std::string option_kinds(const std::string& layout);
+
+// Every layout kinds string with exactly one option removed, deduplicated.
+std::vector<std::string> with_one_option_stripped(const std::string& kinds);
+
+// log of P(observed gaps | expected, noise) / P(observed gaps | unlisted
+// stack). `scratch` is reused between calls to spare allocations.
+double retransmission_log_ratio(const std::vector<double>& observed_gaps, const GapModel& expected,
+                                const RetransmissionScoring& scoring, std::vector<double>& scratch);
+
+}  // namespace zeroscan::fingerprint
