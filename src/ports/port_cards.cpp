@@ -51,6 +51,8 @@ std::string origin_label(Origin origin) {
 
 }  // namespace
 
+std::string describe_class(PortClass port_class) { return class_explanation(port_class); }
+
 std::string wrap_text(const std::string& text_in, std::size_t indent, std::size_t width) {
   std::string out;
   std::size_t column = indent;

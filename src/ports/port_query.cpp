@@ -42,8 +42,11 @@ void resolve_query(const PortDatabase& db, const std::string& query,
     if (entries.empty() && range->is_single()) cards.push_back({*range, protocol, nullptr});
     return;
   }
+  // Names cover services, aliases and trojans alike: "subseven" should find
+  // 27374 (IANA name asp) as well as the ports we named after it.
   auto entries = db.named(query);
-  if (entries.empty()) entries = by_trojan_name(db, query);
+  for (const PortEntry* entry : by_trojan_name(db, query))
+    if (std::find(entries.begin(), entries.end(), entry) == entries.end()) entries.push_back(entry);
   if (entries.empty())
     throw UsageError("unknown port or service '" + query +
                      "' (give a number, a range like 1000-1100, a service name like ssh, "
