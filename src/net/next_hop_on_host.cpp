@@ -1,6 +1,8 @@
 // The I/O edge of next-hop planning: reads this machine's tables over
 // netlink and resolves MACs with real ARP, then hands both to the pure
-// plan_next_hop.
+// plan_next_hop; checks that a loopback plan can actually work.
+#include "zeroscan/core/errors.h"
+#include "zeroscan/net/loopback_injection.h"
 #include "zeroscan/net/next_hop_plan.h"
 
 namespace zeroscan {
@@ -18,7 +20,11 @@ NextHopPlan plan_next_hop_on_host(const std::vector<AddressRange>& targets, cons
   MacResolver resolve = [&arp](const InterfaceInfo& iface, const std::vector<Ipv4>& addresses) {
     return arp_resolve(iface, addresses, arp.attempts, arp.timeout_ms);
   };
-  return plan_next_hop(targets, overrides, read_network_tables(), resolve, limits);
+  NextHopPlan plan = plan_next_hop(targets, overrides, read_network_tables(), resolve, limits);
+  // Fail now rather than report every loopback port filtered.
+  std::string problem = loopback_injection_problem(plan, read_loopback_sysctls(plan.interface.name));
+  if (!problem.empty()) throw SystemError(problem);
+  return plan;
 }
 
 }  // namespace zeroscan

@@ -104,6 +104,8 @@ struct ArpSettings {
 };
 
 // plan_next_hop over read_network_tables(), resolving with arp_resolve.
+// Also throws SystemError when a loopback plan would be dropped by the
+// kernel (see loopback_injection.h).
 NextHopPlan plan_next_hop_on_host(const std::vector<AddressRange>& targets, const NextHopOverrides& overrides,
                                   const ArpSettings& arp = {}, const PlanLimits& limits = {});
 
