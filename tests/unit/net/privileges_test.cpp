@@ -1,0 +1,99 @@
+// The privilege check and every packet-socket opener give the same one-line
+// advice to an unprivileged user. Runs the unprivileged part in a child that
+// dropped root (so it needs root to start with).
+#include <gtest/gtest.h>
+#include <grp.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "zeroscan/core/errors.h"
+#include "zeroscan/net/af_packet_sink.h"
+#include "zeroscan/net/pcap_source.h"
+#include "zeroscan/net/privileges.h"
+
+namespace zeroscan {
+namespace {
+
+// Runs `body` as user nobody in a child; returns what it wrote, bounded by 10 s.
+template <typename Body>
+std::string run_unprivileged(Body body) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return "pipe failed";
+  pid_t child = ::fork();
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    std::string result;
+    // Dropping every uid drops every capability (no SECBIT_KEEP_CAPS).
+    if (::setgroups(0, nullptr) != 0 || ::setresgid(65534, 65534, 65534) != 0 ||
+        ::setresuid(65534, 65534, 65534) != 0) {
+      result = "could not drop privileges";
+    } else {
+      result = body();
+    }
+    ssize_t written = ::write(pipe_fds[1], result.data(), result.size());
+    ::_exit(written == static_cast<ssize_t>(result.size()) ? 0 : 1);
+  }
+  ::close(pipe_fds[1]);
+  std::string output;
+  char buffer[512];
+  for (int waited = 0; waited < 100; ++waited) {
+    pollfd readable{pipe_fds[0], POLLIN, 0};
+    if (::poll(&readable, 1, 100) <= 0) continue;
+    ssize_t got = ::read(pipe_fds[0], buffer, sizeof buffer);
+    if (got <= 0) break;
+    output.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(pipe_fds[0]);
+  if (::waitpid(child, nullptr, WNOHANG) == 0) {
+    ::kill(child, SIGKILL);  // only our own child, by its pid
+    ::waitpid(child, nullptr, 0);
+  }
+  return output;
+}
+
+template <typename Action>
+std::string message_of(Action action) {
+  try {
+    action();
+    return "no exception";
+  } catch (const SystemError& error) {
+    return error.what();
+  } catch (const std::exception& error) {
+    return std::string("wrong exception type: ") + error.what();
+  }
+}
+
+TEST(PrivilegeTest, AdviceIsOneLineNamingTheWayOut) {
+  const std::string advice = packet_socket_privilege_advice();
+  EXPECT_EQ(advice.find('\n'), std::string::npos);
+  EXPECT_NE(advice.find("root or CAP_NET_RAW (and CAP_NET_ADMIN)"), std::string::npos);
+  EXPECT_NE(advice.find("sudo"), std::string::npos);
+  EXPECT_NE(advice.find("setcap cap_net_raw,cap_net_admin+eip"), std::string::npos);
+}
+
+TEST(PrivilegeTest, UnprivilegedUserGetsTheAdviceFromEveryOpener) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to drop privileges in a child";
+  const std::string advice = packet_socket_privilege_advice();
+  EXPECT_EQ(run_unprivileged([] { return message_of([] { require_packet_socket_privilege(); }); }), advice);
+  EXPECT_EQ(run_unprivileged([] {
+              InterfaceInfo lo;
+              lo.name = "lo";
+              lo.index = 1;
+              return message_of([&] { AfPacketSink sink(lo); });
+            }),
+            advice);
+  EXPECT_EQ(run_unprivileged([] { return message_of([] { PcapSource source(PcapSourceOptions{"lo", ""}); }); }),
+            advice);
+}
+
+TEST(PrivilegeTest, RootPassesTheCheck) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root";
+  EXPECT_NO_THROW(require_packet_socket_privilege());
+}
+
+}  // namespace
+}  // namespace zeroscan
