@@ -57,11 +57,14 @@ void define_options(CLI::App& app, ScanOptions& o) {
                  "Ports: 22,80,443 | 1-1024 | - (all, 1-65535) | 0-65535 (with port 0); "
                  "default 1-1000");
   app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // one value per use: never swallow the targets
   app.add_option("--exclude", o.excludes, "Exclude these targets (comma-separated specs)")
-      ->type_name("LIST");
+      ->type_name("LIST")
+      ->allow_extra_args(false);
   app.add_option("--excludefile", o.exclude_files, "Exclude targets listed in FILE")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_flag("--allow-reserved", o.allow_reserved,
                "Allow 0.0.0.0/8, 224.0.0.0/4 and 240.0.0.0/4 as targets");
   app.add_option("--rate", o.rate, "Packets per second, all probe kinds together (default 10000)")
@@ -105,7 +108,6 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
       "  zeroscan local                      audit this machine's listening ports",
       "zeroscan"};
   app.set_version_flag("--version", std::string(ZEROSCAN_VERSION " (git " ZEROSCAN_GIT_HASH ")"));
-  app.allow_extra_args(false);
   app.positionals_at_end(false);
   define_options(app, result.options);
 

@@ -1,0 +1,236 @@
+// The whole engine over the scripted in-memory network: every probed pair
+// gets exactly one record with the right state; duplicates, delays, ICMP from
+// routers, garbage and hostile frames are counted, never trusted; retries go
+// only to silent pairs and from a different source port.
+#include "zeroscan/engine/scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "support/hostile_frames.h"
+#include "support/scripted_network.h"
+#include "zeroscan/parse/reply_parser.h"
+
+namespace zeroscan {
+namespace {
+
+Ipv4 ip(const char* text) { return *Ipv4::parse(text); }
+
+class CollectingSink : public ResultSink {
+ public:
+  void port(const PortRecord& record) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    records.push_back(record);
+  }
+  void finish(const ScanSummary& s) override {
+    summary = s;
+    finished = true;
+  }
+  std::string error() const override { return {}; }
+
+  std::map<std::tuple<std::uint32_t, std::uint16_t, int>, std::vector<PortRecord>> by_key() const {
+    std::map<std::tuple<std::uint32_t, std::uint16_t, int>, std::vector<PortRecord>> out;
+    for (const auto& r : records) out[{r.ip.value, r.port, int(r.probe)}].push_back(r);
+    return out;
+  }
+
+  std::mutex mutex_;
+  std::vector<PortRecord> records;
+  ScanSummary summary;
+  bool finished = false;
+};
+
+struct Fixture {
+  Ipv4 source = ip("198.19.0.1");
+  TargetSet targets;
+  PortSet ports;
+  std::vector<ProbeKind> kinds;
+  ScanSpace space;
+  Permutation permutation;
+  Cookie cookie;
+  ProbeTemplates templates;
+  TargetMacs macs;
+
+  Fixture(std::vector<Ipv4Range> target_ranges, std::vector<std::uint16_t> port_list,
+          std::vector<ProbeKind> probe_kinds, std::uint8_t attempts, std::uint64_t seed = 42)
+      : targets(std::move(target_ranges), {}),
+        ports(std::move(port_list)),
+        kinds(std::move(probe_kinds)),
+        space(targets, ports, kinds),
+        permutation(space.size(), seed),
+        cookie(SipKey{seed, ~seed}, source, SourcePortRange{40000, 1000}, attempts) {
+    TemplateOptions options;
+    options.src_ip = source;
+    options.src_mac = *MacAddress::parse("02:00:00:00:00:01");
+    options.dst_mac = *MacAddress::parse("02:00:00:00:00:02");
+    for (ProbeKind kind : kinds) templates[int(kind)].emplace(kind, options);
+  }
+
+  ScanJob job(EngineSettings settings) const {
+    return ScanJob{space, permutation, cookie, templates, macs, settings, 42, {}, {}};
+  }
+};
+
+EngineSettings fast_settings(std::uint8_t attempts) {
+  EngineSettings s;
+  s.rate = 200000;
+  s.attempts = attempts;
+  s.wait_seconds = 0.3;
+  s.retry_gap_seconds = 0.2;
+  return s;
+}
+
+TEST(ScannerTest, SynScanGivesEveryPairExactlyOneCorrectRecord) {
+  Fixture f({{ip("198.18.0.1"), ip("198.18.0.4")}}, {22, 80, 443, 8080}, {ProbeKind::Syn}, 2);
+  ScriptedNetwork net;
+  const Ipv4 router = ip("198.18.9.9");
+  net.script(ip("198.18.0.1"), 22, PortBehaviour::open());
+  net.script(ip("198.18.0.1"), 80, PortBehaviour::closed());
+  net.script(ip("198.18.0.1"), 443, PortBehaviour::icmp_unreachable(13));
+  net.script(ip("198.18.0.1"), 8080, PortBehaviour::icmp_unreachable(1).from(router));
+  net.script_host(ip("198.18.0.2"), PortBehaviour::open().duplicate(3));
+  net.script_host(ip("198.18.0.3"), PortBehaviour::closed().delay(3));
+  // 198.18.0.4: default drop.
+  for (const auto& hostile : hostile_frames(f.source)) net.inject(hostile.bytes);
+
+  CollectingSink sink;
+  Scanner scanner(f.job(fast_settings(2)), net, net, sink);
+  const ScanSummary summary = scanner.run();
+
+  ASSERT_TRUE(sink.finished);
+  const auto records = sink.by_key();
+  ASSERT_EQ(records.size(), 16u);
+  for (const auto& [key, list] : records) EXPECT_EQ(list.size(), 1u) << "duplicate records";
+
+  auto state_of = [&](const char* address, std::uint16_t port) {
+    const PortRecord& r = records.at({ip(address).value, port, int(ProbeKind::Syn)}).front();
+    return std::make_pair(r.state, r.reason);
+  };
+  EXPECT_EQ(state_of("198.18.0.1", 22), std::make_pair(PortState::Open, StateReason::SynAck));
+  EXPECT_EQ(state_of("198.18.0.1", 80), std::make_pair(PortState::Closed, StateReason::Rst));
+  EXPECT_EQ(state_of("198.18.0.1", 443), std::make_pair(PortState::Filtered, StateReason::IcmpUnreachable));
+  EXPECT_EQ(state_of("198.18.0.1", 8080), std::make_pair(PortState::Filtered, StateReason::IcmpUnreachable));
+  for (std::uint16_t port : {22, 80, 443, 8080}) {
+    EXPECT_EQ(state_of("198.18.0.2", port).first, PortState::Open);
+    EXPECT_EQ(state_of("198.18.0.3", port).first, PortState::Closed);
+    EXPECT_EQ(state_of("198.18.0.4", port), std::make_pair(PortState::Filtered, StateReason::NoResponse));
+  }
+
+  const PortRecord& icmp = records.at({ip("198.18.0.1").value, 8080, int(ProbeKind::Syn)}).front();
+  EXPECT_EQ(icmp.responder, router);
+  EXPECT_EQ(icmp.icmp_code, 1);
+  const PortRecord& open = records.at({ip("198.18.0.1").value, 22, int(ProbeKind::Syn)}).front();
+  EXPECT_EQ(open.ttl, 64);
+  EXPECT_EQ(open.window, 65160);
+  EXPECT_EQ(open.mss, 1460);
+  EXPECT_EQ(open.tcp_options.substr(0, 5), "MSTNW");
+
+  EXPECT_EQ(summary.open, 5u);
+  EXPECT_EQ(summary.closed, 5u);
+  EXPECT_EQ(summary.filtered, 6u);
+  EXPECT_EQ(summary.matched, 12u);
+  EXPECT_EQ(summary.duplicates, 4u * 2u);  // 198.18.0.2: 3 copies of 4 answers
+  EXPECT_GE(summary.invalid, hostile_frames(f.source).size());
+  // Pass 0: 16 probes; pass 1: only the 4 silent pairs of 198.18.0.4.
+  EXPECT_EQ(summary.sent, 20u);
+  EXPECT_EQ(net.sent_count(), 20u);
+  EXPECT_FALSE(summary.interrupted);
+}
+
+TEST(ScannerTest, RetriesComeFromADifferentSourcePort) {
+  Fixture f({{ip("198.18.0.4"), ip("198.18.0.4")}}, {8080}, {ProbeKind::Syn}, 3);
+  ScriptedNetwork net;
+  CollectingSink sink;
+  Scanner scanner(f.job(fast_settings(3)), net, net, sink);
+  scanner.run();
+  const auto frames = net.sent_frames();
+  ASSERT_EQ(frames.size(), 3u);
+  std::set<std::uint16_t> source_ports;
+  for (const auto& frame : frames) {
+    const auto parsed = parse_reply(frame.data(), frame.size(), LinkType::Ethernet);
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->tcp.dst_port, 8080);
+    source_ports.insert(parsed->tcp.src_port);
+  }
+  EXPECT_EQ(source_ports.size(), 3u);
+}
+
+TEST(ScannerTest, AckScanSaysUnfilteredOrFiltered) {
+  Fixture f({{ip("198.18.0.1"), ip("198.18.0.1")}}, {22, 80, 443, 8080}, {ProbeKind::Ack}, 1);
+  ScriptedNetwork net;
+  net.script(ip("198.18.0.1"), 22, PortBehaviour::open());
+  net.script(ip("198.18.0.1"), 80, PortBehaviour::closed());
+  net.script(ip("198.18.0.1"), 443, PortBehaviour::icmp_unreachable(13));
+  CollectingSink sink;
+  Scanner scanner(f.job(fast_settings(1)), net, net, sink);
+  const ScanSummary summary = scanner.run();
+  const auto records = sink.by_key();
+  auto state = [&](std::uint16_t port) {
+    return records.at({ip("198.18.0.1").value, port, int(ProbeKind::Ack)}).front().state;
+  };
+  EXPECT_EQ(state(22), PortState::Unfiltered);
+  EXPECT_EQ(state(80), PortState::Unfiltered);
+  EXPECT_EQ(state(443), PortState::Filtered);
+  EXPECT_EQ(state(8080), PortState::Filtered);
+  EXPECT_EQ(summary.unfiltered, 2u);
+  EXPECT_EQ(summary.filtered, 2u);
+}
+
+TEST(ScannerTest, SynAndAckProbesShareOnePass) {
+  Fixture f({{ip("198.18.0.1"), ip("198.18.0.8")}}, {22, 80}, {ProbeKind::Syn, ProbeKind::Ack}, 1);
+  ScriptedNetwork net;
+  net.set_default(PortBehaviour::closed());
+  CollectingSink sink;
+  Scanner scanner(f.job(fast_settings(1)), net, net, sink);
+  const ScanSummary summary = scanner.run();
+  EXPECT_EQ(sink.records.size(), 32u);
+  EXPECT_EQ(summary.closed, 16u);
+  EXPECT_EQ(summary.unfiltered, 16u);
+  EXPECT_EQ(net.sent_count(), 32u);
+}
+
+TEST(ScannerTest, ShortSendsAreRetriedNotLost) {
+  Fixture f({{ip("198.18.0.0"), ip("198.18.0.255")}}, {80}, {ProbeKind::Syn}, 1);
+  ScriptedNetwork net;
+  net.accept_at_most(3);
+  net.set_default(PortBehaviour::closed());
+  CollectingSink sink;
+  EngineSettings settings = fast_settings(1);
+  settings.rate = 1e6;  // batches of 64, accepted 3 at a time
+  Scanner scanner(f.job(settings), net, net, sink);
+  const ScanSummary summary = scanner.run();
+  EXPECT_EQ(net.sent_count(), 256u);
+  EXPECT_EQ(summary.closed, 256u);
+}
+
+TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
+  Fixture f({{ip("198.18.0.0"), ip("198.18.255.255")}}, {80}, {ProbeKind::Syn}, 1);
+  ScriptedNetwork net;
+  CollectingSink sink;
+  EngineSettings settings = fast_settings(1);
+  settings.rate = 2000;  // 65536 probes would take 33 s
+  settings.wait_seconds = 0.1;
+  Scanner scanner(f.job(settings), net, net, sink);
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    scanner.request_stop();
+  });
+  const ScanSummary summary = scanner.run();
+  stopper.join();
+  EXPECT_TRUE(summary.interrupted);
+  EXPECT_GT(summary.sent, 100u);
+  EXPECT_LT(summary.sent, 5000u);
+  // Every probe that left gets its record; nothing else does.
+  EXPECT_EQ(sink.records.size(), net.sent_count());
+  std::set<std::uint32_t> probed;
+  for (const auto& frame : net.sent_frames())
+    probed.insert(parse_reply(frame.data(), frame.size(), LinkType::Ethernet)->ip.dst.value);
+  for (const auto& r : sink.records) EXPECT_TRUE(probed.count(r.ip.value)) << r.ip.to_string();
+}
+
+}  // namespace
+}  // namespace zeroscan
