@@ -8,32 +8,32 @@
 namespace zeroscan {
 namespace {
 
-struct Run {
+struct ParseRun {
   ParsedScanCommand parsed;
   std::string out;
   std::string err;
 };
 
-Run parse(std::vector<std::string> args) {
+ParseRun parse(std::vector<std::string> args) {
   args.insert(args.begin(), "zeroscan");
   std::vector<const char*> argv;
   for (auto& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;
-  Run run{parse_scan_options(int(argv.size()), argv.data(), out, err), {}, {}};
+  ParseRun run{parse_scan_options(int(argv.size()), argv.data(), out, err), {}, {}};
   run.out = out.str();
   run.err = err.str();
   return run;
 }
 
 TEST(ScanOptionsTest, NoArgumentsPrintsHelp) {
-  const Run r = parse({});
+  const ParseRun r = parse({});
   EXPECT_EQ(r.parsed.outcome, ParseOutcome::Exit);
   EXPECT_EQ(r.parsed.exit_code, 0);
   EXPECT_NE(r.out.find("--rate"), std::string::npos);
 }
 
 TEST(ScanOptionsTest, VersionNamesTheBuild) {
-  const Run r = parse({"--version"});
+  const ParseRun r = parse({"--version"});
   EXPECT_EQ(r.parsed.outcome, ParseOutcome::Exit);
   EXPECT_EQ(r.parsed.exit_code, 0);
   EXPECT_NE(r.out.find("zeroscan "), std::string::npos);
@@ -41,7 +41,7 @@ TEST(ScanOptionsTest, VersionNamesTheBuild) {
 }
 
 TEST(ScanOptionsTest, NmapTwoLetterSpellingsMapToLongOptions) {
-  const Run r = parse({"-sS", "-sA", "-oJ", "out.json", "-oN", "out.txt", "-iL", "list.txt", "-Pn", "-n",
+  const ParseRun r = parse({"-sS", "-sA", "-oJ", "out.json", "-oN", "out.txt", "-iL", "list.txt", "-Pn", "-n",
                        "198.18.0.0/24"});
   ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
   const ScanOptions& o = r.parsed.options;
@@ -56,7 +56,7 @@ TEST(ScanOptionsTest, NmapTwoLetterSpellingsMapToLongOptions) {
 }
 
 TEST(ScanOptionsTest, LongFormsWork) {
-  const Run r = parse({"--syn", "--ack", "--output-json", "-", "--input-list", "f", "198.18.0.1"});
+  const ParseRun r = parse({"--syn", "--ack", "--output-json", "-", "--input-list", "f", "198.18.0.1"});
   ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
   EXPECT_TRUE(r.parsed.options.syn && r.parsed.options.ack);
   EXPECT_EQ(r.parsed.options.output_json, "-");
@@ -65,7 +65,7 @@ TEST(ScanOptionsTest, LongFormsWork) {
 TEST(ScanOptionsTest, AllPortsSpellings) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"-p-", "198.18.0.1"}, {"-p", "-", "198.18.0.1"}, {"--ports=-", "198.18.0.1"}}) {
-    const Run r = parse(args);
+    const ParseRun r = parse(args);
     ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
     EXPECT_EQ(r.parsed.options.ports, "-");
     EXPECT_TRUE(r.parsed.options.ports_given);
@@ -74,7 +74,7 @@ TEST(ScanOptionsTest, AllPortsSpellings) {
 }
 
 TEST(ScanOptionsTest, GluedShortPortsAndTargetsAfterOptions) {
-  const Run r = parse({"-p22,80", "--exclude", "198.18.0.5", "198.18.0.0/24", "198.18.1.0/24"});
+  const ParseRun r = parse({"-p22,80", "--exclude", "198.18.0.5", "198.18.0.0/24", "198.18.1.0/24"});
   ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
   EXPECT_EQ(r.parsed.options.ports, "22,80");
   ASSERT_EQ(r.parsed.options.excludes.size(), 1u);
@@ -83,14 +83,14 @@ TEST(ScanOptionsTest, GluedShortPortsAndTargetsAfterOptions) {
 }
 
 TEST(ScanOptionsTest, TargetsBeforeOptions) {
-  const Run r = parse({"198.18.0.1", "-p", "22", "--rate", "500"});
+  const ParseRun r = parse({"198.18.0.1", "-p", "22", "--rate", "500"});
   ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
   EXPECT_EQ(r.parsed.options.targets.size(), 1u);
   EXPECT_EQ(r.parsed.options.rate, 500);
 }
 
 TEST(ScanOptionsTest, DefaultsAreSane) {
-  const Run r = parse({"198.18.0.1"});
+  const ParseRun r = parse({"198.18.0.1"});
   ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan);
   EXPECT_EQ(r.parsed.options.rate, 10000);
   EXPECT_FALSE(r.parsed.options.ports_given);
@@ -106,7 +106,7 @@ TEST(ScanOptionsTest, BadInputIsOneLineAndExitTwo) {
            {"--no-such-flag", "198.18.0.1"},
            {"-sU", "198.18.0.1"},
            {"-oJ"}}) {
-    const Run r = parse(args);
+    const ParseRun r = parse(args);
     EXPECT_EQ(r.parsed.outcome, ParseOutcome::Exit) << args[0];
     EXPECT_EQ(r.parsed.exit_code, 2) << args[0];
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
