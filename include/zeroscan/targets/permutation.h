@@ -1,11 +1,13 @@
 // Permutation: a keyed pseudo-random order over [0, size) from the cyclic
-// multiplicative group modulo a prime p > size (x -> x*g mod p, skipping
-// values > size), so no state grows with the scan. Sharding splits the one
-// cycle: shard i of n takes cycle positions i, i+n, i+2n, ... — shards are
-// disjoint and their union is the whole scan, for any seed.
+// multiplicative group modulo a prime p > size (x -> x*g mod p; group element
+// e stands for index e-1, and indices >= size are skipped), so no state grows
+// with the scan. p is the smallest prime above size, so skips are rare.
+// Sharding splits the one cycle: shard i of n takes cycle positions i, i+n,
+// i+2n, ... — shards are disjoint and their union is the whole scan, for any
+// seed.
 //
 // A position (how many cycle steps this shard has taken) is all a resume
-// file needs to continue exactly.
+// file needs to continue exactly: cursor(position) jumps there in O(log).
 #pragma once
 
 #include <cstdint>
@@ -20,11 +22,19 @@ struct ShardSpec {
 
 class Permutation {
  public:
-  // size: number of elements (1 .. 2^50). seed picks the generator and start.
+  // size: number of elements (0 .. 2^50; 0 gives an empty order). seed picks
+  // the generator and start. Throws UsageError for size > 2^50, shard count 0
+  // or shard index >= count.
   Permutation(std::uint64_t size, std::uint64_t seed, ShardSpec shard = {});
+
+  static constexpr std::uint64_t kMaxSize = std::uint64_t(1) << 50;
 
   std::uint64_t size() const { return size_; }
   std::uint64_t prime() const { return prime_; }
+  std::uint64_t generator() const { return generator_; }
+  // Cycle positions this shard owns: ceil((prime - 1 - index) / count). The
+  // cursor is exhausted when position() reaches this (progress = ratio).
+  std::uint64_t positions() const { return shard_positions_; }
 
   class Cursor {
    public:
@@ -40,7 +50,9 @@ class Permutation {
     std::uint64_t max_steps_ = 0;   // positions this shard owns
   };
 
-  // A cursor at the shard's start, or resumed `position` steps in.
+  // A cursor at the shard's start, or resumed `position` steps in (as read
+  // back from Cursor::position()). The cursor points into this Permutation,
+  // which must outlive it. Throws UsageError when position > positions().
   Cursor cursor(std::uint64_t position = 0) const;
 
  private:

@@ -1,0 +1,157 @@
+// Target spec grammar: address, CIDR block, full or last-octet range,
+// hostname (with optional prefix). Every rejection names the spec and why.
+#include "spec_parser.h"
+
+#include <cctype>
+#include <string>
+
+#include "zeroscan/core/errors.h"
+
+namespace zeroscan {
+
+namespace {
+
+[[noreturn]] void reject(std::string_view spec, const std::string& reason) {
+  throw UsageError("bad target '" + std::string(spec) + "': " + reason);
+}
+
+const char* const kNotASpec =
+    "not an address, CIDR block (198.18.0.0/16), range (198.18.0.1-198.18.0.9 or "
+    "198.18.0.1-9) or hostname";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits and dots only: meant as an address, so it must never fall through
+// to the resolver (getaddrinfo would happily read "1.2.3" as 1.2.0.3).
+bool looks_numeric(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!is_digit(c) && c != '.') return false;
+  }
+  return true;
+}
+
+// RFC 1123 host name shape (plus '_', which real DNS names carry): labels of
+// 1-63 letters, digits, '-' or '_', not starting or ending with '-', at most
+// 253 characters, an optional final dot, and at least one letter so that
+// mistyped addresses are never sent to DNS.
+bool looks_like_hostname(std::string_view text) {
+  if (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  if (text.empty() || text.size() > 253) return false;
+  bool has_letter = false;
+  std::size_t label_length = 0;
+  char previous = '.';
+  for (char c : text) {
+    if (c == '.') {
+      if (label_length == 0 || previous == '-') return false;
+      label_length = 0;
+    } else {
+      const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+      if (!letter && !is_digit(c) && c != '-' && c != '_') return false;
+      if (c == '-' && label_length == 0) return false;
+      if (++label_length > 63) return false;
+      has_letter = has_letter || letter;
+    }
+    previous = c;
+  }
+  return label_length > 0 && previous != '-' && has_letter;
+}
+
+// "0".."255" in at most three decimal digits; -1 for anything else.
+int parse_octet(std::string_view text) {
+  if (text.empty() || text.size() > 3) return -1;
+  int value = 0;
+  for (char c : text) {
+    if (!is_digit(c)) return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value <= 255 ? value : -1;
+}
+
+// "0".."32", one or two decimal digits; -1 for anything else.
+int parse_prefix_length(std::string_view text) {
+  if (text.empty() || text.size() > 2) return -1;
+  int value = 0;
+  for (char c : text) {
+    if (!is_digit(c)) return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value <= 32 ? value : -1;
+}
+
+Ipv4Range cidr_block(Ipv4 address, int prefix_length) {
+  // A shift by 32 is undefined, hence the /0 special case.
+  const std::uint32_t mask = prefix_length == 0 ? 0 : ~std::uint32_t(0) << (32 - prefix_length);
+  return {Ipv4(address.value & mask), Ipv4((address.value & mask) | ~mask)};
+}
+
+std::string lower_case(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Ipv4Range> SpecParser::parse(std::string_view spec) {
+  if (spec.empty()) reject(spec, "empty target spec");
+  if (const auto slash = spec.find('/'); slash != std::string_view::npos) {
+    return parse_cidr(spec, slash);
+  }
+  if (const auto dash = spec.find('-'); dash != std::string_view::npos) {
+    // Hostnames may contain '-' too: it is a range only if an address leads.
+    if (const auto first = Ipv4::parse(spec.substr(0, dash))) {
+      return parse_range(spec, *first, spec.substr(dash + 1));
+    }
+  }
+  if (const auto address = Ipv4::parse(spec)) return {{*address, *address}};
+  if (looks_numeric(spec)) reject(spec, "not a valid IPv4 address (four decimal octets 0-255)");
+  if (looks_like_hostname(spec)) return parse_hostname(spec, spec, 32);
+  reject(spec, kNotASpec);
+}
+
+std::vector<Ipv4Range> SpecParser::parse_cidr(std::string_view spec, std::size_t slash) {
+  const std::string_view base = spec.substr(0, slash);
+  const int prefix_length = parse_prefix_length(spec.substr(slash + 1));
+  if (prefix_length < 0) reject(spec, "prefix length must be 0-32");
+  if (const auto address = Ipv4::parse(base)) return {cidr_block(*address, prefix_length)};
+  if (looks_numeric(base)) reject(spec, "not a valid IPv4 address (four decimal octets 0-255)");
+  if (looks_like_hostname(base)) return parse_hostname(spec, base, prefix_length);
+  reject(spec, kNotASpec);
+}
+
+std::vector<Ipv4Range> SpecParser::parse_range(std::string_view spec, Ipv4 first,
+                                               std::string_view end) {
+  Ipv4 last;
+  if (const auto address = Ipv4::parse(end)) {
+    last = *address;
+  } else if (const int octet = parse_octet(end); octet >= 0) {
+    last = Ipv4((first.value & 0xFFFFFF00u) | std::uint32_t(octet));
+  } else {
+    reject(spec, "range end must be an IPv4 address or a last octet 0-255");
+  }
+  if (last < first) {
+    reject(spec, "range end " + last.to_string() + " is before its start " + first.to_string());
+  }
+  return {{first, last}};
+}
+
+std::vector<Ipv4Range> SpecParser::parse_hostname(std::string_view spec,
+                                                  std::string_view hostname, int prefix_length) {
+  std::vector<Ipv4Range> ranges;
+  for (Ipv4 address : resolve(spec, hostname)) ranges.push_back(cidr_block(address, prefix_length));
+  return ranges;
+}
+
+const std::vector<Ipv4>& SpecParser::resolve(std::string_view spec, std::string_view hostname) {
+  if (!resolve_) reject(spec, "hostnames are not accepted here");
+  std::string key = lower_case(hostname);
+  auto found = resolved_.find(key);
+  if (found == resolved_.end()) {
+    found = resolved_.emplace(key, resolve_(std::string(hostname))).first;
+  }
+  if (found->second.empty()) reject(spec, "hostname does not resolve to an IPv4 address");
+  return found->second;
+}
+
+}  // namespace zeroscan

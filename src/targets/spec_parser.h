@@ -1,0 +1,34 @@
+// SpecParser (private to src/targets): parses target specs and remembers
+// every hostname it resolved, so a list or file naming one host many times
+// asks the resolver once.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "zeroscan/targets/target_spec.h"
+
+namespace zeroscan {
+
+class SpecParser {
+ public:
+  explicit SpecParser(HostResolver resolve) : resolve_(std::move(resolve)) {}
+
+  // Throws UsageError "bad target '<spec>': <reason>".
+  std::vector<Ipv4Range> parse(std::string_view spec);
+
+ private:
+  std::vector<Ipv4Range> parse_cidr(std::string_view spec, std::size_t slash);
+  std::vector<Ipv4Range> parse_range(std::string_view spec, Ipv4 first, std::string_view end);
+  std::vector<Ipv4Range> parse_hostname(std::string_view spec, std::string_view hostname,
+                                        int prefix_length);
+  const std::vector<Ipv4>& resolve(std::string_view spec, std::string_view hostname);
+
+  HostResolver resolve_;
+  std::unordered_map<std::string, std::vector<Ipv4>> resolved_;  // key: lower-case name
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,58 @@
+// Public entry points for target specs: one spec, a comma-separated list,
+// and the blocks no scan may include.
+#include "zeroscan/targets/target_spec.h"
+
+#include <utility>
+
+#include "spec_parser.h"
+#include "zeroscan/core/errors.h"
+
+namespace zeroscan {
+
+namespace {
+
+std::string_view trim_blanks(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+std::vector<Ipv4Range> parse_target_spec(std::string_view spec, HostResolver resolve) {
+  return SpecParser(std::move(resolve)).parse(spec);
+}
+
+std::vector<Ipv4Range> parse_target_list(std::string_view list, HostResolver resolve) {
+  if (trim_blanks(list).empty()) throw UsageError("empty target list");
+  SpecParser parser(std::move(resolve));
+  std::vector<Ipv4Range> ranges;
+  std::size_t entry_number = 1;
+  for (std::size_t begin = 0;; ++entry_number) {
+    const std::size_t comma = list.find(',', begin);
+    const std::string_view entry =
+        trim_blanks(list.substr(begin, comma == std::string_view::npos ? list.npos : comma - begin));
+    if (entry.empty()) {
+      throw UsageError("bad target list '" + std::string(list) + "': entry " +
+                       std::to_string(entry_number) + " is empty");
+    }
+    const auto parsed = parser.parse(entry);
+    ranges.insert(ranges.end(), parsed.begin(), parsed.end());
+    if (comma == std::string_view::npos) break;
+    begin = comma + 1;
+  }
+  return ranges;
+}
+
+const std::vector<Ipv4Range>& never_valid_targets() {
+  // A constant table, built once on first use; never mutated.
+  static const std::vector<Ipv4Range> blocks = {
+      {Ipv4::from_octets(0, 0, 0, 0), Ipv4::from_octets(0, 255, 255, 255)},        // "this" network
+      {Ipv4::from_octets(224, 0, 0, 0), Ipv4::from_octets(239, 255, 255, 255)},    // multicast
+      {Ipv4::from_octets(240, 0, 0, 0), Ipv4::from_octets(255, 255, 255, 255)},    // reserved, broadcast
+  };
+  return blocks;
+}
+
+}  // namespace zeroscan
