@@ -3,8 +3,8 @@
 
 namespace zeroscan {
 
-nlohmann::json port_record_json(const PortRecord& r, const PortAnnotator& annotate) {
-  nlohmann::json j;
+nlohmann::ordered_json port_record_json(const PortRecord& r, const PortAnnotator& annotate) {
+  nlohmann::ordered_json j;
   j["type"] = "port";
   j["ip"] = r.ip.to_string();
   j["port"] = r.port;
@@ -37,7 +37,7 @@ nlohmann::json port_record_json(const PortRecord& r, const PortAnnotator& annota
   return j;
 }
 
-nlohmann::json summary_json(const ScanSummary& s) {
+nlohmann::ordered_json summary_json(const ScanSummary& s) {
   return {{"type", "summary"},
           {"targets", s.targets},
           {"ports", s.ports},

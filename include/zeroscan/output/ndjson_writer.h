@@ -15,8 +15,8 @@
 
 namespace zeroscan {
 
-nlohmann::json port_record_json(const PortRecord& record, const PortAnnotator& annotate);
-nlohmann::json summary_json(const ScanSummary& summary);
+nlohmann::ordered_json port_record_json(const PortRecord& record, const PortAnnotator& annotate);
+nlohmann::ordered_json summary_json(const ScanSummary& summary);
 
 class NdjsonWriter : public ResultSink {
  public:
