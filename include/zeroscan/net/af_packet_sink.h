@@ -8,15 +8,17 @@
 // the qdisc when the kernel allows (faster; the frames then also skip local
 // taps such as tcpdump on the same interface).
 //
+// Measured on the 2-core dev VM into a veth whose far end drops frames:
+// 1.15-1.7 Mpps from one thread (the spread is other load on the VM),
+// against 1.0-1.5 Mpps for TxRingSink and 0.75-1.15 Mpps for zmap 2.1.1.
+//
 // Not thread-safe: one sender thread per sink. stats() may be read from any
 // thread.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <vector>
 
 #include "zeroscan/net/next_hop.h"
 #include "zeroscan/net/packet_io.h"
