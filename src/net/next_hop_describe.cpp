@@ -30,8 +30,8 @@ std::string describe(const NextHopPlan& plan) {
     line += std::string(first ? " " : "; ") + std::to_string(plan.on_link_macs.size()) + " on-link hosts, " +
             std::to_string(plan.unreachable.size()) + " unreachable";
   }
-  if (!plan.own_addresses.empty()) {
-    line += "; " + std::to_string(plan.own_addresses.size()) + " own address(es) skipped";
+  if (plan.own_address_count > 0) {
+    line += "; " + std::to_string(plan.own_address_count) + " own address(es) skipped";
   }
   return line;
 }

@@ -114,9 +114,9 @@ class Planner {
     plan.source = choose_source();
     plan.segments = merge_pieces();
     for (const NextHopSegment& segment : plan.segments) {
-      if (segment.kind != NextHopKind::OwnAddress) continue;
-      for (std::uint64_t a = segment.first.value; a <= segment.last.value; ++a) {
-        plan.own_addresses.push_back(Ipv4(static_cast<std::uint32_t>(a)));
+      // Counted, not listed: an AnyIP local route can cover a whole /8.
+      if (segment.kind == NextHopKind::OwnAddress) {
+        plan.own_address_count += std::uint64_t(segment.last.value) - segment.first.value + 1;
       }
     }
     resolve_gateways(plan, resolve);

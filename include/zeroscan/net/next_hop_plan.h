@@ -78,7 +78,7 @@ struct NextHopPlan {
   std::vector<NextHopSegment> segments;  // sorted, disjoint, covering every target
   MacTable on_link_macs;                 // OnLink targets that answered ARP
   std::vector<Ipv4> unreachable;         // OnLink targets that did not: never probed
-  std::vector<Ipv4> own_addresses;       // OwnAddress targets: never probed
+  std::uint64_t own_address_count = 0;   // targets in OwnAddress segments: never probed
 
   // The destination MAC for a probe to `target`; nullptr when the target
   // must not be probed (did not answer ARP, is our own address on another

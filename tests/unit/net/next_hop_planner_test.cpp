@@ -151,7 +151,12 @@ TEST(NextHopPlannerTest, RangeSpanningRoutesIsSplitIntoSegments) {
   EXPECT_EQ(plan.next_hop_mac(ip("198.19.250.4")), nullptr);
   EXPECT_EQ(plan.next_hop_mac(ip("198.19.250.1")), nullptr);
   EXPECT_EQ(*plan.next_hop_mac(ip("198.19.251.5")), mac("02:00:00:00:00:fe"));
-  EXPECT_EQ(plan.own_addresses, std::vector<Ipv4>{ip("198.19.250.1")});
+  EXPECT_EQ(plan.own_address_count, 1u);
+  EXPECT_EQ(plan.segments[2].first, ip("198.19.250.1"));
+  EXPECT_EQ(plan.segments[2].last, ip("198.19.250.1"));
+  EXPECT_EQ(describe(plan),
+            "eth0 198.19.250.1 -> gateway 198.19.250.254 (02:00:00:00:00:fe); 2 on-link hosts, 253 unreachable; "
+            "1 own address(es) skipped");
   // 256 on-link addresses minus .1 (ours), .3 and .254 (answered ARP).
   EXPECT_EQ(plan.unreachable.size(), 253u);
   // The gateway is ARPed once, the on-link hosts in one batch.
