@@ -1,0 +1,63 @@
+// Everything leaving one root-namespace interface, captured in-process with
+// libpcap (outgoing direction only) from construction until stop(). Started
+// before the scanner, it is the independent witness of what the scanner
+// actually put on the wire.
+#pragma once
+
+#include <pcap/pcap.h>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace zeroscan::lab {
+
+struct CapturedFrame {
+  std::int64_t ts_ns = 0;
+  std::array<std::uint8_t, 6> dst_mac{};
+  std::uint16_t ethertype = 0;
+  // IPv4 (ethertype 0x0800):
+  std::uint32_t src = 0, dst = 0;
+  std::uint8_t proto = 0;
+  // TCP:
+  std::uint16_t sport = 0, dport = 0;
+  std::uint8_t tcp_flags = 0;
+  // ARP (ethertype 0x0806):
+  std::uint16_t arp_op = 0;
+  std::uint32_t arp_target = 0;
+
+  bool ipv4() const { return ethertype == 0x0800; }
+  bool tcp() const { return ipv4() && proto == 6; }
+  bool syn_only() const { return tcp() && (tcp_flags & 0x3f) == 0x02; }
+  bool ack_only() const { return tcp() && (tcp_flags & 0x3f) == 0x10; }
+};
+
+class OutgoingCapture {
+ public:
+  explicit OutgoingCapture(const std::string& interface);  // throws std::runtime_error
+  ~OutgoingCapture();
+  OutgoingCapture(const OutgoingCapture&) = delete;
+  OutgoingCapture& operator=(const OutgoingCapture&) = delete;
+
+  // Drains what is still buffered and stops; frames() is complete after it.
+  void stop();
+  const std::vector<CapturedFrame>& frames() const { return frames_; }
+  std::uint64_t kernel_dropped() const { return dropped_; }
+
+ private:
+  static void on_frame(std::uint8_t* self, const pcap_pkthdr* h, const std::uint8_t* data);
+  void loop();
+
+  pcap_t* pcap_ = nullptr;
+  std::thread thread_;
+  std::atomic<bool> stopping_{false};
+  std::vector<CapturedFrame> frames_;
+  std::uint64_t dropped_ = 0;
+};
+
+std::string format_mac(const std::array<std::uint8_t, 6>& mac);
+
+}  // namespace zeroscan::lab

@@ -1,0 +1,64 @@
+// Judging a scan against the lab truth: every target pair reported exactly
+// once, with the expected state, reason, ICMP type/code and TTL; mismatches
+// tallied by kind with a few examples each, so one failure message tells
+// what went wrong and where.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "support/lab_truth.h"
+#include "support/scan_records.h"
+
+namespace zeroscan::lab {
+
+// The (address, port) pairs a scan was asked for, indexable.
+class TargetGrid {
+ public:
+  TargetGrid(std::vector<std::uint32_t> addresses, std::vector<std::uint16_t> ports);
+  std::size_t size() const { return addresses_.size() * ports_.size(); }
+  // Index of (ip, port), or -1 when the pair is not a target.
+  long index(std::uint32_t ip, std::uint16_t port) const;
+  std::uint32_t address_at(std::size_t index) const { return addresses_[index / ports_.size()]; }
+  std::uint16_t port_at(std::size_t index) const { return ports_[index % ports_.size()]; }
+  const std::vector<std::uint32_t>& addresses() const { return addresses_; }
+  const std::vector<std::uint16_t>& ports() const { return ports_; }
+
+ private:
+  std::vector<std::uint32_t> addresses_;
+  std::vector<std::uint16_t> ports_;
+  std::unordered_map<std::uint32_t, std::size_t> address_index_;
+};
+
+// Counts of problems by kind ("want open syn-ack, got closed reset") with up
+// to a few examples each.
+class Tally {
+ public:
+  void add(const std::string& kind, const std::string& example);
+  bool empty() const { return counts_.empty(); }
+  std::size_t total() const;
+  std::string report(const std::string& title) const;
+
+ private:
+  std::map<std::string, std::size_t> counts_;
+  std::map<std::string, std::vector<std::string>> examples_;
+};
+
+struct Comparison {
+  std::size_t checked = 0;  // records of target pairs with the probe kind
+  std::size_t matched = 0;
+  Tally problems;
+  bool ok() const { return problems.empty() && matched > 0; }
+};
+
+Comparison compare_with_truth(const LabTruth& truth, const TargetGrid& grid,
+                              const std::vector<PortRecord>& records, const std::string& probe);
+
+// The summary's per-state counts must equal the records', and the states
+// must add up to every target pair.
+Tally check_summary(const ScanOutput& output, const TargetGrid& grid);
+
+}  // namespace zeroscan::lab
