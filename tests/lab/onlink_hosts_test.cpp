@@ -11,7 +11,7 @@
 #include "support/lab_control.h"
 #include "support/lab_paths.h"
 #include "support/lab_truth.h"
-#include "support/outgoing_capture.h"
+#include "support/wire_capture.h"
 #include "support/scanner_run.h"
 #include "support/truth_compare.h"
 
@@ -31,7 +31,7 @@ TEST(OnLinkHostsTest, ArpsForEachHostAndMatchesTruth) {
 
   flush_neighbours(hosts.attr("iface"));
   ScratchDir scratch;
-  OutgoingCapture capture(hosts.attr("iface"));
+  WireCapture capture(hosts.attr("netns"), hosts.attr("peer"), Direction::In);
   const ScanRun run = run_scanner(args, scratch, std::chrono::seconds(60));
   capture.stop();
   ASSERT_TRUE(run.ok()) << run.failure();
@@ -49,6 +49,7 @@ TEST(OnLinkHostsTest, ArpsForEachHostAndMatchesTruth) {
     }
   }
   for (const std::uint32_t a : hosts.hosts) {
+    if (!first_probe.count(a)) wire.add("no probe reached the host", format_ipv4(a));
     if (!first_arp.count(a))
       wire.add("no ARP request for the host", format_ipv4(a));
     else if (first_probe.count(a) && first_probe[a] < first_arp[a])

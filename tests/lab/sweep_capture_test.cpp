@@ -1,5 +1,5 @@
-// What the scanner puts on the wire, witnessed by an in-process capture on
-// the lab's root-side veth: nothing to excluded or non-target addresses,
+// What the scanner puts on the wire, witnessed by an in-process capture of
+// the lab's veth (at its namespace end): nothing to excluded or non-target addresses,
 // exactly the probes the retry semantics imply per pair, and the configured
 // rate held within 2% over every full second of sending.
 #include <arpa/inet.h>
@@ -13,7 +13,7 @@
 #include "support/lab_control.h"
 #include "support/lab_paths.h"
 #include "support/lab_truth.h"
-#include "support/outgoing_capture.h"
+#include "support/wire_capture.h"
 #include "support/probe_audit.h"
 #include "support/scanner_run.h"
 #include "support/truth_compare.h"
@@ -61,7 +61,9 @@ TEST(SweepCaptureTest, WireShowsExcludesRetriesAndRate) {
   ASSERT_FALSE(gateway_mac.empty()) << "cannot read the MAC of the lab gateway";
 
   ScratchDir scratch;
-  OutgoingCapture capture(anyip.attr("iface"));  // before the scan: it must see the first probe
+  // Before the scan, so it sees the first probe; at the namespace end, where
+  // the probes arrive (see wire_capture.h for why not the root end).
+  WireCapture capture(anyip.attr("netns"), anyip.attr("peer"), Direction::In);
   const ScanRun run = run_scanner(
       {"-sS", "-p", "22,80,443,8080", "--rate", std::to_string(kRate), "--retries",
        std::to_string(kRetries), "--wait", "2", "--seed", "7", "--exclude", kExclude, "-e",
@@ -110,10 +112,15 @@ TEST(SweepCaptureTest, WireShowsExcludesRetriesAndRate) {
   // 3. Rate: every full second of every pass within 2% of --rate.
   const std::vector<RateWindow> windows = full_second_windows(probes);
   ASSERT_FALSE(windows.empty()) << "no full second of sending to judge the rate by\n" << describe(windows);
+  // A machine busier than its cores cannot hold any rate: say so next to
+  // the numbers, so a loaded CI box is not mistaken for a rate-limiter bug.
+  const std::string load = last_lines(read_file("/proc/loadavg"), 1);
+  std::size_t off_rate = 0;
   for (const auto& w : windows)
-    EXPECT_LE(std::fabs(double(w.probes) - kRate), 0.02 * kRate)
-        << "pass " << w.pass << " second " << w.start_s << ": " << w.probes << " probes\n"
-        << describe(windows);
+    if (std::fabs(double(w.probes) - kRate) > 0.02 * kRate) ++off_rate;
+  EXPECT_EQ(off_rate, 0u) << off_rate << " of " << windows.size()
+                          << " full seconds off --rate " << kRate << " by more than 2%:\n"
+                          << describe(windows) << "load average while testing: " << load;
 
   // 4. What the scanner reports agrees with the wire and the truth.
   ASSERT_TRUE(run.output.problems.empty()) << join(run.output.problems, "\n");

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "support/outgoing_capture.h"
+#include "support/wire_capture.h"
 
 namespace zeroscan::lab {
 

@@ -1,7 +1,12 @@
-// Everything leaving one root-namespace interface, captured in-process with
-// libpcap (outgoing direction only) from construction until stop(). Started
-// before the scanner, it is the independent witness of what the scanner
-// actually put on the wire.
+// Everything crossing one interface in one direction, captured in-process
+// with libpcap from construction until stop(). Started before the scanner,
+// it is the independent witness of what the scanner put on the wire.
+//
+// The scanner sends with PACKET_QDISC_BYPASS, and such frames skip the
+// packet taps of the interface they leave by: a capture of the root veth
+// end's outgoing side never sees a probe. So the tests capture where the
+// probes arrive instead, the namespace end of the veth, incoming — the
+// same wire, seen from the other end, with nothing else entering it.
 #pragma once
 
 #include <pcap/pcap.h>
@@ -35,12 +40,15 @@ struct CapturedFrame {
   bool ack_only() const { return tcp() && (tcp_flags & 0x3f) == 0x10; }
 };
 
-class OutgoingCapture {
+enum class Direction { In, Out };
+
+class WireCapture {
  public:
-  explicit OutgoingCapture(const std::string& interface);  // throws std::runtime_error
-  ~OutgoingCapture();
-  OutgoingCapture(const OutgoingCapture&) = delete;
-  OutgoingCapture& operator=(const OutgoingCapture&) = delete;
+  // netns empty = the root namespace. Throws std::runtime_error.
+  WireCapture(const std::string& netns, const std::string& interface, Direction direction);
+  ~WireCapture();
+  WireCapture(const WireCapture&) = delete;
+  WireCapture& operator=(const WireCapture&) = delete;
 
   // Drains what is still buffered and stops; frames() is complete after it.
   void stop();

@@ -1,9 +1,12 @@
-// In-process libpcap capture of outgoing frames; see outgoing_capture.h.
-#include "support/outgoing_capture.h"
+// In-process libpcap capture of one interface; see wire_capture.h.
+#include "support/wire_capture.h"
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
+
+#include "support/netns_enter.h"
 
 namespace zeroscan::lab {
 
@@ -22,8 +25,11 @@ constexpr int kTimeoutMs = 20;
 
 }  // namespace
 
-OutgoingCapture::OutgoingCapture(const std::string& interface) {
+WireCapture::WireCapture(const std::string& netns, const std::string& interface,
+                         Direction direction) {
   char err[PCAP_ERRBUF_SIZE] = {};
+  std::optional<NetnsEnter> inside;
+  if (!netns.empty()) inside.emplace(netns);  // the packet socket is born in netns
   pcap_ = pcap_create(interface.c_str(), err);
   if (!pcap_) throw std::runtime_error("pcap_create(" + interface + "): " + err);
   pcap_set_snaplen(pcap_, kSnapLength);
@@ -31,7 +37,8 @@ OutgoingCapture::OutgoingCapture(const std::string& interface) {
   pcap_set_timeout(pcap_, kTimeoutMs);
   pcap_set_buffer_size(pcap_, kBufferBytes);
   pcap_set_tstamp_precision(pcap_, PCAP_TSTAMP_PRECISION_NANO);
-  if (pcap_activate(pcap_) < 0 || pcap_setdirection(pcap_, PCAP_D_OUT) != 0) {
+  if (pcap_activate(pcap_) < 0 ||
+      pcap_setdirection(pcap_, direction == Direction::In ? PCAP_D_IN : PCAP_D_OUT) != 0) {
     const std::string why = pcap_geterr(pcap_);
     pcap_close(pcap_);
     throw std::runtime_error("pcap on " + interface + ": " + why);
@@ -40,24 +47,25 @@ OutgoingCapture::OutgoingCapture(const std::string& interface) {
     pcap_close(pcap_);
     throw std::runtime_error(interface + " is not an Ethernet interface");
   }
+  inside.reset();
   frames_.reserve(1 << 20);
   thread_ = std::thread([this] { loop(); });
 }
 
-OutgoingCapture::~OutgoingCapture() {
+WireCapture::~WireCapture() {
   stop();
   if (pcap_) pcap_close(pcap_);
 }
 
-void OutgoingCapture::loop() {
+void WireCapture::loop() {
   while (!stopping_.load()) {
-    const int n = pcap_dispatch(pcap_, -1, &OutgoingCapture::on_frame,
+    const int n = pcap_dispatch(pcap_, -1, &WireCapture::on_frame,
                                 reinterpret_cast<std::uint8_t*>(this));
     if (n == PCAP_ERROR) break;
   }
 }
 
-void OutgoingCapture::stop() {
+void WireCapture::stop() {
   if (!thread_.joinable()) return;
   // TPACKET_V3 hands over a ring block only when it is full or its retire
   // timer (the pcap timeout) fires: wait a few timeouts so the last,
@@ -69,14 +77,14 @@ void OutgoingCapture::stop() {
   thread_.join();
   char err[PCAP_ERRBUF_SIZE] = {};
   pcap_setnonblock(pcap_, 1, err);
-  while (pcap_dispatch(pcap_, -1, &OutgoingCapture::on_frame, reinterpret_cast<std::uint8_t*>(this)) > 0) {
+  while (pcap_dispatch(pcap_, -1, &WireCapture::on_frame, reinterpret_cast<std::uint8_t*>(this)) > 0) {
   }
   pcap_stat st{};
   if (pcap_stats(pcap_, &st) == 0) dropped_ = std::uint64_t(st.ps_drop) + st.ps_ifdrop;
 }
 
-void OutgoingCapture::on_frame(std::uint8_t* self, const pcap_pkthdr* h, const std::uint8_t* d) {
-  auto* capture = reinterpret_cast<OutgoingCapture*>(self);
+void WireCapture::on_frame(std::uint8_t* self, const pcap_pkthdr* h, const std::uint8_t* d) {
+  auto* capture = reinterpret_cast<WireCapture*>(self);
   if (h->caplen < 14) return;
   CapturedFrame f;
   // With nanosecond precision, tv_usec holds nanoseconds.
