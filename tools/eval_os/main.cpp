@@ -2,6 +2,7 @@
 // beside the ceiling set by identical signatures (docs/fingerprinting.md).
 // Usage: zeroscan_eval_os --data DIR [--folds N] [--noise RATE] [--seed S]
 //                         [--gap-resolution SECONDS] [--show-misses N]
+//                         [--set MATCHER_OPTION=VALUE]...
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -23,6 +24,34 @@ struct Arguments {
   EvaluationSetup setup;
 };
 
+// --set NAME=VALUE: try another noise model without recompiling.
+void set_matcher_option(fingerprint::MatcherOptions& options, const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  const std::string name = assignment.substr(0, equals);
+  const double value = equals == std::string::npos ? 0 : std::atof(assignment.c_str() + equals + 1);
+  const std::map<std::string, double*> fields = {
+      {"window_changed", &options.window_changed},
+      {"option_stripped", &options.option_stripped},
+      {"options_other", &options.options_other},
+      {"mss_changed", &options.mss_changed},
+      {"ttl_changed", &options.ttl_changed},
+      {"other_changed", &options.other_changed},
+      {"retransmission_lost", &options.retransmission_lost},
+      {"retransmissions_truncated", &options.retransmissions_truncated},
+      {"retransmission_spurious", &options.retransmission_spurious},
+      {"timer_jitter_s", &options.timer_jitter_s},
+      {"timer_jitter_fraction", &options.timer_jitter_fraction},
+      {"unlisted_prior", &options.unlisted_prior},
+      {"min_label_score", &options.min_label_score},
+      {"min_family_score", &options.min_family_score},
+  };
+  auto it = fields.find(name);
+  if (equals == std::string::npos || it == fields.end()) {
+    throw UsageError("--set wants a MatcherOptions field=value, got '" + assignment + "'");
+  }
+  *it->second = value;
+}
+
 Arguments parse_arguments(int argc, char** argv) {
   Arguments arguments;
   for (int i = 1; i < argc; ++i) {
@@ -37,6 +66,8 @@ Arguments parse_arguments(int argc, char** argv) {
       arguments.setup.noise_rate = std::atof(value.c_str());
     } else if (flag == "--seed") {
       arguments.setup.seed = std::strtoull(value.c_str(), nullptr, 10);
+    } else if (flag == "--set") {
+      set_matcher_option(arguments.setup.matcher, value);
     } else if (flag == "--show-misses") {
       arguments.setup.show_misses = std::atoi(value.c_str());
     } else if (flag == "--gap-resolution") {
