@@ -16,6 +16,7 @@
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/privileges.h"
+#include "zeroscan/output/firewall_aggregator.h"
 #include "zeroscan/output/ndjson_writer.h"
 #include "zeroscan/output/text_writer.h"
 #include "zeroscan/ports/embedded_port_data.h"
@@ -169,6 +170,10 @@ int run_scan_command(int argc, char** argv) {
 
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
     const std::unique_ptr<ResultSink> outputs = build_outputs(o, make_annotator(port_db));
+    // SYN and ACK together: pair each port's two answers into a verdict.
+    std::optional<FirewallAggregator> firewall;
+    if (in.kinds.size() == kProbeKindCount) firewall.emplace(*outputs);
+    ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
 
     std::unique_ptr<PacketSink> sink;
     if (plan.link_layer)
@@ -191,7 +196,7 @@ int run_scan_command(int argc, char** argv) {
     if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
 
     Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard, {}},
-                    *sink, source, *outputs);
+                    *sink, source, results);
     ScanSummary summary;
     {
       SignalWatcher watcher(scanner);

@@ -60,12 +60,40 @@ nlohmann::ordered_json summary_json(const ScanSummary& s) {
           {"interrupted", s.interrupted}};
 }
 
+nlohmann::ordered_json firewall_record_json(const FirewallRecord& r) {
+  nlohmann::ordered_json j;
+  j["type"] = "firewall";
+  j["ip"] = r.ip.to_string();
+  j["port"] = r.port;
+  j["proto"] = "tcp";
+  j["syn"] = std::string(to_string(r.syn_state));
+  j["syn_reason"] = std::string(to_string(r.syn_reason));
+  if (r.syn_icmp_code) j["syn_icmp_code"] = *r.syn_icmp_code;
+  j["ack"] = std::string(to_string(r.ack_state));
+  j["ack_reason"] = std::string(to_string(r.ack_reason));
+  if (r.ack_icmp_code) j["ack_icmp_code"] = *r.ack_icmp_code;
+  j["verdict"] = r.verdict;
+  j["explanation"] = r.explanation;
+  if (r.forged_reset) {
+    j["forged_reset"] = true;
+    j["reset_ttl"] = r.reset_ttl;
+  }
+  if (r.host_ttl) j["host_ttl"] = *r.host_ttl;
+  return j;
+}
+
 NdjsonWriter::NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
     : file_(std::move(file)), annotate_(std::move(annotate)) {}
 
 void NdjsonWriter::port(const PortRecord& record) {
   // One fwrite per line: a record is either whole in the stream or absent.
   std::string line = port_record_json(record, annotate_).dump();
+  line += '\n';
+  file_->write(line);
+}
+
+void NdjsonWriter::firewall(const FirewallRecord& record) {
+  std::string line = firewall_record_json(record).dump();
   line += '\n';
   file_->write(line);
 }

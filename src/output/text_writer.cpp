@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "zeroscan/output/port_list.h"
+
 namespace zeroscan {
 
 namespace {
@@ -77,8 +79,42 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
   return out;
 }
 
+void TextWriter::firewall(const FirewallRecord& r) {
+  auto& groups = rules_[r.ip.value];
+  std::string rule = r.verdict + ": " + r.explanation;
+  if (r.syn_icmp_code || r.ack_icmp_code)
+    rule += " (ICMP code " + std::to_string(r.syn_icmp_code ? *r.syn_icmp_code : *r.ack_icmp_code) + ")";
+  if (r.forged_reset)
+    rule += " (RST ttl " + std::to_string(r.reset_ttl) + ", host ttl " +
+            std::to_string(r.host_ttl.value_or(0)) + ")";
+  for (auto& [existing, ports] : groups)
+    if (existing == rule) {
+      ports.push_back(r.port);
+      return;
+    }
+  groups.push_back({rule, {r.port}});
+}
+
+std::string TextWriter::render_firewall() const {
+  if (rules_.empty()) return {};
+  std::string out = "\nFirewall rules (SYN and ACK probes combined)\n";
+  std::size_t drop_only_hosts = 0;
+  for (const auto& [ip, groups] : rules_) {
+    if (groups.size() == 1 && groups.front().first.rfind("drop:", 0) == 0) {
+      ++drop_only_hosts;
+      continue;
+    }
+    out += "  " + Ipv4(ip).to_string() + "\n";
+    for (const auto& [rule, ports] : groups) out += "    " + pad(format_port_list(ports), 16) + rule + "\n";
+  }
+  if (drop_only_hosts)
+    out += "  " + std::to_string(drop_only_hosts) + " host(s) drop every probed port (SYN and ACK)\n";
+  return out;
+}
+
 void TextWriter::finish(const ScanSummary& s) {
   for (const auto& [ip, host] : hosts_) file_->write(render_host(Ipv4(ip), host));
+  file_->write(render_firewall());
   char line[512];
   std::snprintf(line, sizeof line,
                 "\nzeroscan done: %llu address(es), %zu answered; %llu open, %llu closed, "

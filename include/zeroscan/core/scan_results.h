@@ -37,6 +37,25 @@ struct PortRecord {
   std::int64_t timestamp_ns = 0;
 };
 
+// The firewall verdict for one (address, port) probed with both SYN and ACK
+// (see classify/firewall_verdict.h for the table). Verdict names are the
+// strings of FirewallVerdict, e.g. "stateless-filter".
+struct FirewallRecord {
+  Ipv4 ip;
+  std::uint16_t port = 0;
+  PortState syn_state = PortState::Filtered;
+  StateReason syn_reason = StateReason::NoResponse;
+  PortState ack_state = PortState::Filtered;
+  StateReason ack_reason = StateReason::NoResponse;
+  std::string verdict;       // "open", "stateless-filter", ...
+  std::string explanation;   // "SYN blocked, ACK passes: stateless filter"
+  std::optional<std::uint8_t> syn_icmp_code;
+  std::optional<std::uint8_t> ack_icmp_code;
+  bool forged_reset = false; // the SYN's RST did not come from the host itself
+  std::uint8_t reset_ttl = 0;          // when forged_reset: the RST's TTL
+  std::optional<std::uint8_t> host_ttl;  // the TTL of the host's own SYN-ACKs
+};
+
 struct ScanSummary {
   std::uint64_t targets = 0;        // addresses after excludes
   std::uint64_t ports = 0;

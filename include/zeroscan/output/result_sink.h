@@ -23,6 +23,9 @@ class ResultSink {
  public:
   virtual ~ResultSink() = default;
   virtual void port(const PortRecord& record) = 0;
+  // Combined SYN+ACK verdicts, after every port record and before finish.
+  // Formats without a place for them ignore them.
+  virtual void firewall(const FirewallRecord&) {}
   // Called once, after the last record. Writers flush here; a write error is
   // reported through error().
   virtual void finish(const ScanSummary& summary) = 0;
@@ -36,6 +39,9 @@ class SinkList : public ResultSink {
   void add(std::unique_ptr<ResultSink> sink) { sinks_.push_back(std::move(sink)); }
   void port(const PortRecord& record) override {
     for (auto& s : sinks_) s->port(record);
+  }
+  void firewall(const FirewallRecord& record) override {
+    for (auto& s : sinks_) s->firewall(record);
   }
   void finish(const ScanSummary& summary) override {
     for (auto& s : sinks_) s->finish(summary);

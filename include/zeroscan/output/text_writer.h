@@ -19,6 +19,9 @@ class TextWriter : public ResultSink {
  public:
   TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
   void port(const PortRecord& record) override;
+  // Verdicts become a per-host rule list: "80,443 SYN blocked, ACK passes:
+  // stateless filter". Hosts where every port is dropped are only counted.
+  void firewall(const FirewallRecord& record) override;
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return file_->error(); }
 
@@ -33,10 +36,13 @@ class TextWriter : public ResultSink {
     std::uint64_t silent_ack = 0;
   };
   std::string render_host(Ipv4 ip, const Host& host) const;
+  std::string render_firewall() const;
 
   std::unique_ptr<OutputFile> file_;
   PortAnnotator annotate_;
   std::map<std::uint32_t, Host> hosts_;  // only hosts that answered something
+  // host -> verdict explanation -> ports, in first-seen verdict order
+  std::map<std::uint32_t, std::vector<std::pair<std::string, std::vector<std::uint16_t>>>> rules_;
   bool saw_ack_ = false;
 };
 
@@ -46,6 +52,9 @@ class OpenOnlyFilter : public ResultSink {
   explicit OpenOnlyFilter(std::unique_ptr<ResultSink> inner) : inner_(std::move(inner)) {}
   void port(const PortRecord& record) override {
     if (record.state == PortState::Open) inner_->port(record);
+  }
+  void firewall(const FirewallRecord& record) override {
+    if (record.syn_state == PortState::Open) inner_->firewall(record);
   }
   void finish(const ScanSummary& summary) override { inner_->finish(summary); }
   std::string error() const override { return inner_->error(); }
