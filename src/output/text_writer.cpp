@@ -81,7 +81,7 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
 
 void TextWriter::firewall(const FirewallRecord& r) {
   auto& groups = rules_[r.ip.value];
-  std::string rule = r.verdict + ": " + r.explanation;
+  std::string rule = r.explanation + " [" + r.verdict + "]";
   if (r.syn_icmp_code || r.ack_icmp_code)
     rule += " (ICMP code " + std::to_string(r.syn_icmp_code ? *r.syn_icmp_code : *r.ack_icmp_code) + ")";
   if (r.forged_reset)
@@ -100,7 +100,7 @@ std::string TextWriter::render_firewall() const {
   std::string out = "\nFirewall rules (SYN and ACK probes combined)\n";
   std::size_t drop_only_hosts = 0;
   for (const auto& [ip, groups] : rules_) {
-    if (groups.size() == 1 && groups.front().first.rfind("drop:", 0) == 0) {
+    if (groups.size() == 1 && groups.front().first.find("[drop]") != std::string::npos) {
       ++drop_only_hosts;
       continue;
     }
