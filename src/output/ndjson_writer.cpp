@@ -57,7 +57,25 @@ nlohmann::ordered_json summary_json(const ScanSummary& s) {
           {"shard", std::to_string(s.shard_index) + "/" + std::to_string(s.shard_count)},
           {"elapsed_seconds", s.elapsed_seconds},
           {"send_seconds", s.send_seconds},
-          {"interrupted", s.interrupted}};
+          {"interrupted", s.interrupted},
+          // Appended after the original keys so existing readers keep their order.
+          {"space_size", s.space_size},
+          {"covered", s.covered},
+          {"coverage", s.space_size ? double(s.covered) / double(s.space_size) : 0.0},
+          {"merged_from", s.merged_from},
+          {"config",
+           {{"targets", s.config.targets},
+            {"ports", s.config.ports},
+            {"probes", s.config.probes},
+            {"rate", s.config.rate},
+            {"retries", s.config.retries},
+            {"wait", s.config.wait_seconds},
+            {"ttl", s.config.ttl},
+            {"responders_only", s.config.responders_only},
+            {"open_only", s.config.open_only}}},
+          {"version", s.version},
+          {"args", s.args},
+          {"start", s.start_unix}};
 }
 
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& r) {

@@ -56,6 +56,29 @@ struct FirewallRecord {
   std::optional<std::uint8_t> host_ttl;  // the TTL of the host's own SYN-ACKs
 };
 
+// What was asked for: the part of the command line that decides which
+// records a scan produces. All shards of one scan share it, and `zeroscan
+// merge` refuses outputs whose configs differ, so it travels in every
+// summary. Filled by the composition root (cli/scan_command.cpp).
+struct ScanConfig {
+  std::string targets;        // target specs as given, then "-iL F", "--exclude X", "--excludefile F"
+  std::string ports;          // normalised port list, "22,80,443,8080" (output/port_list.h)
+  std::string probes;         // "syn", "ack" or "syn,ack"
+  double rate = 0;            // packets/s
+  unsigned retries = 0;
+  double wait_seconds = 0;
+  unsigned ttl = 0;
+  bool responders_only = false;
+  bool open_only = false;
+
+  friend bool operator==(const ScanConfig& a, const ScanConfig& b) {
+    return a.targets == b.targets && a.ports == b.ports && a.probes == b.probes &&
+           a.rate == b.rate && a.retries == b.retries && a.wait_seconds == b.wait_seconds &&
+           a.ttl == b.ttl && a.responders_only == b.responders_only && a.open_only == b.open_only;
+  }
+  friend bool operator!=(const ScanConfig& a, const ScanConfig& b) { return !(a == b); }
+};
+
 struct ScanSummary {
   std::uint64_t targets = 0;        // addresses after excludes
   std::uint64_t ports = 0;
@@ -73,6 +96,17 @@ struct ScanSummary {
   double elapsed_seconds = 0;
   double send_seconds = 0;
   bool interrupted = false;
+
+  // Coverage: which part of the whole scan this output speaks for. A shard
+  // covers about space_size / shard_count; merged shards add up to
+  // space_size unless one was interrupted or is missing.
+  std::uint64_t space_size = 0;     // probes of the whole scan, all shards: addresses x ports x kinds
+  std::uint64_t covered = 0;        // of those, the ones this output's first pass concluded
+  std::uint32_t merged_from = 0;    // shard outputs `zeroscan merge` combined; 0 = one run
+  ScanConfig config;
+  std::string version;              // zeroscan version that wrote the output
+  std::string args;                 // the command line, for reports (never compared)
+  std::int64_t start_unix = 0;      // wall-clock start, seconds since the epoch (0 = unknown)
 };
 
 }  // namespace zeroscan
