@@ -175,7 +175,7 @@ MatchResult Matcher::match(const Features& features) const {
 
   std::vector<int> order(model.labels.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);
-  const std::size_t shown = std::min(options_.top_k, order.size());
+  const std::size_t shown = std::min(std::max<std::size_t>(options_.top_k, 1), order.size());
   std::partial_sort(order.begin(), order.begin() + shown, order.end(),
                     [&](int a, int b) { return label_scores[a] > label_scores[b]; });
   for (std::size_t i = 0; i < shown; ++i) {
@@ -194,7 +194,7 @@ MatchResult Matcher::match(const Features& features) const {
   for (std::size_t i = 0; i < family_order.size(); ++i) family_order[i] = int(i);
   std::stable_sort(family_order.begin(), family_order.end(),
                    [&](int a, int b) { return family_scores[a] > family_scores[b]; });
-  for (std::size_t i = 0; i < options_.top_k && i < family_order.size(); ++i) {
+  for (std::size_t i = 0; i < std::max<std::size_t>(options_.top_k, 1) && i < family_order.size(); ++i) {
     result.families.push_back({Family(family_order[i]), family_scores[family_order[i]]});
   }
   const FamilyCandidate& best_family = result.families.front();

@@ -68,8 +68,9 @@ struct MatchResult {
   std::string signature;              // signature_line() of the features
 };
 
-// "Linux (94%)", "Linux 2.6 (71%)"-style one-liner for the human table:
-// the family with its score, or "unknown".
+// The human table's one-liner: "Linux (94%)" (family and its score); the
+// label and its score when the family is anonymous ("device111 (88%)");
+// otherwise "unknown".
 std::string summary(const MatchResult& result);
 
 class Matcher {
