@@ -1,0 +1,22 @@
+# scripts/lab-groups/fwdrop.sh — sourced by scripts/lab (contract: docs/lab.md).
+#
+# fwdrop: a plain stateless drop of every TCP packet to the blocked ports:
+# SYN and ACK both silent, and no stateful evidence anywhere on the host:
+# drop. The lower half keeps 22 open, the upper half is dark.
+# 198.19.22.0/24 behind the /30 198.19.16.24.
+FWDROP_RULES=(
+  # FIRST         LAST            PORTS     ACTION     LABEL
+  "198.19.22.0    198.19.22.127   22        open       ssh"
+  "198.19.22.0    198.19.22.255   *         drop       drop-all"
+)
+
+group_fwdrop_up() {
+  local ns=${LAB_PREFIX}fwdrop endpoints
+  routed_block "$ns" ${LAB_PREFIX}fdr0 ${LAB_PREFIX}fdr1 198.19.16.24 198.19.22.0/24
+  compile_rules fwdrop 22 FWDROP_RULES
+  in_ns "$ns" nft -f "$LAB_STATE/fwdrop.nft"
+  mapfile -t endpoints <"$LAB_STATE/fwdrop.listen"
+  start_listener "$ns" fwdrop "${endpoints[@]}"
+  group_line fwdrop 198.19.22.0 198.19.22.255 22,80,443,8080 \
+    "netns=$ns;iface=${LAB_PREFIX}fdr0;peer=${LAB_PREFIX}fdr1;src=198.19.16.25;gateway=198.19.16.26;ttl=64;role=firewall"
+}

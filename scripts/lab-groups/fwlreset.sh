@@ -1,0 +1,26 @@
+# scripts/lab-groups/fwlreset.sh — sourced by scripts/lab (contract: docs/lab.md).
+#
+# fwlreset: `reject with tcp reset` on the host itself, for comparison with
+# fwmbox. The nft reset leaves the host's own stack with the host's TTL, DF
+# and IP ID, exactly like its SYN-ACKs and its kernel RSTs, so nothing on
+# the wire tells it from a closed port: the verdict is `closed` (22 and 443
+# have a listener behind the reject; 8080 is the kernel's genuine RST).
+# 198.19.20.0/24 behind the /30 198.19.16.16.
+FWLRESET_RULES=(
+  # FIRST         LAST            PORTS     ACTION      LABEL
+  "198.19.20.0    198.19.20.255   80        open        web"
+  "198.19.20.0    198.19.20.255   22,443    syn-reset   local-reset"
+  "198.19.20.0    198.19.20.255   8080      closed      kernel-reset"
+  "198.19.20.0    198.19.20.255   *         closed      other-ports"
+)
+
+group_fwlreset_up() {
+  local ns=${LAB_PREFIX}fwlreset endpoints
+  routed_block "$ns" ${LAB_PREFIX}flr0 ${LAB_PREFIX}flr1 198.19.16.16 198.19.20.0/24
+  compile_rules fwlreset 22,80,443 FWLRESET_RULES
+  in_ns "$ns" nft -f "$LAB_STATE/fwlreset.nft"
+  mapfile -t endpoints <"$LAB_STATE/fwlreset.listen"
+  start_listener "$ns" fwlreset "${endpoints[@]}"
+  group_line fwlreset 198.19.20.0 198.19.20.255 22,80,443,8080 \
+    "netns=$ns;iface=${LAB_PREFIX}flr0;peer=${LAB_PREFIX}flr1;src=198.19.16.17;gateway=198.19.16.18;ttl=64;role=firewall"
+}

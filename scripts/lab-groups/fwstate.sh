@@ -1,0 +1,29 @@
+# scripts/lab-groups/fwstate.sh — sourced by scripts/lab (contract: docs/lab.md).
+#
+# fwstate: a stateful nftables policy, the textbook host firewall:
+#   ct state established,related accept
+#   new SYNs to the allowed ports accepted, everything else dropped.
+# 198.19.17.0/24 behind the /30 198.19.16.0. A stray ACK is `ct state new`
+# (conntrack picks it up, but no reply was ever seen) and is not a SYN, so it
+# is dropped: allowed ports read open-stateful (a listener) or
+# closed-stateful (8080: allowed, nothing listens), and the dropped ports of
+# a host that shows either read stateful-filter.
+FWSTATE_RULES=(
+  # FIRST         LAST            PORTS     ACTION     LABEL
+  "198.19.17.0    198.19.17.127   80,443    st-open    web-stateful"
+  "198.19.17.0    198.19.17.127   8080      st-closed  web-stateful"
+  "198.19.17.0    198.19.17.127   *         st-drop    web-stateful"
+  "198.19.17.128  198.19.17.255   22        st-open    ssh-stateful"
+  "198.19.17.128  198.19.17.255   *         st-drop    ssh-stateful"
+)
+
+group_fwstate_up() {
+  local ns=${LAB_PREFIX}fwstate endpoints
+  routed_block "$ns" ${LAB_PREFIX}fst0 ${LAB_PREFIX}fst1 198.19.16.0 198.19.17.0/24
+  compile_rules fwstate 22,80,443 FWSTATE_RULES
+  in_ns "$ns" nft -f "$LAB_STATE/fwstate.nft"
+  mapfile -t endpoints <"$LAB_STATE/fwstate.listen"
+  start_listener "$ns" fwstate "${endpoints[@]}"
+  group_line fwstate 198.19.17.0 198.19.17.255 22,80,443,8080 \
+    "netns=$ns;iface=${LAB_PREFIX}fst0;peer=${LAB_PREFIX}fst1;src=198.19.16.1;gateway=198.19.16.2;ttl=64;role=firewall"
+}
