@@ -1,0 +1,33 @@
+// Grepable output (-oG): one line per host and probe kind, tab-separated
+// "Name: value" fields in nmap's -oG layout, so `grep /open/` and scripts
+// written for nmap's format keep working. Written at finish (hosts sorted);
+// the last line, "# zeroscan done ...", marks a complete file.
+// Per-port entries are PORT/STATE/tcp//SERVICE//REASON/ — nmap's seven
+// slots, with the reason in the slot nmap uses for version text (zeroscan
+// does no version detection). Silent ports are folded into "Ignored State"
+// and listed in "Ignored Ports". docs/outputs.md has the details.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "zeroscan/output/host_port_table.h"
+#include "zeroscan/output/output_file.h"
+#include "zeroscan/output/result_sink.h"
+
+namespace zeroscan {
+
+class GrepableWriter : public ResultSink {
+ public:
+  GrepableWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  void port(const PortRecord& record) override;
+  void finish(const ScanSummary& summary) override;
+  std::string error() const override { return file_->error(); }
+
+ private:
+  std::unique_ptr<OutputFile> file_;
+  PortAnnotator annotate_;
+  HostPortTable table_;
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,34 @@
+// The output formats a command line asks for (-oJ -oN -oX -oG -oC -oA),
+// built into one ResultSink. Shared by the scan command and `zeroscan
+// merge`, so both accept the same options and write the same files.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "zeroscan/output/result_sink.h"
+
+namespace zeroscan {
+
+// Each path: empty = not wanted, "-" = stdout.
+struct OutputPaths {
+  std::string json;      // -oJ  NDJSON
+  std::string normal;    // -oN  human report
+  std::string xml;       // -oX  nmap-compatible XML
+  std::string grepable;  // -oG
+  std::string csv;       // -oC
+  std::string all_base;  // -oA BASE: BASE.json, BASE.nmap, BASE.xml, BASE.gnmap, BASE.csv
+                         //       (a format also given on its own keeps its own path)
+};
+
+// Applies -oA: fills every format not given explicitly from the base name.
+OutputPaths expand_all(OutputPaths paths);
+
+// Opens every wanted output. The human report also goes to stdout unless a
+// format already claims stdout. open_only puts each writer behind the
+// --open filter. Throws UsageError when two outputs claim stdout or a file
+// cannot be opened for writing.
+std::unique_ptr<ResultSink> build_result_sinks(const OutputPaths& paths, const PortAnnotator& annotate,
+                                               bool open_only);
+
+}  // namespace zeroscan

@@ -1,0 +1,26 @@
+// Reasons as the nmap-compatible formats (XML, grepable) spell them. Our
+// StateReason keeps every ICMP unreachable as "icmp-unreach" plus a code;
+// nmap names the code ("port-unreach", "admin-prohibited", ...), and we do
+// too, so ndiff against nmap's own XML lines up. reason_from_report maps
+// either spelling back (used by tests and readers of these formats).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "zeroscan/core/port_state.h"
+#include "zeroscan/output/host_port_table.h"
+
+namespace zeroscan {
+
+std::string report_reason(const PortEntry& entry);
+// "port-unreach" -> IcmpUnreachable, "syn-ack" -> SynAck, ...; nullopt when unknown.
+std::optional<StateReason> reason_from_report(std::string_view text);
+std::optional<PortState> state_from_text(std::string_view text);
+
+// "Thu Nov 21 20:15:48 2026" in local time, as nmap's startstr/timestr.
+std::string wall_time_text(std::int64_t unix_seconds);
+
+}  // namespace zeroscan

@@ -1,0 +1,39 @@
+// nmap-compatible XML (-oX). The document validates against the nmap.dtd
+// Debian's nmap package ships, and ndiff compares two of them. Records are
+// kept per host (HostPortTable) and the whole document is written at
+// finish; the closing </nmaprun> goes out only when everything before it
+// did, so a truncated file never looks complete. docs/outputs.md has the
+// mapping (what goes where, and where SYN+ACK scans put the second state).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "zeroscan/output/host_port_table.h"
+#include "zeroscan/output/output_file.h"
+#include "zeroscan/output/result_sink.h"
+
+namespace zeroscan {
+
+class XmlWriter : public ResultSink {
+ public:
+  XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  void port(const PortRecord& record) override;
+  void firewall(const FirewallRecord& record) override;
+  void finish(const ScanSummary& summary) override;
+  std::string error() const override { return file_->error(); }
+
+ private:
+  std::unique_ptr<OutputFile> file_;
+  PortAnnotator annotate_;
+  HostPortTable table_;
+  // (ip, port) -> firewall verdict, for SYN+ACK scans.
+  std::map<std::pair<std::uint32_t, std::uint16_t>, std::string> verdicts_;
+};
+
+// Attribute/text escaping for XML (&, <, >, ", ' and control characters).
+std::string xml_escape(std::string_view text);
+
+}  // namespace zeroscan

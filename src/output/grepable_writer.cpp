@@ -1,0 +1,95 @@
+// Grepable report: header comment, host lines, closing comment.
+#include "zeroscan/output/grepable_writer.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "zeroscan/output/port_list.h"
+#include "zeroscan/output/port_reason.h"
+
+namespace zeroscan {
+
+namespace {
+
+// '/' and ',' separate slots and entries; a service name must not contain them.
+std::string slot_safe(std::string text) {
+  for (char& c : text)
+    if (c == '/' || c == ',' || c == '\t' || c == '\n') c = '|';
+  return text;
+}
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", seconds);
+  return text;
+}
+
+}  // namespace
+
+GrepableWriter::GrepableWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
+    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+
+void GrepableWriter::port(const PortRecord& record) { table_.add(record); }
+
+void GrepableWriter::finish(const ScanSummary& s) {
+  const std::vector<HostEntries> hosts = table_.hosts();
+  std::string head = "# zeroscan " + (s.version.empty() ? std::string("unknown") : s.version) + " scan";
+  if (s.start_unix) head += " started " + wall_time_text(s.start_unix);
+  head += " as: " + (s.args.empty() ? std::string("zeroscan") : s.args) + "\n";
+  char coverage[160];
+  std::snprintf(coverage, sizeof coverage,
+                "# seed %llu, shard %u/%u, coverage %llu/%llu probes (%.2f%%)",
+                static_cast<unsigned long long>(s.seed), s.shard_index, s.shard_count,
+                static_cast<unsigned long long>(s.covered),
+                static_cast<unsigned long long>(s.space_size),
+                s.space_size ? 100.0 * double(s.covered) / double(s.space_size) : 0.0);
+  head += coverage;
+  if (s.merged_from) head += ", merged from " + std::to_string(s.merged_from) + " shard outputs";
+  head += "\n";
+  file_->write(head);
+
+  std::uint64_t up = 0;
+  for (const HostEntries& host : hosts) {
+    const bool is_up = host.up();
+    if (is_up) ++up;
+    const std::string prefix = "Host: " + Ipv4(host.ip).to_string() + " ()\t";
+    std::string out = prefix + (is_up ? "Status: Up\n" : "Status: Down\n");
+    for (int k = 0; k < kProbeKindCount; ++k) {
+      std::string listed;
+      std::vector<std::uint16_t> ignored;
+      bool any = false;
+      for (const PortEntry* e = host.first; e != host.last; ++e) {
+        if (e->probe != ProbeKind(k)) continue;
+        any = true;
+        if (!e->answered && e->reason == StateReason::NoResponse) {
+          ignored.push_back(e->port);
+          continue;
+        }
+        const std::string service = annotate_ ? annotate_(e->port).service : std::string();
+        if (!listed.empty()) listed += ", ";
+        listed += std::to_string(e->port) + "/" + std::string(to_string(e->state)) + "/tcp//" +
+                  slot_safe(service) + "//" + report_reason(*e) + "/";
+      }
+      if (!any) continue;
+      out += prefix + "Probe: " + std::string(to_string(ProbeKind(k)));
+      if (!listed.empty()) out += "\tPorts: " + listed;
+      if (!ignored.empty())
+        out += "\tIgnored State: filtered (" + std::to_string(ignored.size()) +
+               ")\tIgnored Ports: " + format_port_list(ignored);
+      out += "\n";
+    }
+    file_->write(out);  // one call per host
+  }
+
+  const std::uint64_t total = std::max<std::uint64_t>(s.targets, hosts.size());
+  std::string tail = "# zeroscan done";
+  if (s.start_unix) tail += " at " + wall_time_text(s.start_unix + std::int64_t(s.elapsed_seconds));
+  tail += " -- " + std::to_string(total) + " IP address(es) (" + std::to_string(up) +
+          " host(s) up) scanned in " + seconds_text(s.elapsed_seconds) + " seconds";
+  if (s.interrupted) tail += " (interrupted: results are partial)";
+  // Like XML's closing tag: only after everything before it went out.
+  if (file_->error().empty()) file_->write(tail + "\n");
+  file_->close();
+}
+
+}  // namespace zeroscan

@@ -1,0 +1,75 @@
+// Compact per-host record store for the XML and grepable writers.
+#include "zeroscan/output/host_port_table.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace zeroscan {
+
+static_assert(sizeof(PortEntry) <= 20, "entries stay compact: writers keep one per record");
+
+PortEntry PortEntry::from(const PortRecord& r) {
+  PortEntry e;
+  e.ip = r.ip.value;
+  e.responder = r.answered ? r.responder.value : r.ip.value;
+  e.port = r.port;
+  e.probe = r.probe;
+  e.state = r.state;
+  e.reason = r.reason;
+  e.answered = r.answered;
+  if (r.answered) {
+    e.ttl = r.ttl;
+    e.has_icmp = r.icmp_type.has_value();
+    e.icmp_code = r.icmp_code.value_or(0);
+  }
+  return e;
+}
+
+bool HostEntries::up() const {
+  return std::any_of(first, last, [](const PortEntry& e) { return e.answered; });
+}
+
+void HostPortTable::add(const PortRecord& record) {
+  entries_.push_back(PortEntry::from(record));
+  seen_[int(record.probe)] = true;
+  sorted_ = false;
+}
+
+std::vector<HostEntries> HostPortTable::hosts() {
+  if (!sorted_) {
+    std::sort(entries_.begin(), entries_.end(), [](const PortEntry& a, const PortEntry& b) {
+      return std::tie(a.ip, a.port, a.probe) < std::tie(b.ip, b.port, b.probe);
+    });
+    sorted_ = true;
+  }
+  std::vector<HostEntries> out;
+  for (std::size_t i = 0; i < entries_.size();) {
+    std::size_t j = i;
+    while (j < entries_.size() && entries_[j].ip == entries_[i].ip) ++j;
+    out.push_back(HostEntries{entries_[i].ip, entries_.data() + i, entries_.data() + j});
+    i = j;
+  }
+  return out;
+}
+
+std::vector<ProbeKind> HostPortTable::kinds_seen() const {
+  std::vector<ProbeKind> out;
+  for (int k = 0; k < kProbeKindCount; ++k)
+    if (seen_[k]) out.push_back(ProbeKind(k));
+  return out;
+}
+
+std::vector<ProbeKind> scan_kinds(const ScanSummary& summary, const std::vector<ProbeKind>& seen) {
+  const std::string& probes = summary.config.probes;
+  if (probes.empty()) return seen.empty() ? std::vector<ProbeKind>{ProbeKind::Syn} : seen;
+  std::vector<ProbeKind> out;
+  for (int k = 0; k < kProbeKindCount; ++k) {
+    const std::string name(to_string(ProbeKind(k)));
+    // Whole comma-separated items only: "syn,ack" holds "syn" and "ack".
+    const std::string padded = "," + probes + ",";
+    if (padded.find("," + name + ",") != std::string::npos) out.push_back(ProbeKind(k));
+  }
+  return out.empty() ? seen : out;
+}
+
+}  // namespace zeroscan

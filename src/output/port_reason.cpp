@@ -1,0 +1,59 @@
+// nmap-style reason names and wall-clock text for the report formats.
+#include "zeroscan/output/port_reason.h"
+
+#include <ctime>
+
+namespace zeroscan {
+
+namespace {
+
+// ICMP destination-unreachable codes with a name of their own in nmap's
+// reason vocabulary; other codes stay "icmp-unreach".
+const char* unreach_code_name(std::uint8_t code) {
+  switch (code) {
+    case 0: return "net-unreach";
+    case 1: return "host-unreach";
+    case 2: return "proto-unreach";
+    case 3: return "port-unreach";
+    case 9: return "net-prohibited";
+    case 10: return "host-prohibited";
+    case 13: return "admin-prohibited";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string report_reason(const PortEntry& e) {
+  if (e.reason == StateReason::IcmpUnreachable && e.has_icmp)
+    if (const char* name = unreach_code_name(e.icmp_code)) return name;
+  return std::string(to_string(e.reason));
+}
+
+std::optional<StateReason> reason_from_report(std::string_view text) {
+  for (int code = 0; code < 16; ++code)
+    if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name)
+      return StateReason::IcmpUnreachable;
+  for (StateReason r : {StateReason::SynAck, StateReason::Rst, StateReason::IcmpUnreachable,
+                        StateReason::NoResponse, StateReason::ArpTimeout, StateReason::None})
+    if (text == to_string(r)) return r;
+  return std::nullopt;
+}
+
+std::optional<PortState> state_from_text(std::string_view text) {
+  for (PortState s : {PortState::Open, PortState::Closed, PortState::Filtered,
+                      PortState::Unfiltered, PortState::Unknown})
+    if (text == to_string(s)) return s;
+  return std::nullopt;
+}
+
+std::string wall_time_text(std::int64_t unix_seconds) {
+  const std::time_t t = std::time_t(unix_seconds);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char text[64];
+  if (std::strftime(text, sizeof text, "%a %b %e %H:%M:%S %Y", &local) == 0) return {};
+  return text;
+}
+
+}  // namespace zeroscan

@@ -1,0 +1,260 @@
+// nmap-compatible XML report: document layout and per-host rendering.
+#include "zeroscan/output/xml_writer.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "zeroscan/output/port_list.h"
+#include "zeroscan/output/port_reason.h"
+
+namespace zeroscan {
+
+namespace {
+
+// Our own number for the format we write; nmap's current one is 1.05 and
+// ours follows its element set.
+constexpr const char* kXmlOutputVersion = "1.05";
+
+std::string attr(const char* name, std::string_view value) {
+  return std::string(" ") + name + "=\"" + xml_escape(value) + "\"";
+}
+
+std::string attr(const char* name, std::uint64_t value) {
+  return attr(name, std::to_string(value));
+}
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", seconds);
+  return text;
+}
+
+std::string coverage_text(const ScanSummary& s) {
+  char text[96];
+  std::snprintf(text, sizeof text, "%llu/%llu probes (%.2f%%)",
+                static_cast<unsigned long long>(s.covered),
+                static_cast<unsigned long long>(s.space_size),
+                s.space_size ? 100.0 * double(s.covered) / double(s.space_size) : 0.0);
+  return text;
+}
+
+std::string elem(const char* key, std::string_view value) {
+  return std::string("<elem") + attr("key", key) + ">" + xml_escape(value) + "</elem>";
+}
+
+// The scan's identity where nmap's DTD has room for it: a prescript
+// "script" with one elem per field (seed, shard, coverage, configuration).
+std::string scan_identity(const ScanSummary& s) {
+  const std::string shard = std::to_string(s.shard_index) + "/" + std::to_string(s.shard_count);
+  std::string out = "<prescript><script id=\"zeroscan-scan\"";
+  out += attr("output", "seed " + std::to_string(s.seed) + ", shard " + shard + ", coverage " +
+                            coverage_text(s) +
+                            (s.merged_from ? ", merged from " + std::to_string(s.merged_from) +
+                                                 " shard outputs"
+                                           : std::string()));
+  out += ">";
+  out += elem("seed", std::to_string(s.seed));
+  out += elem("shard", shard);
+  out += elem("space_size", std::to_string(s.space_size));
+  out += elem("covered", std::to_string(s.covered));
+  out += elem("merged_from", std::to_string(s.merged_from));
+  out += elem("targets", s.config.targets);
+  out += elem("ports", s.config.ports);
+  out += elem("probes", s.config.probes);
+  out += elem("rate", seconds_text(s.config.rate));
+  out += elem("retries", std::to_string(s.config.retries));
+  out += elem("wait", seconds_text(s.config.wait_seconds));
+  out += elem("ttl", std::to_string(s.config.ttl));
+  out += elem("responders_only", s.config.responders_only ? "true" : "false");
+  out += elem("open_only", s.config.open_only ? "true" : "false");
+  out += "</script></prescript>\n";
+  return out;
+}
+
+std::string state_element(const PortEntry& e, Ipv4 host) {
+  std::string out = "<state";
+  out += attr("state", to_string(e.state));
+  out += attr("reason", report_reason(e));
+  out += attr("reason_ttl", e.answered ? e.ttl : 0);
+  if (e.answered && e.responder != host.value) out += attr("reason_ip", Ipv4(e.responder).to_string());
+  return out + "/>";
+}
+
+// Both probe kinds of one port, for SYN+ACK scans: nmap's <port> holds one
+// <state>, so the full picture goes into a script element (the DTD's
+// extension point; ndiff compares script output too).
+std::string probes_script(const PortEntry* first, const PortEntry* last, const std::string* verdict) {
+  std::string text, tables;
+  for (const PortEntry* e = first; e != last; ++e) {
+    const std::string kind(to_string(e->probe));
+    const std::string reason = report_reason(*e);
+    if (!text.empty()) text += "; ";
+    text += kind + ": " + std::string(to_string(e->state)) + " (" + reason;
+    if (e->answered) text += ", ttl " + std::to_string(e->ttl);
+    text += ")";
+    tables += "<table" + attr("key", kind) + ">" + elem("state", to_string(e->state)) +
+              elem("reason", reason) + elem("reason_ttl", std::to_string(e->answered ? e->ttl : 0)) +
+              "</table>";
+  }
+  if (verdict) {
+    text += "; verdict: " + *verdict;
+    tables += elem("verdict", *verdict);
+  }
+  return "<script id=\"zeroscan-probes\"" + attr("output", text) + ">" + tables + "</script>";
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 forbids most control characters even as references; a
+        // stray one in a target spec becomes a visible placeholder.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          out += '?';
+        else
+          out += c;
+    }
+  }
+  return out;
+}
+
+XmlWriter::XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
+    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+
+void XmlWriter::port(const PortRecord& record) { table_.add(record); }
+
+void XmlWriter::firewall(const FirewallRecord& record) {
+  verdicts_[{record.ip.value, record.port}] = record.verdict;
+}
+
+void XmlWriter::finish(const ScanSummary& s) {
+  const std::vector<ProbeKind> kinds = scan_kinds(s, table_.kinds_seen());
+  const bool combined = kinds.size() > 1;
+  const std::vector<HostEntries> hosts = table_.hosts();
+
+  // Header. scanner="nmap" is the only value nmap.dtd allows: it names the
+  // document format; profile_name and args say that zeroscan wrote it.
+  std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun>\n<nmaprun";
+  head += attr("scanner", "nmap");
+  head += attr("args", s.args.empty() ? std::string("zeroscan") : s.args);
+  if (s.start_unix) {
+    head += attr("start", std::to_string(s.start_unix));
+    head += attr("startstr", wall_time_text(s.start_unix));
+  }
+  head += attr("version", s.version.empty() ? std::string("unknown") : s.version);
+  head += attr("profile_name", "zeroscan");
+  head += attr("xmloutputversion", kXmlOutputVersion);
+  head += ">\n";
+  std::string services = s.config.ports;
+  std::uint64_t numservices = s.ports;
+  if (services.empty()) {
+    std::vector<std::uint16_t> seen;
+    for (const HostEntries& h : hosts)
+      for (const PortEntry* e = h.first; e != h.last; ++e) seen.push_back(e->port);
+    services = format_port_list(seen);
+  }
+  if (numservices == 0) {
+    // Count the ports the list names: "22,80-82" is 4.
+    for (std::size_t i = 0; i < services.size();) {
+      std::size_t end = services.find(',', i);
+      if (end == std::string::npos) end = services.size();
+      const std::string item = services.substr(i, end - i);
+      const std::size_t dash = item.find('-');
+      numservices += dash == std::string::npos
+                         ? 1
+                         : std::stoul(item.substr(dash + 1)) - std::stoul(item.substr(0, dash)) + 1;
+      i = end + 1;
+    }
+  }
+  for (ProbeKind kind : kinds)
+    head += "<scaninfo" + attr("type", to_string(kind)) + attr("protocol", "tcp") +
+            attr("numservices", numservices) + attr("services", services) + "/>\n";
+  head += "<verbose level=\"0\"/>\n<debugging level=\"0\"/>\n";
+  head += scan_identity(s);
+  file_->write(head);
+
+  std::uint64_t up = 0;
+  for (const HostEntries& host : hosts) {
+    const Ipv4 ip(host.ip);
+    // Host status: up when anything answered; the reason is the best
+    // evidence (a TCP answer over an ICMP one), as nmap reports discovery.
+    const PortEntry* evidence = nullptr;
+    for (const PortEntry* e = host.first; e != host.last; ++e) {
+      if (!e->answered) continue;
+      if (!evidence || (evidence->has_icmp && !e->has_icmp)) evidence = e;
+    }
+    if (evidence) ++up;
+    std::string out = "<host><status";
+    out += attr("state", evidence ? "up" : "down");
+    out += attr("reason", evidence ? report_reason(*evidence) : std::string("no-response"));
+    out += attr("reason_ttl", evidence ? evidence->ttl : 0);
+    out += "/>\n<address" + attr("addr", ip.to_string()) + attr("addrtype", "ipv4") + "/>\n";
+
+    // Split ports into listed ones and "extra" ones: silent for every probe
+    // kind of the scan with one (state, reason), which nmap folds into
+    // <extraports> with the port list in extrareasons' ports attribute.
+    std::map<std::pair<std::string, std::string>, std::vector<std::uint16_t>> extra;
+    std::string listed;
+    for (const PortEntry* p = host.first; p != host.last;) {
+      const PortEntry* q = p;
+      while (q != host.last && q->port == p->port) ++q;
+      bool silent = std::size_t(q - p) == kinds.size();
+      for (const PortEntry* e = p; e != q && silent; ++e)
+        silent = !e->answered && e->state == p->state && e->reason == p->reason;
+      if (silent) {
+        extra[{std::string(to_string(p->state)), report_reason(*p)}].push_back(p->port);
+      } else {
+        listed += "<port" + attr("protocol", "tcp") + attr("portid", p->port) + ">";
+        listed += state_element(*p, ip);  // SYN when the port has one (entries sort SYN first)
+        const std::string service = annotate_ ? annotate_(p->port).service : std::string();
+        if (!service.empty())
+          listed += "<service" + attr("name", service) + " method=\"table\" conf=\"3\"/>";
+        if (combined) {
+          auto v = verdicts_.find({host.ip, p->port});
+          listed += probes_script(p, q, v == verdicts_.end() ? nullptr : &v->second);
+        }
+        listed += "</port>\n";
+      }
+      p = q;
+    }
+    out += "<ports>";
+    for (const auto& [key, ports] : extra) {
+      const std::string count = std::to_string(ports.size());
+      out += "<extraports" + attr("state", key.first) + attr("count", count) + ">\n";
+      out += "<extrareasons" + attr("reason", key.second) + attr("count", count) +
+             attr("proto", "tcp") + attr("ports", format_port_list(ports)) + "/>\n";
+      out += "</extraports>\n";
+    }
+    out += listed + "</ports>\n</host>\n";
+    file_->write(out);  // one call per host: a host is whole or absent
+  }
+
+  const std::uint64_t total = std::max<std::uint64_t>(s.targets, hosts.size());
+  const std::int64_t end_time = s.start_unix + std::int64_t(s.elapsed_seconds);
+  std::string tail = "<runstats><finished";
+  tail += attr("time", std::to_string(end_time));
+  if (s.start_unix) tail += attr("timestr", wall_time_text(end_time));
+  tail += attr("elapsed", seconds_text(s.elapsed_seconds));
+  tail += attr("summary", "zeroscan done: " + std::to_string(total) + " IP address(es) (" +
+                              std::to_string(up) + " host(s) up) scanned in " +
+                              seconds_text(s.elapsed_seconds) + " seconds");
+  tail += attr("exit", s.interrupted ? "error" : "success");
+  if (s.interrupted) tail += attr("errormsg", "interrupted: results are partial");
+  tail += "/><hosts" + attr("up", up) + attr("down", total - up) + attr("total", total) +
+          "/></runstats>\n";
+  // The closing tag is the completeness mark: written only when every byte
+  // before it was accepted, so a truncated report never ends like a whole one.
+  if (file_->error().empty()) file_->write(tail + "</nmaprun>\n");
+  file_->close();
+}
+
+}  // namespace zeroscan
