@@ -175,11 +175,20 @@ int run_scan_command(int argc, char** argv) {
     if (in.kinds.size() == kProbeKindCount) firewall.emplace(*outputs);
     ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
 
-    std::unique_ptr<PacketSink> sink;
-    if (plan.link_layer)
-      sink = std::make_unique<AfPacketSink>(plan.interface);
-    else
-      sink = std::make_unique<IpLayerSink>(plan.interface);
+    // One socket per sender thread: a sink is not shared between threads.
+    // At high rates the kernel's per-packet work (qdisc bypass, veth/NIC
+    // driver) is the limit, so a second thread on the second core doubles it.
+    const unsigned threads = o.sender_threads ? o.sender_threads
+                             : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
+    std::vector<std::unique_ptr<PacketSink>> sinks;
+    std::vector<PacketSink*> sink_views;
+    for (unsigned t = 0; t < threads; ++t) {
+      if (plan.link_layer)
+        sinks.push_back(std::make_unique<AfPacketSink>(plan.interface));
+      else
+        sinks.push_back(std::make_unique<IpLayerSink>(plan.interface));
+      sink_views.push_back(sinks.back().get());
+    }
     PcapSourceOptions capture;
     capture.interface = plan.interface.name;
     // Only candidate replies cross into user space: TCP or ICMP to us.
@@ -192,11 +201,12 @@ int run_scan_command(int argc, char** argv) {
     settings.wait_seconds = o.wait_seconds;
     settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
     settings.progress = o.verbosity > 0;
+    settings.sender_threads = threads;
     settings.report_silence = !o.responders_only;
     if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
 
     Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard, {}},
-                    *sink, source, results);
+                    sink_views, source, results);
     ScanSummary summary;
     {
       SignalWatcher watcher(scanner);

@@ -92,6 +92,9 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_flag("--dry-run", o.dry_run, "Build and count every probe, send nothing");
   app.add_flag("--responders-only", o.responders_only,
                "Report only ports that answered (no filtered/no-response records)");
+  app.add_option("--sender-threads", o.sender_threads,
+                 "Sending threads, each with its own socket (default: 1, or 2 above 500k pps)")
+      ->check(CLI::Range(1u, 16u));
   app.add_flag("--all-states", o.all_states,
                "Keep per-port state even for scans over 2^28 probes (2 bits per probe)");
 }

@@ -63,7 +63,7 @@ void Monitor::loop() {
     s.recent_rate = double(s.sent - last_sent) * 1e9 / double(now - last_time);
     last_sent = s.sent;
     last_time = now;
-    s.pass_done = counters_.pass_done.load(std::memory_order_relaxed);
+    s.pass_done = counters_.pass0_done.load(std::memory_order_relaxed);
     s.pass_size = pass_size_;
     s.pass = counters_.pass.load(std::memory_order_relaxed);
     s.passes = passes_;

@@ -9,12 +9,28 @@
 
 namespace zeroscan {
 
-Scanner::Scanner(ScanJob job, PacketSink& sink, PacketSource& source, ResultSink& results)
-    : job_(std::move(job)), sink_(sink), source_(source), results_(results) {
+Scanner::Scanner(ScanJob job, std::vector<PacketSink*> sinks, PacketSource& source, ResultSink& results)
+    : job_(std::move(job)), sinks_(std::move(sinks)), source_(source), results_(results) {
   // Exact per-pair states need memory per pair; past the limit we report
   // responders only (as zmap does), with a bounded dedup window instead.
   if (job_.space.size() <= job_.settings.state_table_limit)
     table_ = std::make_unique<StateTable>(job_.space.size());
+  const unsigned threads = std::max(1u, job_.settings.sender_threads);
+  if (threads > 1) {
+    for (unsigned t = 0; t < threads; ++t)
+      slices_.push_back(std::make_unique<Permutation>(
+          job_.space.size(), job_.seed,
+          ShardSpec{job_.shard.index + job_.shard.count * t, job_.shard.count * threads}));
+  }
+  positions_.assign(threads, 0);
+}
+
+Scanner::Scanner(ScanJob job, PacketSink& sink, PacketSource& source, ResultSink& results)
+    : Scanner(std::move(job), std::vector<PacketSink*>{&sink}, source, results) {}
+
+std::uint64_t Scanner::resume_position(std::size_t thread) const {
+  const auto& resume = job_.settings.resume_positions;
+  return thread < resume.size() ? resume[thread] : 0;
 }
 
 Scanner::~Scanner() = default;
@@ -40,14 +56,23 @@ ScanSummary Scanner::run() {
                   job_.settings.rate);
   if (job_.settings.progress) monitor.start();
 
-  // 3. Send every pass on the sender thread (pass 0: everything; later
-  //    passes: only what is still unanswered).
-  Sender sender({job_.space, job_.permutation, job_.cookie, job_.templates, job_.macs, table_.get(),
-                 sink_, job_.settings, counters_, stop_sending_});
-  std::thread send_thread([&] { sender.run(); });
-  send_thread.join();
+  // 3. Send every pass on the sender threads (pass 0: everything; later
+  //    passes: only what is still unanswered), each on its own slice.
+  const std::size_t threads = positions_.size();
+  std::vector<std::unique_ptr<Sender>> senders;
+  for (std::size_t t = 0; t < threads; ++t) {
+    const Permutation& slice = slices_.empty() ? job_.permutation : *slices_[t];
+    senders.push_back(std::make_unique<Sender>(SenderContext{
+        job_.space, slice, job_.cookie, job_.templates, job_.macs, table_.get(),
+        *sinks_[t % sinks_.size()], job_.settings, job_.settings.rate / double(threads),
+        resume_position(t), counters_, stop_sending_}));
+  }
+  std::vector<std::thread> send_threads;
+  for (auto& sender : senders) send_threads.emplace_back([&sender] { sender->run(); });
+  for (auto& thread : send_threads) thread.join();
+  counters_.sending_finished.store(true, std::memory_order_release);
   summary.send_seconds = double(monotonic_ns() - start) / 1e9;
-  sender_position_ = sender.pass0_position();
+  for (std::size_t t = 0; t < threads; ++t) positions_[t] = senders[t]->pass0_position();
 
   // 4. Cooldown: late answers still count, for --wait seconds.
   cool_down();
@@ -58,7 +83,7 @@ ScanSummary Scanner::run() {
   monitor.stop();
 
   // 6. Whatever never answered is filtered (no-response), as nmap says.
-  if (table_ && job_.settings.report_silence) conclude_silence(sender_position_);
+  if (table_ && job_.settings.report_silence) conclude_silence();
 
   // 7. The summary closes every output.
   summary.targets = job_.space.targets().size();
@@ -90,11 +115,19 @@ void Scanner::cool_down() {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
 }
 
-void Scanner::conclude_silence(std::uint64_t probed_until) {
-  // Walk exactly the positions pass 0 covered (an interrupted scan covered
-  // fewer), so silence is only claimed for probes that were really sent.
-  auto cursor = job_.permutation.cursor(job_.settings.resume_position);
-  while (cursor.position() < probed_until) {
+void Scanner::conclude_silence() {
+  // Walk exactly the positions pass 0 covered in every slice (an
+  // interrupted scan covered fewer), so silence is only claimed for probes
+  // that were really sent.
+  for (std::size_t t = 0; t < positions_.size(); ++t) {
+    const Permutation& slice = slices_.empty() ? job_.permutation : *slices_[t];
+    conclude_silence_in(slice, resume_position(t), positions_[t]);
+  }
+}
+
+void Scanner::conclude_silence_in(const Permutation& slice, std::uint64_t from, std::uint64_t until) {
+  auto cursor = slice.cursor(from);
+  while (cursor.position() < until) {
     const auto index = cursor.next();
     if (!index) break;
     if (table_->answered(*index)) continue;

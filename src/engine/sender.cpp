@@ -14,10 +14,8 @@ void Sender::run() {
     if (ctx_.stop.load(std::memory_order_relaxed)) break;
     if (attempt > 0) pause(ctx_.settings.retry_gap_seconds);  // let late answers land first
     ctx_.counters.pass.store(attempt, std::memory_order_relaxed);
-    ctx_.counters.pass_done.store(0, std::memory_order_relaxed);
     send_pass(attempt);
   }
-  ctx_.counters.sending_finished.store(true, std::memory_order_release);
 }
 
 void Sender::pause(double seconds) {
@@ -30,11 +28,11 @@ void Sender::send_pass(std::uint8_t attempt) {
   std::size_t frame_size = 0;
   for (const auto& t : ctx_.templates)
     if (t && t->size() > frame_size) frame_size = t->size();
-  const unsigned batch_size = RateLimiter::batch_size(ctx_.settings.rate, ctx_.settings.max_batch);
+  const unsigned batch_size = RateLimiter::batch_size(ctx_.rate, ctx_.settings.max_batch);
 
   std::vector<std::uint8_t> bytes(frame_size * batch_size);
   std::vector<FrameRef> frames(batch_size);
-  RateLimiter limiter(ctx_.settings.rate, monotonic_ns());
+  RateLimiter limiter(ctx_.rate, monotonic_ns());
   std::uint64_t sent_this_pass = 0;
   std::size_t pending = 0;
 
@@ -55,15 +53,20 @@ void Sender::send_pass(std::uint8_t attempt) {
     pending = 0;
   };
 
-  const std::uint64_t start = attempt == 0 ? ctx_.settings.resume_position : 0;
+  const std::uint64_t start = attempt == 0 ? ctx_.resume_position : 0;
   auto cursor = ctx_.permutation.cursor(start);
   const bool skip_answered = attempt > 0 && ctx_.table;
   std::uint64_t handled = 0;
+  std::uint64_t reported = 0;  // progress already added to the shared counter
+  auto report_progress = [&] {
+    if (attempt == 0) ctx_.counters.pass0_done.fetch_add(handled - reported, std::memory_order_relaxed);
+    reported = handled;
+  };
   while (true) {
     // Check for a stop before taking the next index, so the cursor position
     // never includes a probe that was not sent (resume relies on it).
     if ((handled & 1023) == 0) {
-      ctx_.counters.pass_done.store(handled, std::memory_order_relaxed);
+      report_progress();
       if (ctx_.stop.load(std::memory_order_relaxed)) break;
     }
     const auto index = cursor.next();
@@ -84,7 +87,7 @@ void Sender::send_pass(std::uint8_t attempt) {
     if (++pending == batch_size) flush();
   }
   flush();
-  ctx_.counters.pass_done.store(handled, std::memory_order_relaxed);
+  report_progress();
   if (attempt == 0) pass0_position_ = cursor.position();
 }
 

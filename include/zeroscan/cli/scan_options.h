@@ -38,6 +38,7 @@ struct ScanOptions {
   bool dry_run = false;
   bool responders_only = false;
   bool all_states = false;
+  unsigned sender_threads = 0;              // 0: one, or two at rates a core can't carry alone
 };
 
 enum class ParseOutcome { Scan, Exit };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace zeroscan {
 
@@ -15,7 +16,10 @@ struct EngineSettings {
   bool report_silence = true;       // emit filtered/no-response records (needs the table)
   unsigned max_batch = 64;          // frames per sendmmsg
   bool progress = false;            // live status line on stderr
-  std::uint64_t resume_position = 0;  // permutation position to start pass 0 at
+  unsigned sender_threads = 1;      // each with its own socket and slice of the order
+  // Where pass 0 starts in each sender thread's slice (empty: the start);
+  // read back from Scanner::pass0_positions() of an interrupted run.
+  std::vector<std::uint64_t> resume_positions;
 };
 
 }  // namespace zeroscan

@@ -16,8 +16,8 @@ struct StatusSnapshot {
   double elapsed_seconds = 0;
   double recent_rate = 0;        // packets/s over the last interval
   std::uint64_t sent = 0;
-  std::uint64_t pass_done = 0;   // indices handled in the current pass
-  std::uint64_t pass_size = 0;   // indices in the pass (this shard)
+  std::uint64_t pass_done = 0;   // indices pass 0 has handled
+  std::uint64_t pass_size = 0;   // indices in pass 0 (this shard)
   std::uint32_t pass = 0;        // 0-based attempt number
   std::uint32_t passes = 1;
   bool cooling_down = false;

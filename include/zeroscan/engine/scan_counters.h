@@ -11,8 +11,8 @@ namespace zeroscan {
 struct ScanCounters {
   std::atomic<std::uint64_t> sent{0};
   std::atomic<std::uint64_t> skipped_unreachable{0};
-  std::atomic<std::uint64_t> pass_done{0};       // indices handled in the current pass
-  std::atomic<std::uint32_t> pass{0};
+  std::atomic<std::uint64_t> pass0_done{0};      // indices pass 0 has handled, all threads
+  std::atomic<std::uint32_t> pass{0};            // the latest pass any sender began
   std::atomic<bool> sending_finished{false};
   std::atomic<std::uint64_t> received{0};
   std::atomic<std::uint64_t> matched{0};

@@ -32,6 +32,9 @@ struct ScanJob {
 
 class Scanner {
  public:
+  // One sink per sender thread (settings.sender_threads of them; a sink
+  // that is thread-safe, like the scripted network, may be listed N times).
+  Scanner(ScanJob job, std::vector<PacketSink*> sinks, PacketSource& source, ResultSink& results);
   Scanner(ScanJob job, PacketSink& sink, PacketSource& source, ResultSink& results);
   ~Scanner();
 
@@ -41,14 +44,20 @@ class Scanner {
   // stop sending, keep receiving for the cooldown. Second: end now.
   void request_stop();
 
-  std::uint64_t pass0_position() const { return sender_position_; }
+  // Per sender thread: how far pass 0 got (the resume point).
+  const std::vector<std::uint64_t>& pass0_positions() const { return positions_; }
 
  private:
   void cool_down();
-  void conclude_silence(std::uint64_t probed_until);
+  void conclude_silence();
+  void conclude_silence_in(const Permutation& slice, std::uint64_t from, std::uint64_t until);
+  std::uint64_t resume_position(std::size_t thread) const;
 
   ScanJob job_;
-  PacketSink& sink_;
+  std::vector<PacketSink*> sinks_;
+  // The sender threads' slices: sub-shards (index + count*t) of
+  // (count*threads) of the same cycle; just the job's permutation for one thread.
+  std::vector<std::unique_ptr<Permutation>> slices_;
   PacketSource& source_;
   ResultSink& results_;
   std::unique_ptr<StateTable> table_;
@@ -57,7 +66,7 @@ class Scanner {
   std::atomic<bool> stop_receiving_{false};
   std::atomic<bool> skip_cooldown_{false};
   std::atomic<int> stop_requests_{0};
-  std::uint64_t sender_position_ = 0;
+  std::vector<std::uint64_t> positions_;
 };
 
 }  // namespace zeroscan

@@ -1,8 +1,10 @@
-// Sender: walks the permutation once per attempt, stamps a probe per index
-// from the kind's template and the cookie, and hands batches to the
-// PacketSink at the configured rate. Pass 0 probes everything; each later
-// pass re-probes only what the StateTable still lists as unanswered (all of
-// it when the scan is too large for a table). Runs on its own thread.
+// Sender: walks its slice of the permutation once per attempt, stamps a
+// probe per index from the kind's template and the cookie, and hands
+// batches to its PacketSink at its share of the rate. Pass 0 probes
+// everything; each later pass re-probes only what the StateTable still lists
+// as unanswered (all of it when the scan is too large for a table). One
+// Sender per sender thread; the threads' slices are disjoint sub-shards of
+// the same cycle, so together they cover the shard exactly once.
 #pragma once
 
 #include <atomic>
@@ -26,13 +28,15 @@ using ProbeTemplates = std::array<std::optional<ProbeTemplate>, kProbeKindCount>
 
 struct SenderContext {
   const ScanSpace& space;
-  const Permutation& permutation;
+  const Permutation& permutation;  // this thread's slice
   const Cookie& cookie;
   const ProbeTemplates& templates;
   const TargetMacs& macs;
   const StateTable* table;  // nullptr for scans too large for one
-  PacketSink& sink;
+  PacketSink& sink;         // this thread's own socket
   const EngineSettings& settings;
+  double rate;              // this thread's share of --rate
+  std::uint64_t resume_position;  // where pass 0 starts in this slice
   ScanCounters& counters;
   const std::atomic<bool>& stop;
 };
@@ -41,7 +45,7 @@ class Sender {
  public:
   explicit Sender(SenderContext context) : ctx_(context) {}
   // Sends every pass; returns when done or when stop is set. The final
-  // permutation position of pass 0 is kept for resume files.
+  // position of pass 0 in this slice is kept for resume files.
   void run();
   std::uint64_t pass0_position() const { return pass0_position_; }
 

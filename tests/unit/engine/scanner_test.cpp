@@ -207,6 +207,27 @@ TEST(ScannerTest, ShortSendsAreRetriedNotLost) {
   EXPECT_EQ(summary.closed, 256u);
 }
 
+TEST(ScannerTest, SeveralSenderThreadsCoverTheScanExactlyOnce) {
+  for (unsigned threads : {2u, 3u}) {
+    Fixture f({{ip("198.18.0.0"), ip("198.18.1.255")}}, {22, 80, 443}, {ProbeKind::Syn}, 2);
+    ScriptedNetwork net;
+    net.set_default(PortBehaviour::closed());
+    net.script_host(ip("198.18.0.9"), PortBehaviour::drop());
+    CollectingSink sink;
+    EngineSettings settings = fast_settings(2);
+    settings.sender_threads = threads;
+    Scanner scanner(f.job(settings), std::vector<PacketSink*>(threads, &net), net, sink);
+    const ScanSummary summary = scanner.run();
+    const auto records = sink.by_key();
+    EXPECT_EQ(records.size(), 512u * 3u) << threads << " threads";
+    for (const auto& [key, list] : records) EXPECT_EQ(list.size(), 1u);
+    // Pass 0 probes every pair once; the retry pass only the 3 dropped ones.
+    EXPECT_EQ(net.sent_count(), 512u * 3u + 3u) << threads << " threads";
+    EXPECT_EQ(summary.closed, 512u * 3u - 3u);
+    EXPECT_EQ(scanner.pass0_positions().size(), threads);
+  }
+}
+
 TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
   Fixture f({{ip("198.18.0.0"), ip("198.18.255.255")}}, {80}, {ProbeKind::Syn}, 1);
   ScriptedNetwork net;
