@@ -25,8 +25,18 @@ PortEntry PortEntry::from(const PortRecord& r) {
   return e;
 }
 
-bool HostEntries::up() const {
-  return std::any_of(first, last, [](const PortEntry& e) { return e.answered; });
+bool HostEntries::up() const { return up_evidence() != nullptr; }
+
+const PortEntry* HostEntries::up_evidence() const {
+  // A router's ICMP says nothing about the host being there; among the
+  // host's own answers a SYN-ACK beats a reset beats an ICMP error.
+  auto rank = [](const PortEntry& e) {
+    return e.has_icmp ? 1 : e.reason == StateReason::SynAck ? 3 : 2;
+  };
+  const PortEntry* best = nullptr;
+  for (const PortEntry* e = first; e != last; ++e)
+    if (e->answered && e->responder == e->ip && (!best || rank(*e) > rank(*best))) best = e;
+  return best;
 }
 
 void HostPortTable::add(const PortRecord& record) {

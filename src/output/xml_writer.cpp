@@ -185,13 +185,9 @@ void XmlWriter::finish(const ScanSummary& s) {
   std::uint64_t up = 0;
   for (const HostEntries& host : hosts) {
     const Ipv4 ip(host.ip);
-    // Host status: up when anything answered; the reason is the best
-    // evidence (a TCP answer over an ICMP one), as nmap reports discovery.
-    const PortEntry* evidence = nullptr;
-    for (const PortEntry* e = host.first; e != host.last; ++e) {
-      if (!e->answered) continue;
-      if (!evidence || (evidence->has_icmp && !e->has_icmp)) evidence = e;
-    }
+    // Host status: up when the host itself answered; the reason is the
+    // best such answer, as nmap reports how it found a host.
+    const PortEntry* evidence = host.up_evidence();
     if (evidence) ++up;
     std::string out = "<host><status";
     out += attr("state", evidence ? "up" : "down");

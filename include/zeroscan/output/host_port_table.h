@@ -32,7 +32,10 @@ struct HostEntries {
   std::uint32_t ip = 0;
   const PortEntry* first = nullptr;
   const PortEntry* last = nullptr;
-  bool up() const;               // any entry answered
+  bool up() const;               // the host itself answered something
+  // The answer that shows the host is up (nullptr: it is not): the host's
+  // own SYN-ACK, else its reset, else its own ICMP error.
+  const PortEntry* up_evidence() const;
 };
 
 class HostPortTable {
