@@ -51,6 +51,20 @@ std::uint32_t parse_address(const std::string& s) {
 
 }  // namespace
 
+std::map<std::string, std::string> parse_attrs(const std::string& attrs) {
+  std::map<std::string, std::string> out;
+  for (const auto& kv : split(attrs, ';')) {
+    const auto eq = kv.find('=');
+    if (eq != std::string::npos) out[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return out;
+}
+
+std::string StackExpectation::attr(const std::string& key) const {
+  auto it = attrs.find(key);
+  return it == attrs.end() ? std::string() : it->second;
+}
+
 std::string Expectation::text() const {
   std::string s = state + " " + reason;
   if (icmp_type >= 0) s += " " + std::to_string(icmp_type) + "/" + std::to_string(icmp_code);
@@ -95,10 +109,7 @@ LabTruth LabTruth::parse(std::istream& in, const std::string& origin) {
         g.last = parse_address(f[3]);
         for (const auto& r : parse_port_ranges(f[4]))
           for (std::uint32_t p = r.first; p <= r.second; ++p) g.ports.push_back(std::uint16_t(p));
-        for (const auto& kv : split(f[9], ';')) {
-          const auto eq = kv.find('=');
-          if (eq != std::string::npos) g.attrs[kv.substr(0, eq)] = kv.substr(eq + 1);
-        }
+        g.attrs = parse_attrs(f[9]);
         truth.groups_.push_back(std::move(g));
       } else if (f[0] == "host") {
         bool found = false;
@@ -124,8 +135,37 @@ LabTruth LabTruth::parse(std::istream& in, const std::string& origin) {
           r.expectation.icmp_type = std::stoi(f[8].substr(0, slash));
           r.expectation.icmp_code = std::stoi(f[8].substr(slash + 1));
         }
+        const auto attrs = parse_attrs(f[9]);
+        if (attrs.count("ttl")) r.expectation.ttl = std::stoi(attrs.at("ttl"));
         if (r.first > r.last) throw std::invalid_argument("first address above last");
         truth.rules_.push_back(std::move(r));
+      } else if (f[0] == "verdict") {
+        VerdictRule r;
+        r.first = parse_address(f[2]);
+        r.last = parse_address(f[3]);
+        r.ports = parse_port_ranges(f[4]);
+        if (f[5] != "syn+ack") throw std::invalid_argument("verdict probe must be syn+ack");
+        if (f[6].empty() || f[6] == "-") throw std::invalid_argument("verdict without a verdict name");
+        r.expectation.verdict = f[6];
+        r.expectation.group = f[1];
+        r.expectation.attrs = f[9];
+        const auto attrs = parse_attrs(f[9]);
+        r.expectation.forged_reset = attrs.count("forged_reset") && attrs.at("forged_reset") == "1";
+        if (attrs.count("reset_ttl")) r.expectation.reset_ttl = std::stoi(attrs.at("reset_ttl"));
+        if (r.first > r.last) throw std::invalid_argument("first address above last");
+        truth.verdicts_.push_back(std::move(r));
+      } else if (f[0] == "stack") {
+        StackExpectation st;
+        st.group = f[1];
+        st.first = parse_address(f[2]);
+        st.last = parse_address(f[3]);
+        for (const auto& r : parse_port_ranges(f[4]))
+          for (std::uint32_t p = r.first; p <= r.second; ++p) st.ports.push_back(std::uint16_t(p));
+        st.family = f[6];
+        st.label = f[7];
+        st.attrs = parse_attrs(f[9]);
+        if (st.first > st.last) throw std::invalid_argument("first address above last");
+        truth.stacks_.push_back(std::move(st));
       }
       // Other kinds belong to later host groups: ignored, not rejected.
     } catch (const std::exception& e) {
@@ -151,6 +191,15 @@ const Expectation* LabTruth::expect(std::uint32_t ip, std::uint16_t port,
                                     std::string_view probe) const {
   for (const auto& r : rules_) {
     if (r.probe != probe || ip < r.first || ip > r.last) continue;
+    for (const auto& [lo, hi] : r.ports)
+      if (port >= lo && port <= hi) return &r.expectation;
+  }
+  return nullptr;
+}
+
+const VerdictExpectation* LabTruth::verdict(std::uint32_t ip, std::uint16_t port) const {
+  for (const auto& r : verdicts_) {
+    if (ip < r.first || ip > r.last) continue;
     for (const auto& [lo, hi] : r.ports)
       if (port >= lo && port <= hi) return &r.expectation;
   }

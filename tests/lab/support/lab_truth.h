@@ -1,6 +1,8 @@
 // The lab's ground truth (truth.tsv written by `scripts/lab up`, format in
-// docs/lab.md): which groups of test hosts exist, and what one probe of
-// (address, port) must conclude. First matching `port` line wins.
+// docs/lab.md): which groups of test hosts exist, what one probe of
+// (address, port) must conclude (first matching `port` line wins), what the
+// SYN x ACK pair must conclude (first matching `verdict` line), and which
+// hosts run a known stack variant (`stack` lines). Unknown kinds are skipped.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,9 @@
 
 namespace zeroscan::lab {
 
+// "k=v;k=v" -> map (the attrs field of every record).
+std::map<std::string, std::string> parse_attrs(const std::string& attrs);
+
 struct Expectation {
   std::string state;   // open | closed | filtered | unfiltered
   std::string reason;  // syn-ack | reset | icmp-unreach | no-response
@@ -20,9 +25,34 @@ struct Expectation {
   int icmp_code = -1;
   std::string group;
   std::string attrs;   // "rule=web;via=nft": which rule, for failure reports
+  int ttl = -1;        // attrs ttl=N: the reply's TTL when it differs from the group's
 
   bool answered() const { return reason != "no-response"; }
   std::string text() const;  // "filtered icmp-unreach 3/13"
+};
+
+// A `verdict` line: what the SYN x ACK pair of (address, port) must
+// conclude (include/zeroscan/classify/firewall_verdict.h).
+struct VerdictExpectation {
+  std::string verdict;        // open, open-stateful, ..., reset-by-filter
+  bool forged_reset = false;  // attrs forged_reset=1
+  int reset_ttl = -1;         // attrs reset_ttl=N (with forged_reset)
+  std::string group;
+  std::string attrs;
+};
+
+// A `stack` line: hosts whose TCP/IP stack differs from the Linux default
+// in one known way (for the OS fingerprint evaluation).
+struct StackExpectation {
+  std::string group;
+  std::uint32_t first = 0, last = 0;
+  std::vector<std::uint16_t> ports;  // the ports described (open and closed)
+  std::string family;                // "Linux", "embedded" (state field)
+  std::string label;                 // "Linux (ttl)", "lwIP 2.1" (reason field)
+  std::map<std::string, std::string> attrs;  // id, class, differs, sysctl, features, ...
+  std::string attr(const std::string& key) const;
+  // attrs differs=: default | ttl | timestamps | sack | wscale | rmem ("" for other stacks)
+  std::string differs() const { return attr("differs"); }
 };
 
 struct LabGroup {
@@ -44,6 +74,9 @@ class LabTruth {
   static LabTruth load(const std::string& path);
 
   const Expectation* expect(std::uint32_t ip, std::uint16_t port, std::string_view probe) const;
+  // First matching `verdict` line, or nullptr.
+  const VerdictExpectation* verdict(std::uint32_t ip, std::uint16_t port) const;
+  const std::vector<StackExpectation>& stacks() const { return stacks_; }
   const LabGroup& group(std::string_view name) const;  // throws when absent
   const std::vector<LabGroup>& groups() const { return groups_; }
 
@@ -54,8 +87,15 @@ class LabTruth {
     std::string probe;
     Expectation expectation;
   };
+  struct VerdictRule {
+    std::uint32_t first, last;
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> ports;
+    VerdictExpectation expectation;
+  };
   std::vector<LabGroup> groups_;
   std::vector<Rule> rules_;
+  std::vector<VerdictRule> verdicts_;
+  std::vector<StackExpectation> stacks_;
 };
 
 }  // namespace zeroscan::lab

@@ -42,7 +42,28 @@ ScanOutput read_ndjson(const std::string& path) {
       out.summary = j;
       continue;
     }
-    if (type != "port") continue;  // firewall/host records belong to other checks
+    if (type == "firewall") {
+      FirewallRecord f;
+      const auto ip = parse_ipv4(j.value("ip", ""));
+      if (!ip || !j.contains("port") || !j["port"].is_number_unsigned() || !j.contains("verdict") ||
+          !j["verdict"].is_string()) {
+        problem("firewall record without ip/port/verdict");
+        continue;
+      }
+      f.ip = *ip;
+      f.port = j["port"].get<std::uint16_t>();
+      f.syn = j.value("syn", "");
+      f.syn_reason = j.value("syn_reason", "");
+      f.ack = j.value("ack", "");
+      f.ack_reason = j.value("ack_reason", "");
+      f.verdict = j["verdict"].get<std::string>();
+      f.forged_reset = j.value("forged_reset", false);
+      f.reset_ttl = optional_int(j, "reset_ttl");
+      f.host_ttl = optional_int(j, "host_ttl");
+      out.firewall.push_back(std::move(f));
+      continue;
+    }
+    if (type != "port") continue;  // host records and later kinds belong to other checks
     PortRecord r;
     const auto ip = parse_ipv4(j.value("ip", ""));
     if (!ip || !j.contains("port") || !j["port"].is_number_unsigned() || !j.contains("state") ||
@@ -58,6 +79,13 @@ ScanOutput read_ndjson(const std::string& path) {
     r.icmp_type = optional_int(j, "icmp_type");
     r.icmp_code = optional_int(j, "icmp_code");
     r.ttl = optional_int(j, "ttl");
+    r.window = optional_int(j, "window");
+    r.tcp_flags = optional_int(j, "flags");
+    if (j.contains("ack") && j["ack"].is_number_integer()) r.ack = j["ack"].get<long long>();
+    r.mss = optional_int(j, "mss");
+    if (j.contains("options") && j["options"].is_string()) r.options = j["options"].get<std::string>();
+    r.ip_id = optional_int(j, "ip_id");
+    if (j.contains("df") && j["df"].is_boolean()) r.df = j["df"].get<bool>();
     out.ports.push_back(std::move(r));
   }
   if (!out.summary) out.problems.push_back(path + ": no summary record");

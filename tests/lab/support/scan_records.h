@@ -1,5 +1,6 @@
-// The scanner's NDJSON output as the lab suite reads it: the port records
-// and the closing summary, plus every way the file broke the contract.
+// The scanner's NDJSON output as the lab suite reads it: the port and
+// firewall records and the closing summary, plus every way the file broke
+// the contract.
 #pragma once
 
 #include <cstdint>
@@ -20,10 +21,30 @@ struct PortRecord {
   std::optional<int> icmp_type;
   std::optional<int> icmp_code;
   std::optional<int> ttl;
+  // What the answer looked like (TCP answers; absent otherwise).
+  std::optional<int> window;
+  std::optional<int> tcp_flags;       // "flags"
+  std::optional<long long> ack;       // the acknowledgment number
+  std::optional<int> mss;
+  std::optional<std::string> options; // "MSTNW"
+  std::optional<int> ip_id;
+  std::optional<bool> df;
+};
+
+// A {"type":"firewall",...} record: the SYN x ACK verdict of one pair.
+struct FirewallRecord {
+  std::uint32_t ip = 0;
+  std::uint16_t port = 0;
+  std::string syn, syn_reason, ack, ack_reason;
+  std::string verdict;
+  bool forged_reset = false;
+  std::optional<int> reset_ttl;
+  std::optional<int> host_ttl;
 };
 
 struct ScanOutput {
   std::vector<PortRecord> ports;
+  std::vector<FirewallRecord> firewall;
   std::optional<nlohmann::json> summary;
   std::vector<std::string> problems;  // unparseable lines, missing fields, summary not last
 };

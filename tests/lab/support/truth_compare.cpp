@@ -85,10 +85,14 @@ Comparison compare_with_truth(const LabTruth& truth, const TargetGrid& grid,
                      pair_text(r.ip, r.port) + "(" + want->attrs + ")");
       continue;
     }
-    const std::string ttl = truth.group(want->group).attr("ttl");
-    if (want->answered() && !ttl.empty() && r.ttl && *r.ttl != std::stoi(ttl)) {
-      c.problems.add("reply TTL " + std::to_string(*r.ttl) + ", lab sends " + ttl,
-                     pair_text(r.ip, r.port));
+    // The group's TTL, unless the line names another sender (a router's
+    // forged reset or ICMP error: attrs ttl=N).
+    const std::string group_ttl = truth.group(want->group).attr("ttl");
+    const int ttl = want->ttl >= 0 ? want->ttl : group_ttl.empty() ? -1 : std::stoi(group_ttl);
+    if (want->answered() && ttl >= 0 && r.ttl && *r.ttl != ttl) {
+      c.problems.add("reply TTL " + std::to_string(*r.ttl) + ", lab sends " + std::to_string(ttl) +
+                         " (" + want->text() + ")",
+                     pair_text(r.ip, r.port) + "(" + want->attrs + ")");
       continue;
     }
     ++c.matched;
@@ -102,7 +106,77 @@ Comparison compare_with_truth(const LabTruth& truth, const TargetGrid& grid,
   return c;
 }
 
-Tally check_summary(const ScanOutput& output, const TargetGrid& grid) {
+Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const ScanOutput& output) {
+  Comparison c;
+  // What the port records said per pair, to check the firewall record's
+  // syn/ack fields are the same conclusions.
+  std::vector<const PortRecord*> syn(grid.size(), nullptr), ack(grid.size(), nullptr);
+  for (const auto& r : output.ports) {
+    const long i = grid.index(r.ip, r.port);
+    if (i < 0) continue;
+    (r.probe == "syn" ? syn : ack)[i] = &r;
+  }
+  std::vector<std::uint8_t> seen(grid.size(), 0);
+  for (const auto& f : output.firewall) {
+    const long i = grid.index(f.ip, f.port);
+    const std::string where = pair_text(f.ip, f.port);
+    if (i < 0) {
+      c.problems.add("firewall record for a pair that was not a target", where);
+      continue;
+    }
+    if (seen[i]++) {
+      c.problems.add("firewall record more than once", where);
+      continue;
+    }
+    ++c.checked;
+    const VerdictExpectation* want = truth.verdict(f.ip, f.port);
+    if (!want) {
+      c.problems.add("truth has no verdict (lab bug)", where);
+      continue;
+    }
+    if (f.verdict != want->verdict) {
+      const std::string seen_as = "syn " + f.syn + "/" + f.syn_reason + ", ack " + f.ack + "/" + f.ack_reason;
+      c.problems.add("want verdict " + want->verdict + ", got " + f.verdict + " (" + seen_as + ")",
+                     where + "(" + want->attrs + ")");
+      continue;
+    }
+    if (f.forged_reset != want->forged_reset) {
+      c.problems.add(std::string("forged_reset ") + (f.forged_reset ? "true" : "false") + ", truth says " +
+                         (want->forged_reset ? "forged" : "genuine"),
+                     where);
+      continue;
+    }
+    if (want->reset_ttl >= 0 && f.reset_ttl != want->reset_ttl) {
+      c.problems.add("reset_ttl " + (f.reset_ttl ? std::to_string(*f.reset_ttl) : std::string("absent")) +
+                         ", want " + std::to_string(want->reset_ttl),
+                     where);
+      continue;
+    }
+    const std::string group_ttl = truth.group(want->group).attr("ttl");
+    if (f.host_ttl && !group_ttl.empty() && *f.host_ttl != std::stoi(group_ttl)) {
+      c.problems.add("host_ttl " + std::to_string(*f.host_ttl) + ", the hosts' replies arrive with " + group_ttl,
+                     where);
+      continue;
+    }
+    const PortRecord* s = syn[i];
+    const PortRecord* a = ack[i];
+    if (!s || !a || s->state != f.syn || s->reason != f.syn_reason || a->state != f.ack ||
+        a->reason != f.ack_reason) {
+      c.problems.add("firewall record's syn/ack differ from the port records", where);
+      continue;
+    }
+    ++c.matched;
+  }
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (!seen[i]) {
+      const VerdictExpectation* want = truth.verdict(grid.address_at(i), grid.port_at(i));
+      c.problems.add("no firewall record (truth: " + (want ? want->verdict : std::string("?")) + ")",
+                     pair_text(grid.address_at(i), grid.port_at(i)));
+    }
+  return c;
+}
+
+Tally check_summary(const ScanOutput& output, const TargetGrid& grid, std::size_t probe_kinds) {
   Tally t;
   if (!output.summary) {
     t.add("no summary record", "-");
@@ -126,9 +200,9 @@ Tally check_summary(const ScanOutput& output, const TargetGrid& grid) {
   if (sum != output.ports.size())
     t.add("summary states do not add up to the records",
           std::to_string(sum) + " vs " + std::to_string(output.ports.size()));
-  if (output.ports.size() != grid.size())
+  if (output.ports.size() != grid.size() * probe_kinds)
     t.add("records do not cover every target pair",
-          std::to_string(output.ports.size()) + " vs " + std::to_string(grid.size()));
+          std::to_string(output.ports.size()) + " vs " + std::to_string(grid.size() * probe_kinds));
   if (s.contains("targets") && s["targets"].is_number_unsigned() &&
       s["targets"].get<std::size_t>() != grid.addresses().size())
     t.add("summary targets differs", s["targets"].dump() + " vs " + std::to_string(grid.addresses().size()));

@@ -1,5 +1,6 @@
 // Judging a scan against the lab truth: every target pair reported exactly
-// once, with the expected state, reason, ICMP type/code and TTL; mismatches
+// once, with the expected state, reason, ICMP type/code and TTL (and, for a
+// SYN+ACK scan, the expected firewall verdict); mismatches
 // tallied by kind with a few examples each, so one failure message tells
 // what went wrong and where.
 #pragma once
@@ -57,8 +58,13 @@ struct Comparison {
 Comparison compare_with_truth(const LabTruth& truth, const TargetGrid& grid,
                               const std::vector<PortRecord>& records, const std::string& probe);
 
+// Every target pair has exactly one firewall record, whose verdict (and
+// forged-reset flag and TTLs) is the truth's `verdict` line; its syn/ack
+// fields agree with the port records of the same pair.
+Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const ScanOutput& output);
+
 // The summary's per-state counts must equal the records', and the states
-// must add up to every target pair.
-Tally check_summary(const ScanOutput& output, const TargetGrid& grid);
+// must add up to every target pair (times the probe kinds scanned).
+Tally check_summary(const ScanOutput& output, const TargetGrid& grid, std::size_t probe_kinds = 1);
 
 }  // namespace zeroscan::lab
