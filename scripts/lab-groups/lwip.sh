@@ -91,9 +91,10 @@ group_lwip_up() {
   truth_line lwip port "$a" "$a" 0 syn closed reset - "rule=lwip-port0;via=lwip"
   truth_line lwip port "$a" "$a" "*" syn closed reset - "rule=lwip-closed;via=lwip"
   truth_line lwip port "$a" "$a" "*" ack unfiltered reset - "rule=lwip-ack;via=lwip"
-  # The stack behind the address: state = family, reason = label (as in
-  # fingerprints/*.txt), attrs = the entry id, device class and the expected
-  # features (fingerprints/README.md keys, space-separated).
-  truth_line lwip stack "$a" "$a" "*" - embedded "lwIP 2.1" - \
-    "id=lab-lwip-2.1;class=embedded;features=$LWIP_FEATURES"
+  # The stack behind the address, laid out like the stack-variant groups'
+  # lines: ports = the ports described, state = family, reason = label (as in
+  # fingerprints/*.txt), attrs = entry id, device class, open/closed ports
+  # and the expected features (fingerprints/README.md keys, space-separated).
+  truth_line lwip stack "$a" "$a" "$LWIP_PORTS" - embedded "lwIP 2.1" - \
+    "id=lab-lwip-2.1;class=embedded;open=$LWIP_OPEN;closed=0,443,8080;features=$LWIP_FEATURES"
 }
