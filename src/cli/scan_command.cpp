@@ -15,7 +15,10 @@
 #include "zeroscan/net/next_hop_plan.h"
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/af_packet_sink.h"
+#include "zeroscan/net/benchmark_range_guard.h"
 #include "zeroscan/net/privileges.h"
+#include "zeroscan/net/rst_guard.h"
+#include "zeroscan/fingerprint/database.h"
 #include "zeroscan/output/firewall_aggregator.h"
 #include "zeroscan/output/ndjson_writer.h"
 #include "zeroscan/output/text_writer.h"
@@ -24,6 +27,10 @@
 namespace zeroscan {
 
 namespace {
+
+// Our TSval: a fixed, recognisable value ("zsn1"), so "does the host echo
+// our timestamp" is a plain comparison in fingerprinting.
+constexpr std::uint32_t kOurTsVal = 0x7a736e31;
 
 std::uint64_t entropy_seed() {
   std::random_device device;
@@ -43,7 +50,7 @@ ProbeTemplates build_templates(const std::vector<ProbeKind>& kinds, const NextHo
   base.ttl = std::uint8_t(o.ttl);
   // Our TSval: a fixed, recognisable value, so "does the host echo our
   // timestamp" is a plain comparison in fingerprinting.
-  base.ts_val = 0x7a736e31;  // "zsn1"
+  base.ts_val = kOurTsVal;
   if (plan) {
     base.ethernet = plan->link_layer;
     base.src_mac = plan->interface.mac;
@@ -139,7 +146,10 @@ int run_scan_command(int argc, char** argv) {
   try {
     const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed());
     for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
-    const ScanSpace space(in.targets, in.ports, in.kinds);
+    if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
+    std::vector<ProbeSlot> extra_slots;
+    if (o.port0) extra_slots = {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
+    const ScanSpace space(in.targets, in.ports, in.kinds, extra_slots);
     const Permutation permutation(space.size(), in.seed, in.shard);
 
     NextHopOverrides overrides;
@@ -162,6 +172,7 @@ int run_scan_command(int argc, char** argv) {
     }
 
     require_packet_socket_privilege();
+    refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(in.target_ranges));
     const NextHopPlan plan = plan_next_hop_on_host(to_address_ranges(in.target_ranges), overrides);
     if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(plan) << "\n";
     const Cookie cookie(in.cookie_key, plan.source, in.source_ports, std::uint8_t(o.retries + 1));
@@ -169,6 +180,27 @@ int run_scan_command(int argc, char** argv) {
     const TargetMacs macs(plan);
 
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
+
+    // -O: evidence per responsive host, follow-up probes, and the matcher.
+    std::optional<fingerprint::Matcher> matcher;
+    FollowUpQueue follow_ups;
+    std::optional<OsEvidenceCollector> collector;
+    std::optional<OsFingerprinting> os;
+    std::optional<RstGuard> rst_guard;
+    if (o.os) {
+      matcher.emplace(fingerprint::load_builtin_database());
+      collector.emplace(space, follow_ups, kOurTsVal,
+                        o.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
+                        in.seed);
+      os.emplace(OsFingerprinting{*collector, follow_ups, *matcher});
+      if (o.os_rto) {
+        rst_guard.emplace(plan.source, in.source_ports.first,
+                          std::uint16_t(in.source_ports.first + in.source_ports.count - 1));
+        if (o.wait_seconds < 30)
+          std::cerr << "zeroscan: --os-rto: retransmissions come seconds apart; --wait "
+                    << o.wait_seconds << " will see only the first few (30+ recommended)\n";
+      }
+    }
     const std::unique_ptr<ResultSink> outputs = build_outputs(o, make_annotator(port_db));
     // SYN and ACK together: pair each port's two answers into a verdict.
     std::optional<FirewallAggregator> firewall;
@@ -205,7 +237,8 @@ int run_scan_command(int argc, char** argv) {
     settings.report_silence = !o.responders_only;
     if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
 
-    Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard, {}},
+    Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard,
+                            os ? &*os : nullptr},
                     sink_views, source, results);
     ScanSummary summary;
     {

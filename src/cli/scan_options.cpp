@@ -14,7 +14,7 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
   // to long forms before CLI11 sees them. -Pn and -n are accepted as no-ops:
   // zeroscan never pings first and never resolves addresses to names.
   static const std::map<std::string, std::string> kLongForm = {
-      {"-sS", "--syn"},          {"-sA", "--ack"},           {"-oJ", "--output-json"},
+      {"-sS", "--syn"},          {"-sA", "--ack"},           {"-sZ", "--port0"},           {"-oJ", "--output-json"},
       {"-oN", "--output-normal"}, {"-iL", "--input-list"},    {"-Pn", ""},
       {"-n", ""},
   };
@@ -83,6 +83,12 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_option("--ttl", o.ttl, "IP TTL of the probes (default 64)")->check(CLI::Range(1u, 255u));
   app.add_flag("--syn", o.syn, "SYN scan: open/closed/filtered (default); nmap -sS");
   app.add_flag("--ack", o.ack, "ACK scan: unfiltered/filtered; nmap -sA");
+  app.add_flag("--port0", o.port0, "Also send a SYN and an ACK to TCP port 0 of every host; -sZ");
+  app.add_flag("-O,--os", o.os,
+               "OS fingerprinting: up to 4 follow-up probes per responsive host, then a match");
+  app.add_flag("--os-rto", o.os_rto,
+               "With -O: time the SYN-ACK retransmissions (holds back our RSTs with a temporary "
+               "nftables rule; give --wait 30 or more)");
   app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); nmap-style -oJ")
       ->type_name("FILE");
   app.add_option("--output-normal", o.output_normal, "Human report to FILE; nmap -oN")

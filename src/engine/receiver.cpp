@@ -2,6 +2,7 @@
 #include "zeroscan/engine/receiver.h"
 
 #include "zeroscan/classify/classify.h"
+#include "zeroscan/engine/os_evidence.h"
 
 namespace zeroscan {
 
@@ -43,20 +44,28 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
     return;
   }
   const auto match = ctx_.cookie.verify(*reply);
-  const auto index = match ? ctx_.space.index_of(match->target, match->port, match->kind) : std::nullopt;
-  if (!index) {
+  if (!match) {
     c.invalid.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  // The OS evidence wants every verified reply, duplicates included: a
+  // retransmitted SYN-ACK is the stack's timer speaking.
+  if (ctx_.os) ctx_.os->add(*reply, *match);
+  const auto index = ctx_.space.index_of(match->target, match->port, match->kind);
+  if (!index) {
+    // A verified answer to a follow-up probe (-O) lies outside the scan
+    // space on purpose; anything else there is a stray.
+    const bool follow_up = ctx_.os && ctx_.space.targets().contains(match->target);
+    (follow_up ? c.follow_up_answers : c.invalid).fetch_add(1, std::memory_order_relaxed);
     return;
   }
   const auto verdict = classify_reply(*reply, match->kind);
   if (!verdict) {
     c.inconclusive.fetch_add(1, std::memory_order_relaxed);
-    if (ctx_.on_verified) ctx_.on_verified(*reply, *match, false);
     return;
   }
   const bool first = ctx_.table ? ctx_.table->set_first(*index, StateTable::code_of(verdict->state))
                                 : dedup_.first_time(*index);
-  if (ctx_.on_verified) ctx_.on_verified(*reply, *match, first);
   if (!first) {
     c.duplicates.fetch_add(1, std::memory_order_relaxed);
     return;

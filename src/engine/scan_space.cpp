@@ -5,29 +5,32 @@
 
 namespace zeroscan {
 
-ScanSpace::ScanSpace(const TargetSet& targets, const PortSet& ports, std::vector<ProbeKind> kinds)
-    : targets_(&targets), ports_(&ports), kinds_(std::move(kinds)) {
-  for (auto& slot : kind_slot_) slot = -1;
-  for (std::size_t i = 0; i < kinds_.size(); ++i) kind_slot_[int(kinds_[i])] = std::int8_t(i);
-  const unsigned __int128 total =
-      static_cast<unsigned __int128>(targets.size()) * ports.size() * kinds_.size();
+namespace {
+std::size_t slot_key(std::uint16_t port, ProbeKind kind) { return std::size_t(kind) * 65536 + port; }
+}  // namespace
+
+ScanSpace::ScanSpace(const TargetSet& targets, const PortSet& ports, std::vector<ProbeKind> kinds,
+                     const std::vector<ProbeSlot>& extra)
+    : targets_(&targets), ports_(&ports), kinds_(std::move(kinds)), slot_of_(kProbeKindCount * 65536, -1) {
+  auto add = [this](ProbeSlot slot) {
+    std::int32_t& entry = slot_of_[slot_key(slot.port, slot.kind)];
+    if (entry >= 0) return;
+    entry = std::int32_t(slots_.size());
+    slots_.push_back(slot);
+  };
+  for (std::uint16_t port : ports.ports())
+    for (ProbeKind kind : kinds_) add({port, kind});
+  for (const ProbeSlot& slot : extra) add(slot);
+  if (slots_.empty()) throw UsageError("nothing to probe: no ports and no extra probes");
+  const unsigned __int128 total = static_cast<unsigned __int128>(targets.size()) * slots_.size();
   if (total >> 50) throw UsageError("scan too large: more than 2^50 probes per attempt");
   size_ = static_cast<std::uint64_t>(total);
 }
 
-ProbeTarget ScanSpace::at(std::uint64_t index) const {
-  const std::uint64_t kinds = kinds_.size();
-  const std::uint64_t ports = ports_->size();
-  const std::uint64_t kind_index = index % kinds;
-  const std::uint64_t pair = index / kinds;
-  return ProbeTarget{targets_->at(pair / ports), ports_->at(pair % ports), kinds_[kind_index]};
-}
-
 std::optional<std::uint64_t> ScanSpace::index_of(Ipv4 ip, std::uint16_t port, ProbeKind kind) const {
-  const int slot = kind_slot_[int(kind)];
-  if (slot < 0 || !targets_->contains(ip) || !ports_->contains(port)) return std::nullopt;
-  const std::uint64_t pair = targets_->index_of(ip) * ports_->size() + ports_->index_of(port);
-  return pair * kinds_.size() + std::uint64_t(slot);
+  const std::int32_t slot = slot_of_[slot_key(port, kind)];
+  if (slot < 0 || !targets_->contains(ip)) return std::nullopt;
+  return targets_->index_of(ip) * slots_.size() + std::uint64_t(slot);
 }
 
 }  // namespace zeroscan

@@ -48,7 +48,8 @@ ScanSummary Scanner::run() {
   ScanSummary summary;
 
   // 1. Receive before the first probe leaves, so no early answer is missed.
-  Receiver receiver({job_.space, job_.cookie, table_.get(), results_, counters_, job_.on_verified});
+  Receiver receiver({job_.space, job_.cookie, table_.get(), results_, counters_,
+                     job_.os ? &job_.os->collector : nullptr});
   std::thread receive_thread([&] { receiver.run(source_, stop_receiving_); });
 
   // 2. Status line, if asked for.
@@ -65,7 +66,8 @@ ScanSummary Scanner::run() {
     senders.push_back(std::make_unique<Sender>(SenderContext{
         job_.space, slice, job_.cookie, job_.templates, job_.macs, table_.get(),
         *sinks_[t % sinks_.size()], job_.settings, job_.settings.rate / double(threads),
-        resume_position(t), counters_, stop_sending_}));
+        resume_position(t), counters_, stop_sending_,
+        t == 0 && job_.os ? &job_.os->follow_ups : nullptr}));
   }
   std::vector<std::thread> send_threads;
   for (auto& sender : senders) send_threads.emplace_back([&sender] { sender->run(); });
@@ -85,7 +87,11 @@ ScanSummary Scanner::run() {
   // 6. Whatever never answered is filtered (no-response), as nmap says.
   if (table_ && job_.settings.report_silence) conclude_silence();
 
-  // 7. The summary closes every output.
+  // 7. -O: name every responsive host from its evidence.
+  if (job_.os)
+    for (const HostRecord& host : job_.os->collector.conclude(job_.os->matcher)) results_.host(host);
+
+  // 8. The summary closes every output.
   summary.targets = job_.space.targets().size();
   summary.ports = job_.space.ports().size();
   summary.probes_planned = job_.space.size();
@@ -111,8 +117,32 @@ ScanSummary Scanner::run() {
 
 void Scanner::cool_down() {
   const std::int64_t until = monotonic_ns() + std::int64_t(job_.settings.wait_seconds * 1e9);
-  while (!skip_cooldown_.load() && monotonic_ns() < until)
+  while (!skip_cooldown_.load() && monotonic_ns() < until) {
+    send_late_follow_ups();
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+void Scanner::send_late_follow_ups() {
+  // Replies that arrive after the senders finished still earn their
+  // follow-ups; the senders are gone, so their first socket is free.
+  if (!job_.os || job_.os->follow_ups.empty() || stop_sending_.load()) return;
+  const SenderContext ctx{job_.space,    job_.permutation, job_.cookie, job_.templates, job_.macs,
+                          table_.get(),  *sinks_[0],       job_.settings, job_.settings.rate,
+                          0,             counters_,        stop_sending_};
+  std::vector<ProbeTarget> probes;
+  job_.os->follow_ups.take(probes, 64);
+  std::vector<std::uint8_t> bytes(max_frame_size(job_.templates) * probes.size());
+  std::vector<FrameRef> frames;
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    std::uint8_t* slot = bytes.data() + i * max_frame_size(job_.templates);
+    if (const std::size_t size = stamp_probe(ctx, probes[i], 0, slot)) frames.push_back({slot, std::uint32_t(size)});
+  }
+  std::size_t done = 0;
+  for (int tries = 0; done < frames.size() && tries < 100; ++tries)
+    done += sinks_[0]->send(frames.data() + done, frames.size() - done);
+  counters_.sent.fetch_add(done, std::memory_order_relaxed);
+  counters_.follow_ups_sent.fetch_add(done, std::memory_order_relaxed);
 }
 
 void Scanner::conclude_silence() {
@@ -145,6 +175,7 @@ void Scanner::conclude_silence_in(const Permutation& slice, std::uint64_t from, 
       record.reason = StateReason::ArpTimeout;
     }
     record.attempt = std::uint8_t(job_.settings.attempts - 1);
+    if (job_.os && t.port == 0) job_.os->collector.add_silence(t.ip, t.kind, 0);
     counters_.filtered.fetch_add(1, std::memory_order_relaxed);
     results_.port(record);
   }

@@ -9,6 +9,23 @@
 
 namespace zeroscan {
 
+std::size_t max_frame_size(const ProbeTemplates& templates) {
+  std::size_t size = 0;
+  for (const auto& t : templates)
+    if (t && t->size() > size) size = t->size();
+  return size;
+}
+
+std::size_t stamp_probe(const SenderContext& ctx, const ProbeTarget& target, std::uint8_t attempt,
+                        std::uint8_t* slot) {
+  const MacAddress* mac = ctx.macs.lookup(target.ip);
+  if (!mac && !ctx.macs.reachable(target.ip)) return 0;
+  const ProbeFields fields = ctx.cookie.probe_fields(target.ip, target.port, target.kind, attempt);
+  const ProbeTemplate& tmpl = *ctx.templates[int(target.kind)];
+  tmpl.stamp(slot, target.ip, target.port, fields, mac);
+  return tmpl.size();
+}
+
 void Sender::run() {
   for (std::uint8_t attempt = 0; attempt < ctx_.settings.attempts; ++attempt) {
     if (ctx_.stop.load(std::memory_order_relaxed)) break;
@@ -25,9 +42,7 @@ void Sender::pause(double seconds) {
 }
 
 void Sender::send_pass(std::uint8_t attempt) {
-  std::size_t frame_size = 0;
-  for (const auto& t : ctx_.templates)
-    if (t && t->size() > frame_size) frame_size = t->size();
+  const std::size_t frame_size = max_frame_size(ctx_.templates);
   const unsigned batch_size = RateLimiter::batch_size(ctx_.rate, ctx_.settings.max_batch);
 
   std::vector<std::uint8_t> bytes(frame_size * batch_size);
@@ -53,6 +68,22 @@ void Sender::send_pass(std::uint8_t attempt) {
     pending = 0;
   };
 
+  // -O: follow-up probes the receiver queued ride in the next batches,
+  // paced by the same limiter.
+  std::vector<ProbeTarget> follow_ups;
+  auto add_follow_ups = [&]() {
+    if (!ctx_.follow_ups) return;
+    ctx_.follow_ups->take(follow_ups, batch_size);
+    for (const ProbeTarget& target : follow_ups) {
+      std::uint8_t* slot = bytes.data() + pending * frame_size;
+      const std::size_t size = stamp_probe(ctx_, target, 0, slot);
+      if (size == 0) continue;
+      frames[pending] = FrameRef{slot, std::uint32_t(size)};
+      ctx_.counters.follow_ups_sent.fetch_add(1, std::memory_order_relaxed);
+      if (++pending == batch_size) flush();
+    }
+  };
+
   const std::uint64_t start = attempt == 0 ? ctx_.resume_position : 0;
   auto cursor = ctx_.permutation.cursor(start);
   const bool skip_answered = attempt > 0 && ctx_.table;
@@ -73,19 +104,20 @@ void Sender::send_pass(std::uint8_t attempt) {
     if (!index) break;
     ++handled;
     if (skip_answered && ctx_.table->answered(*index)) continue;
-    const ProbeTarget target = ctx_.space.at(*index);
-    const MacAddress* mac = ctx_.macs.lookup(target.ip);
-    if (!mac && !ctx_.macs.reachable(target.ip)) {
+    std::uint8_t* slot = bytes.data() + pending * frame_size;
+    const std::size_t size = stamp_probe(ctx_, ctx_.space.at(*index), attempt, slot);
+    if (size == 0) {
       if (attempt == 0) ctx_.counters.skipped_unreachable.fetch_add(1, std::memory_order_relaxed);
       continue;
     }
-    const ProbeFields fields = ctx_.cookie.probe_fields(target.ip, target.port, target.kind, attempt);
-    std::uint8_t* slot = bytes.data() + pending * frame_size;
-    const ProbeTemplate& tmpl = *ctx_.templates[int(target.kind)];
-    tmpl.stamp(slot, target.ip, target.port, fields, mac);
-    frames[pending] = FrameRef{slot, std::uint32_t(tmpl.size())};
-    if (++pending == batch_size) flush();
+    frames[pending] = FrameRef{slot, std::uint32_t(size)};
+    if (++pending == batch_size) {
+      flush();
+      add_follow_ups();
+    }
   }
+  flush();
+  add_follow_ups();
   flush();
   report_progress();
   if (attempt == 0) pass0_position_ = cursor.position();

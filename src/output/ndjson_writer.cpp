@@ -100,6 +100,26 @@ nlohmann::ordered_json firewall_record_json(const FirewallRecord& r) {
   return j;
 }
 
+nlohmann::ordered_json host_record_json(const HostRecord& r) {
+  auto guess = [](const OsGuess& g) {
+    return nlohmann::ordered_json{{"label", g.label}, {"family", g.family}, {"device", g.device}, {"score", g.score}};
+  };
+  nlohmann::ordered_json j;
+  j["type"] = "host";
+  j["ip"] = r.ip.to_string();
+  nlohmann::ordered_json os = guess(r.best);
+  os["known"] = r.known;
+  os["family_score"] = r.family_score;
+  os["alternatives"] = nlohmann::ordered_json::array();
+  for (const OsGuess& alt : r.alternatives) os["alternatives"].push_back(guess(alt));
+  j["os"] = std::move(os);
+  if (r.distance) j["distance"] = *r.distance;
+  j["features"] = r.features_json.empty() ? nlohmann::ordered_json::object()
+                                          : nlohmann::ordered_json::parse(r.features_json, nullptr, false);
+  j["signature"] = r.signature;
+  return j;
+}
+
 NdjsonWriter::NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
     : file_(std::move(file)), annotate_(std::move(annotate)) {}
 
@@ -112,6 +132,12 @@ void NdjsonWriter::port(const PortRecord& record) {
 
 void NdjsonWriter::firewall(const FirewallRecord& record) {
   std::string line = firewall_record_json(record).dump();
+  line += '\n';
+  file_->write(line);
+}
+
+void NdjsonWriter::host(const HostRecord& record) {
+  std::string line = host_record_json(record).dump();
   line += '\n';
   file_->write(line);
 }

@@ -53,8 +53,23 @@ void TextWriter::port(const PortRecord& r) {
   (r.probe == ProbeKind::Syn ? row.syn : row.ack) = r;
 }
 
+void TextWriter::host(const HostRecord& r) {
+  char line[256];
+  if (r.known)
+    std::snprintf(line, sizeof line, "  OS: %s (%.0f%%): %s", r.best.family.c_str(), r.family_score * 100,
+                  r.best.label.c_str());
+  else
+    std::snprintf(line, sizeof line, "  OS: unknown (best guess %s, %.0f%%)", r.best.family.c_str(),
+                  r.family_score * 100);
+  std::string text = line;
+  if (r.distance) text += ", " + std::to_string(*r.distance) + " hop(s) away";
+  text += '\n';
+  if (!r.known) text += "  Signature (add to fingerprints/ with a label): " + r.signature + "\n";
+  hosts_[r.ip.value].os_line = text;
+}
+
 std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
-  std::string out = "\nHost " + ip.to_string() + "\n";
+  std::string out = "\nHost " + ip.to_string() + "\n" + host.os_line;
   out += "  " + pad("PORT", 9) + pad("STATE", 10);
   if (saw_ack_) out += pad("ACK", 11);
   out += pad("SERVICE", 14) + "REASON\n";

@@ -38,6 +38,9 @@ struct ScanOptions {
   bool dry_run = false;
   bool responders_only = false;
   bool all_states = false;
+  bool port0 = false;                       // -sZ: SYN and ACK to TCP port 0 per host
+  bool os = false;                          // -O: fingerprint responsive hosts
+  bool os_rto = false;                      // --os-rto: time SYN-ACK retransmissions
   unsigned sender_threads = 0;              // 0: one, or two at rates a core can't carry alone
 };
 

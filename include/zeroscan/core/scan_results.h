@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "zeroscan/core/ipv4.h"
 #include "zeroscan/core/port_state.h"
@@ -77,6 +78,29 @@ struct ScanConfig {
            a.ttl == b.ttl && a.responders_only == b.responders_only && a.open_only == b.open_only;
   }
   friend bool operator!=(const ScanConfig& a, const ScanConfig& b) { return !(a == b); }
+};
+
+// One OS guess: a database label, its family and device class, and the
+// matcher's score in [0, 1].
+struct OsGuess {
+  std::string label;
+  std::string family;
+  std::string device;
+  double score = 0;
+};
+
+// What zeroscan concluded about one responsive host (-O): its OS, how sure
+// it is, hop distance, and the raw evidence as a JSON object (kept as text
+// so writers need no fingerprint types).
+struct HostRecord {
+  Ipv4 ip;
+  bool known = false;            // best.label is a database label above the threshold
+  OsGuess best;                  // label "unknown" when !known
+  double family_score = 0;       // the best family's summed score
+  std::vector<OsGuess> alternatives;
+  std::optional<int> distance;   // hops, from the initial TTL
+  std::string signature;         // one line a user can add to fingerprints/
+  std::string features_json;     // {"syn_ack":{...},"syn_rst":{...},...}
 };
 
 struct ScanSummary {

@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <functional>
 
 #include "zeroscan/cookie/cookie.h"
 #include "zeroscan/engine/dedup_window.h"
@@ -18,8 +17,7 @@
 
 namespace zeroscan {
 
-// Sees every verified reply, first or duplicate (OS evidence, RTO timing).
-using VerifiedReplyHook = std::function<void(const Reply&, const CookieMatch&, bool first)>;
+class OsEvidenceCollector;
 
 struct ReceiverContext {
   const ScanSpace& space;
@@ -27,7 +25,9 @@ struct ReceiverContext {
   StateTable* table;  // nullptr for scans too large for one
   ResultSink& results;
   ScanCounters& counters;
-  VerifiedReplyHook on_verified;  // may be empty
+  // -O: sees every verified reply — first answers, duplicates (retransmitted
+  // SYN-ACKs), and answers to follow-up probes outside the scan space.
+  OsEvidenceCollector* os = nullptr;
 };
 
 class Receiver {

@@ -19,6 +19,8 @@ struct ScanCounters {
   std::atomic<std::uint64_t> invalid{0};
   std::atomic<std::uint64_t> duplicates{0};
   std::atomic<std::uint64_t> inconclusive{0};
+  std::atomic<std::uint64_t> follow_ups_sent{0};
+  std::atomic<std::uint64_t> follow_up_answers{0};
   std::atomic<std::uint64_t> open{0};
   std::atomic<std::uint64_t> closed{0};
   std::atomic<std::uint64_t> filtered{0};

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "zeroscan/engine/engine_settings.h"
+#include "zeroscan/engine/os_evidence.h"
 #include "zeroscan/engine/receiver.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/scan_space.h"
@@ -18,6 +19,14 @@
 
 namespace zeroscan {
 
+// -O: the evidence collector, the queue it fills with follow-up probes, and
+// the matcher that names each host at the end.
+struct OsFingerprinting {
+  OsEvidenceCollector& collector;
+  FollowUpQueue& follow_ups;
+  const fingerprint::Matcher& matcher;
+};
+
 struct ScanJob {
   const ScanSpace& space;
   const Permutation& permutation;
@@ -27,7 +36,7 @@ struct ScanJob {
   EngineSettings settings;
   std::uint64_t seed = 0;
   ShardSpec shard;
-  VerifiedReplyHook on_verified;  // optional: OS evidence, RTO timing
+  OsFingerprinting* os = nullptr;  // -O, optional
 };
 
 class Scanner {
@@ -49,6 +58,7 @@ class Scanner {
 
  private:
   void cool_down();
+  void send_late_follow_ups();
   void conclude_silence();
   void conclude_silence_in(const Permutation& slice, std::uint64_t from, std::uint64_t until);
   std::uint64_t resume_position(std::size_t thread) const;

@@ -14,6 +14,7 @@
 
 #include "zeroscan/cookie/cookie.h"
 #include "zeroscan/engine/engine_settings.h"
+#include "zeroscan/engine/follow_up.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/engine/state_table.h"
@@ -39,7 +40,14 @@ struct SenderContext {
   std::uint64_t resume_position;  // where pass 0 starts in this slice
   ScanCounters& counters;
   const std::atomic<bool>& stop;
+  FollowUpQueue* follow_ups = nullptr;  // -O: this thread also sends follow-up probes
 };
+
+// Stamps one probe into `slot`; returns the frame size, or 0 when the target
+// must not be probed (an on-link host that never answered ARP).
+std::size_t stamp_probe(const SenderContext& ctx, const ProbeTarget& target, std::uint8_t attempt,
+                        std::uint8_t* slot);
+std::size_t max_frame_size(const ProbeTemplates& templates);
 
 class Sender {
  public:

@@ -21,6 +21,7 @@ class FirewallAggregator : public ResultSink {
   explicit FirewallAggregator(ResultSink& inner, std::size_t max_digests = std::size_t(1) << 24);
 
   void port(const PortRecord& record) override;
+  void host(const HostRecord& record) override { inner_.host(record); }
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return inner_.error(); }
   bool overflowed() const { return overflowed_; }

@@ -18,12 +18,14 @@ namespace zeroscan {
 nlohmann::ordered_json port_record_json(const PortRecord& record, const PortAnnotator& annotate);
 nlohmann::ordered_json summary_json(const ScanSummary& summary);
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& record);
+nlohmann::ordered_json host_record_json(const HostRecord& record);
 
 class NdjsonWriter : public ResultSink {
  public:
   NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
   void port(const PortRecord& record) override;
   void firewall(const FirewallRecord& record) override;
+  void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return file_->error(); }
 

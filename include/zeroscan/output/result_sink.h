@@ -26,6 +26,8 @@ class ResultSink {
   // Combined SYN+ACK verdicts, after every port record and before finish.
   // Formats without a place for them ignore them.
   virtual void firewall(const FirewallRecord&) {}
+  // OS fingerprint of a responsive host (-O), after the port records.
+  virtual void host(const HostRecord&) {}
   // Called once, after the last record. Writers flush here; a write error is
   // reported through error().
   virtual void finish(const ScanSummary& summary) = 0;
@@ -42,6 +44,9 @@ class SinkList : public ResultSink {
   }
   void firewall(const FirewallRecord& record) override {
     for (auto& s : sinks_) s->firewall(record);
+  }
+  void host(const HostRecord& record) override {
+    for (auto& s : sinks_) s->host(record);
   }
   void finish(const ScanSummary& summary) override {
     for (auto& s : sinks_) s->finish(summary);

@@ -22,6 +22,8 @@ class TextWriter : public ResultSink {
   // Verdicts become a per-host rule list: "80,443 SYN blocked, ACK passes:
   // stateless filter". Hosts where every port is dropped are only counted.
   void firewall(const FirewallRecord& record) override;
+  // "OS: Linux (94%)" under the host's heading.
+  void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return file_->error(); }
 
@@ -34,6 +36,7 @@ class TextWriter : public ResultSink {
     std::map<std::uint16_t, Row> rows;
     std::uint64_t silent_syn = 0;
     std::uint64_t silent_ack = 0;
+    std::string os_line;
   };
   std::string render_host(Ipv4 ip, const Host& host) const;
   std::string render_firewall() const;
@@ -56,6 +59,7 @@ class OpenOnlyFilter : public ResultSink {
   void firewall(const FirewallRecord& record) override {
     if (record.syn_state == PortState::Open) inner_->firewall(record);
   }
+  void host(const HostRecord& record) override { inner_->host(record); }
   void finish(const ScanSummary& summary) override { inner_->finish(summary); }
   std::string error() const override { return inner_->error(); }
 

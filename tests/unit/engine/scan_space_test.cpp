@@ -24,6 +24,22 @@ TEST(ScanSpaceTest, IndexRoundTripsOverTheWholeSpace) {
   }
 }
 
+TEST(ScanSpaceTest, ExtraSlotsAddPortZeroProbesOnce) {
+  const TargetSet targets({Ipv4Range{*Ipv4::parse("198.18.0.1"), *Ipv4::parse("198.18.0.2")}}, {});
+  const PortSet ports({0, 22});
+  const ScanSpace space(targets, ports, {ProbeKind::Syn},
+                        {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}});
+  // Slots: 0/syn, 22/syn, 0/ack (0/syn is not repeated).
+  ASSERT_EQ(space.slots().size(), 3u);
+  EXPECT_EQ(space.size(), 6u);
+  EXPECT_TRUE(space.index_of(*Ipv4::parse("198.18.0.2"), 0, ProbeKind::Ack));
+  EXPECT_FALSE(space.index_of(*Ipv4::parse("198.18.0.2"), 22, ProbeKind::Ack));
+  for (std::uint64_t i = 0; i < space.size(); ++i) {
+    const ProbeTarget t = space.at(i);
+    EXPECT_EQ(space.index_of(t.ip, t.port, t.kind), i);
+  }
+}
+
 TEST(ScanSpaceTest, StrangersHaveNoIndex) {
   const TargetSet targets({Ipv4Range{*Ipv4::parse("198.18.0.1"), *Ipv4::parse("198.18.0.5")}}, {});
   const PortSet ports({22});
