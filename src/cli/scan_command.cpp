@@ -8,6 +8,8 @@
 #include <random>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/engine/dry_run.h"
@@ -17,6 +19,7 @@
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
 #include "zeroscan/net/privileges.h"
+#include "zeroscan/net/recording.h"
 #include "zeroscan/net/rst_guard.h"
 #include "zeroscan/fingerprint/database.h"
 #include "zeroscan/output/firewall_aggregator.h"
@@ -75,7 +78,7 @@ PortAnnotator make_annotator(const ports::PortDatabase& db) {
 
 // Results go to stdout as a human table unless a machine format claims
 // stdout ("-oJ -"), as with nmap's "-oX -".
-std::unique_ptr<ResultSink> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
+std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
   auto sinks = std::make_unique<SinkList>();
   auto add = [&](std::unique_ptr<ResultSink> sink) {
     if (o.open_only) sink = std::make_unique<OpenOnlyFilter>(std::move(sink));
@@ -100,6 +103,23 @@ int report_dry_run(const ScanInputs& in, const ScanSpace& space, const Permutati
             << " M probes/s; nothing sent (seed " << in.seed << ")\n";
   if (r.unreachable) std::cout << "dry run: " << r.unreachable << " probes skipped: no ARP answer\n";
   return 0;
+}
+
+// FILE.scan.json beside a --pcap FILE: what `zeroscan analyze` needs to
+// rebuild the scan space and the cookie (the seed derives the key).
+void write_pcap_sidecar(const ScanOptions& o, const ScanInputs& in, Ipv4 source, std::uint32_t ts_val) {
+  nlohmann::ordered_json j;
+  j["type"] = "zeroscan-pcap";
+  j["version"] = 1;
+  j["args"] = o.args;
+  j["seed"] = in.seed;
+  j["source"] = source.to_string();
+  j["source_ports"] = {{"first", in.source_ports.first}, {"count", in.source_ports.count}};
+  j["attempts"] = o.retries + 1;
+  j["ts_val"] = ts_val;
+  OutputFile file(o.pcap + ".scan.json");
+  file.write(j.dump(2) + "\n");
+  if (!file.close()) throw SystemError(file.error());
 }
 
 // Ctrl-C handling without globals: SIGINT/SIGTERM are blocked in every
@@ -141,8 +161,10 @@ class SignalWatcher {
 int run_scan_command(int argc, char** argv) {
   const ParsedScanCommand parsed = parse_scan_options(argc, argv, std::cout, std::cerr);
   if (parsed.outcome == ParseOutcome::Exit) return parsed.exit_code;
-  const ScanOptions& o = parsed.options;
+  return run_scan(parsed.options, nullptr);
+}
 
+int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
   try {
     const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed());
     for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
@@ -201,7 +223,8 @@ int run_scan_command(int argc, char** argv) {
                     << o.wait_seconds << " will see only the first few (30+ recommended)\n";
       }
     }
-    const std::unique_ptr<ResultSink> outputs = build_outputs(o, make_annotator(port_db));
+    const std::unique_ptr<SinkList> outputs = build_outputs(o, make_annotator(port_db));
+    if (extra_sink) outputs->add_borrowed(*extra_sink);
     // SYN and ACK together: pair each port's two answers into a verdict.
     std::optional<FirewallAggregator> firewall;
     if (in.kinds.size() == kProbeKindCount) firewall.emplace(*outputs);
@@ -225,7 +248,23 @@ int run_scan_command(int argc, char** argv) {
     capture.interface = plan.interface.name;
     // Only candidate replies cross into user space: TCP or ICMP to us.
     capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
-    PcapSource source(capture);
+    PcapSource live_source(capture);
+
+    // --pcap: every frame sent and captured goes to the file as well, and the
+    // settings needed to verify replies offline go beside it.
+    std::optional<PcapRecorder> recorder;
+    std::vector<std::unique_ptr<RecordingSink>> recording_sinks;
+    std::optional<RecordingSource> recording_source;
+    if (!o.pcap.empty()) {
+      recorder.emplace(o.pcap, plan.link_layer ? LinkType::Ethernet : LinkType::RawIp);
+      for (PacketSink*& view : sink_views) {
+        recording_sinks.push_back(std::make_unique<RecordingSink>(*view, *recorder));
+        view = recording_sinks.back().get();
+      }
+      recording_source.emplace(live_source, *recorder);
+      write_pcap_sidecar(o, in, plan.source, kOurTsVal);
+    }
+    PacketSource& source = recording_source ? static_cast<PacketSource&>(*recording_source) : live_source;
 
     EngineSettings settings;
     settings.rate = o.rate;
@@ -245,6 +284,7 @@ int run_scan_command(int argc, char** argv) {
       SignalWatcher watcher(scanner);
       summary = scanner.run();
     }
+    if (recorder) recorder->close();  // throws SystemError on a write failure
     if (const std::string error = outputs->error(); !error.empty()) {
       std::cerr << "zeroscan: " << error << "\n";
       return 1;

@@ -89,6 +89,10 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_flag("--os-rto", o.os_rto,
                "With -O: time the SYN-ACK retransmissions (holds back our RSTs with a temporary "
                "nftables rule; give --wait 30 or more)");
+  app.add_option("--pcap", o.pcap,
+                 "Record every probe and reply to FILE (and the scan's settings to FILE.scan.json) "
+                 "for zeroscan analyze")
+      ->type_name("FILE");
   app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); nmap-style -oJ")
       ->type_name("FILE");
   app.add_option("--output-normal", o.output_normal, "Human report to FILE; nmap -oN")
@@ -147,6 +151,7 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
     return result;
   }
   result.options.ports_given = app.count("--ports") > 0;
+  for (int i = 1; i < argc; ++i) result.options.args.emplace_back(argv[i]);
   return result;
 }
 

@@ -39,26 +39,36 @@ class ResultSink {
 class SinkList : public ResultSink {
  public:
   void add(std::unique_ptr<ResultSink> sink) { sinks_.push_back(std::move(sink)); }
+  // A sink owned elsewhere that must outlive this list.
+  void add_borrowed(ResultSink& sink) { borrowed_.push_back(&sink); }
   void port(const PortRecord& record) override {
-    for (auto& s : sinks_) s->port(record);
+    for_each([&](ResultSink& s) { s.port(record); });
   }
   void firewall(const FirewallRecord& record) override {
-    for (auto& s : sinks_) s->firewall(record);
+    for_each([&](ResultSink& s) { s.firewall(record); });
   }
   void host(const HostRecord& record) override {
-    for (auto& s : sinks_) s->host(record);
+    for_each([&](ResultSink& s) { s.host(record); });
   }
   void finish(const ScanSummary& summary) override {
-    for (auto& s : sinks_) s->finish(summary);
+    for_each([&](ResultSink& s) { s.finish(summary); });
   }
   std::string error() const override {
     for (auto& s : sinks_)
+      if (auto e = s->error(); !e.empty()) return e;
+    for (auto* s : borrowed_)
       if (auto e = s->error(); !e.empty()) return e;
     return {};
   }
 
  private:
+  template <typename F>
+  void for_each(F&& f) {
+    for (auto& s : sinks_) f(*s);
+    for (auto* s : borrowed_) f(*s);
+  }
   std::vector<std::unique_ptr<ResultSink>> sinks_;
+  std::vector<ResultSink*> borrowed_;
 };
 
 }  // namespace zeroscan
