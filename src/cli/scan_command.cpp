@@ -2,6 +2,7 @@
 #include "zeroscan/cli/scan_command.h"
 
 #include <csignal>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <pthread.h>
@@ -24,7 +25,8 @@
 #include "zeroscan/fingerprint/database.h"
 #include "zeroscan/output/firewall_aggregator.h"
 #include "zeroscan/output/ndjson_writer.h"
-#include "zeroscan/output/text_writer.h"
+#include "zeroscan/output/output_set.h"
+#include "zeroscan/output/port_list.h"
 #include "zeroscan/ports/embedded_port_data.h"
 
 namespace zeroscan {
@@ -76,20 +78,43 @@ PortAnnotator make_annotator(const ports::PortDatabase& db) {
   };
 }
 
-// Results go to stdout as a human table unless a machine format claims
-// stdout ("-oJ -"), as with nmap's "-oX -".
+// What the outputs record about this scan: enough for `zeroscan merge` to
+// refuse shards of different scans.
+ScanSummary describe_scan(const ScanOptions& o, const ScanInputs& in) {
+  ScanSummary d;
+  std::string targets;
+  auto append = [&targets](const std::string& part) { targets += (targets.empty() ? "" : " ") + part; };
+  for (const auto& t : o.targets) append(t);
+  for (const auto& f : o.input_lists) append("-iL " + f);
+  for (const auto& e : o.excludes) append("--exclude " + e);
+  for (const auto& f : o.exclude_files) append("--excludefile " + f);
+  d.config.targets = targets;
+  d.config.ports = format_port_list(in.ports.ports());
+  d.config.probes = in.kinds.size() == 2 ? "syn,ack" : std::string(to_string(in.kinds.front()));
+  if (o.port0) d.config.probes += ",port0";
+  d.config.rate = o.rate;
+  d.config.retries = o.retries;
+  d.config.wait_seconds = o.wait_seconds;
+  d.config.ttl = o.ttl;
+  d.config.responders_only = o.responders_only;
+  d.config.open_only = o.open_only;
+  d.version = std::string(ZEROSCAN_VERSION) + " (git " + ZEROSCAN_GIT_HASH + ")";
+  for (const auto& a : o.args) d.args += (d.args.empty() ? "zeroscan " : " ") + a;
+  d.start_unix = std::time(nullptr);
+  return d;
+}
+
+// Every -o option through the shared output set (also used by merge).
 std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
+  OutputPaths paths;
+  paths.json = o.output_json;
+  paths.normal = o.output_normal;
+  paths.xml = o.output_xml;
+  paths.grepable = o.output_grepable;
+  paths.csv = o.output_csv;
+  paths.all_base = o.output_all;
   auto sinks = std::make_unique<SinkList>();
-  auto add = [&](std::unique_ptr<ResultSink> sink) {
-    if (o.open_only) sink = std::make_unique<OpenOnlyFilter>(std::move(sink));
-    sinks->add(std::move(sink));
-  };
-  if (!o.output_json.empty())
-    add(std::make_unique<NdjsonWriter>(std::make_unique<OutputFile>(o.output_json), annotate));
-  if (!o.output_normal.empty())
-    add(std::make_unique<TextWriter>(std::make_unique<OutputFile>(o.output_normal), annotate));
-  if (o.output_json != "-" && o.output_normal != "-")
-    add(std::make_unique<TextWriter>(std::make_unique<OutputFile>("-"), annotate));
+  sinks->add(build_result_sinks(expand_all(paths), annotate, o.open_only));
   return sinks;
 }
 
@@ -277,7 +302,7 @@ int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
     if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
 
     Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard,
-                            os ? &*os : nullptr},
+                            os ? &*os : nullptr, describe_scan(o, in)},
                     sink_views, source, results);
     ScanSummary summary;
     {

@@ -15,7 +15,9 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
   // zeroscan never pings first and never resolves addresses to names.
   static const std::map<std::string, std::string> kLongForm = {
       {"-sS", "--syn"},          {"-sA", "--ack"},           {"-sZ", "--port0"},           {"-oJ", "--output-json"},
-      {"-oN", "--output-normal"}, {"-iL", "--input-list"},    {"-Pn", ""},
+      {"-oN", "--output-normal"}, {"-iL", "--input-list"},
+      {"-oX", "--output-xml"},    {"-oG", "--output-grepable"}, {"-oC", "--output-csv"},
+      {"-oA", "--output-all"},    {"-Pn", ""},
       {"-n", ""},
   };
   static const std::map<std::string, std::string> kUnsupported = {
@@ -97,6 +99,13 @@ void define_options(CLI::App& app, ScanOptions& o) {
       ->type_name("FILE");
   app.add_option("--output-normal", o.output_normal, "Human report to FILE; nmap -oN")
       ->type_name("FILE");
+  app.add_option("--output-xml", o.output_xml, "nmap-compatible XML to FILE; nmap -oX")->type_name("FILE");
+  app.add_option("--output-grepable", o.output_grepable, "Grepable lines to FILE; nmap -oG")
+      ->type_name("FILE");
+  app.add_option("--output-csv", o.output_csv, "CSV with a header row to FILE; -oC")->type_name("FILE");
+  app.add_option("--output-all", o.output_all,
+                 "Every format at once: BASE.json, .nmap, .xml, .gnmap, .csv; nmap -oA")
+      ->type_name("BASE");
   app.add_flag("--open", o.open_only, "Show only open ports");
   app.add_flag("-v,--verbose", o.verbosity, "Live status line on stderr (repeat for more)");
   app.add_flag("--dry-run", o.dry_run, "Build and count every probe, send nothing");

@@ -45,7 +45,7 @@ void Scanner::request_stop() {
 
 ScanSummary Scanner::run() {
   const std::int64_t start = monotonic_ns();
-  ScanSummary summary;
+  ScanSummary summary = job_.description;
 
   // 1. Receive before the first probe leaves, so no early answer is missed.
   Receiver receiver({job_.space, job_.cookie, table_.get(), results_, counters_,
@@ -110,6 +110,8 @@ ScanSummary Scanner::run() {
   summary.shard_index = job_.shard.index;
   summary.shard_count = job_.shard.count;
   summary.interrupted = stop_requests_.load() > 0;
+  summary.space_size = job_.space.size();
+  summary.covered = counters_.pass0_done.load();
   summary.elapsed_seconds = double(monotonic_ns() - start) / 1e9;
   results_.finish(summary);
   return summary;

@@ -84,8 +84,11 @@ void Sender::send_pass(std::uint8_t attempt) {
     }
   };
 
-  const std::uint64_t start = attempt == 0 ? ctx_.resume_position : 0;
-  auto cursor = ctx_.permutation.cursor(start);
+  // Every pass covers the same stretch of this slice: from where this run
+  // started (a resumed run starts mid-way) to where pass 0 ended (an
+  // interrupted run ends early). Retries never reach beyond pass 0.
+  auto cursor = ctx_.permutation.cursor(ctx_.resume_position);
+  const std::uint64_t end = attempt == 0 ? ctx_.permutation.positions() : pass0_position_;
   const bool skip_answered = attempt > 0 && ctx_.table;
   std::uint64_t handled = 0;
   std::uint64_t reported = 0;  // progress already added to the shared counter
@@ -100,6 +103,7 @@ void Sender::send_pass(std::uint8_t attempt) {
       report_progress();
       if (ctx_.stop.load(std::memory_order_relaxed)) break;
     }
+    if (cursor.position() >= end) break;
     const auto index = cursor.next();
     if (!index) break;
     ++handled;

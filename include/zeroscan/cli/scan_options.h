@@ -33,6 +33,10 @@ struct ScanOptions {
   bool ack = false;                         // -sA
   std::string output_json;                  // -oJ
   std::string output_normal;                // -oN
+  std::string output_xml;                   // -oX (nmap XML)
+  std::string output_grepable;              // -oG
+  std::string output_csv;                   // -oC
+  std::string output_all;                   // -oA BASE
   bool open_only = false;
   int verbosity = 0;
   bool dry_run = false;

@@ -37,6 +37,9 @@ struct ScanJob {
   std::uint64_t seed = 0;
   ShardSpec shard;
   OsFingerprinting* os = nullptr;  // -O, optional
+  // What the outputs record about the scan besides its counts: config,
+  // version, command line, start time (copied into the final summary).
+  ScanSummary description;
 };
 
 class Scanner {
