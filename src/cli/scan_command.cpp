@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/engine/dry_run.h"
@@ -113,6 +114,7 @@ std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotato
   paths.grepable = o.output_grepable;
   paths.csv = o.output_csv;
   paths.all_base = o.output_all;
+  paths.resume = o.append_outputs;
   auto sinks = std::make_unique<SinkList>();
   sinks->add(build_result_sinks(expand_all(paths), annotate, o.open_only));
   return sinks;
@@ -183,9 +185,53 @@ class SignalWatcher {
 
 }  // namespace
 
+namespace {
+
+bool any_output_given(const ScanOptions& o) {
+  return !o.output_json.empty() || !o.output_normal.empty() || !o.output_xml.empty() ||
+         !o.output_grepable.empty() || !o.output_csv.empty() || !o.output_all.empty();
+}
+
+// --resume FILE: the original command line from the file, the original seed
+// and thread count, the saved positions; outputs as given now, or else the
+// original ones continued.
+int run_resumed_scan(const ScanOptions& cli) {
+  ResumeState state;
+  try {
+    state = read_resume_file(cli.resume);
+  } catch (const Error& e) {
+    std::cerr << "zeroscan: " << e.what() << "\n";
+    return 2;
+  }
+  std::vector<const char*> argv{"zeroscan"};
+  for (const std::string& arg : state.args) argv.push_back(arg.c_str());
+  const ParsedScanCommand stored = parse_scan_options(int(argv.size()), argv.data(), std::cout, std::cerr);
+  if (stored.outcome == ParseOutcome::Exit) return stored.exit_code ? stored.exit_code : 2;
+  ScanOptions o = stored.options;
+  o.seed = state.seed;
+  o.sender_threads = unsigned(state.positions.size());
+  o.resume_positions = state.positions;
+  o.resume_file = cli.resume_file;
+  o.verbosity = std::max(o.verbosity, cli.verbosity);
+  if (any_output_given(cli)) {
+    o.output_json = cli.output_json;
+    o.output_normal = cli.output_normal;
+    o.output_xml = cli.output_xml;
+    o.output_grepable = cli.output_grepable;
+    o.output_csv = cli.output_csv;
+    o.output_all = cli.output_all;
+  } else {
+    o.append_outputs = true;
+  }
+  return run_scan(o, nullptr);
+}
+
+}  // namespace
+
 int run_scan_command(int argc, char** argv) {
   const ParsedScanCommand parsed = parse_scan_options(argc, argv, std::cout, std::cerr);
   if (parsed.outcome == ParseOutcome::Exit) return parsed.exit_code;
+  if (!parsed.options.resume.empty()) return run_resumed_scan(parsed.options);
   return run_scan(parsed.options, nullptr);
 }
 
@@ -298,6 +344,7 @@ int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
     settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
     settings.progress = o.verbosity > 0;
     settings.sender_threads = threads;
+    settings.resume_positions = o.resume_positions;
     settings.report_silence = !o.responders_only;
     if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
 
@@ -310,6 +357,11 @@ int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
       summary = scanner.run();
     }
     if (recorder) recorder->close();  // throws SystemError on a write failure
+    if (summary.interrupted) {
+      // Everything sent so far has its records; the rest waits here.
+      write_resume_file(o.resume_file, ResumeState{o.args, in.seed, scanner.pass0_positions()});
+      std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
+    }
     if (const std::string error = outputs->error(); !error.empty()) {
       std::cerr << "zeroscan: " << error << "\n";
       return 1;

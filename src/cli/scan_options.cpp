@@ -91,6 +91,13 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_flag("--os-rto", o.os_rto,
                "With -O: time the SYN-ACK retransmissions (holds back our RSTs with a temporary "
                "nftables rule; give --wait 30 or more)");
+  app.add_option("--resume", o.resume,
+                 "Continue an interrupted scan from its resume file (same command, same order); "
+                 "line outputs are appended to, XML/CSV go to PATH.resumed")
+      ->type_name("FILE");
+  app.add_option("--resume-file", o.resume_file,
+                 "Where an interrupted scan writes its resume file (default zeroscan.resume)")
+      ->type_name("FILE");
   app.add_option("--pcap", o.pcap,
                  "Record every probe and reply to FILE (and the scan's settings to FILE.scan.json) "
                  "for zeroscan analyze")

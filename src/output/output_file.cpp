@@ -8,12 +8,12 @@
 
 namespace zeroscan {
 
-OutputFile::OutputFile(const std::string& path) : path_(path) {
+OutputFile::OutputFile(const std::string& path, bool append) : path_(path) {
   if (path == "-") {
     file_ = stdout;
     return;
   }
-  file_ = std::fopen(path.c_str(), "w");
+  file_ = std::fopen(path.c_str(), append ? "a" : "w");
   if (!file_) throw UsageError("cannot write '" + path + "': " + std::strerror(errno));
   owned_ = true;
 }

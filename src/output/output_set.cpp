@@ -38,11 +38,15 @@ std::unique_ptr<ResultSink> build_result_sinks(const OutputPaths& given, const P
     sinks->add(std::move(sink));
   };
   auto file = [](const std::string& path) { return std::make_unique<OutputFile>(path); };
-  if (!p.json.empty()) add(std::make_unique<NdjsonWriter>(file(p.json), annotate));
-  if (!p.normal.empty()) add(std::make_unique<TextWriter>(file(p.normal), annotate));
-  if (!p.xml.empty()) add(std::make_unique<XmlWriter>(file(p.xml), annotate));
-  if (!p.grepable.empty()) add(std::make_unique<GrepableWriter>(file(p.grepable), annotate));
-  if (!p.csv.empty()) add(std::make_unique<CsvWriter>(file(p.csv), annotate));
+  auto stream = [&p](const std::string& path) { return std::make_unique<OutputFile>(path, p.resume); };
+  auto document = [&p](const std::string& path) {
+    return std::make_unique<OutputFile>(p.resume && path != "-" ? path + ".resumed" : path);
+  };
+  if (!p.json.empty()) add(std::make_unique<NdjsonWriter>(stream(p.json), annotate));
+  if (!p.normal.empty()) add(std::make_unique<TextWriter>(stream(p.normal), annotate));
+  if (!p.xml.empty()) add(std::make_unique<XmlWriter>(document(p.xml), annotate));
+  if (!p.grepable.empty()) add(std::make_unique<GrepableWriter>(stream(p.grepable), annotate));
+  if (!p.csv.empty()) add(std::make_unique<CsvWriter>(document(p.csv), annotate));
   if (on_stdout == 0) add(std::make_unique<TextWriter>(file("-"), annotate));
   return sinks;
 }

@@ -45,6 +45,11 @@ struct ScanOptions {
   bool port0 = false;                       // -sZ: SYN and ACK to TCP port 0 per host
   bool os = false;                          // -O: fingerprint responsive hosts
   bool os_rto = false;                      // --os-rto: time SYN-ACK retransmissions
+  std::string resume;                       // --resume FILE: continue an interrupted scan
+  std::string resume_file = "zeroscan.resume";  // where an interrupted scan leaves its resume file
+  // Set when continuing a resume file (not command-line options):
+  std::vector<std::uint64_t> resume_positions;
+  bool append_outputs = false;
   std::string pcap;                         // --pcap FILE: record probes and replies
   std::vector<std::string> args;            // argv as given (for --pcap's sidecar, resume files)
   unsigned sender_threads = 0;              // 0: one, or two at rates a core can't carry alone

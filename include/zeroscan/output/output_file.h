@@ -11,8 +11,9 @@ namespace zeroscan {
 
 class OutputFile {
  public:
-  // Throws UsageError when the file cannot be opened for writing.
-  explicit OutputFile(const std::string& path);
+  // Throws UsageError when the file cannot be opened for writing. `append`
+  // continues an existing file (a resumed scan) instead of truncating it.
+  explicit OutputFile(const std::string& path, bool append = false);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;

@@ -19,6 +19,10 @@ struct OutputPaths {
   std::string csv;       // -oC
   std::string all_base;  // -oA BASE: BASE.json, BASE.nmap, BASE.xml, BASE.gnmap, BASE.csv
                          //       (a format also given on its own keeps its own path)
+  // A resumed scan continues its outputs: the line-based formats (NDJSON,
+  // normal, grepable) are appended to; XML and CSV, which are one document
+  // each, go to PATH.resumed beside the original.
+  bool resume = false;
 };
 
 // Applies -oA: fills every format not given explicitly from the base name.

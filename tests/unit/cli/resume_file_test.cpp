@@ -1,0 +1,49 @@
+// Resume files round-trip, and bad ones are refused with one clear line.
+#include "zeroscan/cli/resume_file.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "zeroscan/core/errors.h"
+
+namespace zeroscan {
+namespace {
+
+std::string temp_path(const char* name) { return ::testing::TempDir() + name; }
+
+void write_text(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+TEST(ResumeFileTest, RoundTrips) {
+  const std::string path = temp_path("zs_resume_roundtrip.json");
+  const ResumeState state{{"-p", "22,80", "198.18.0.0/16"}, 0xfedcba9876543210ULL, {12, 99999}};
+  write_resume_file(path, state);
+  const ResumeState back = read_resume_file(path);
+  EXPECT_EQ(back.args, state.args);
+  EXPECT_EQ(back.seed, state.seed);
+  EXPECT_EQ(back.positions, state.positions);
+  std::remove(path.c_str());
+}
+
+TEST(ResumeFileTest, RefusesBadFiles) {
+  const std::string path = temp_path("zs_resume_bad.json");
+  EXPECT_THROW(read_resume_file(temp_path("zs_resume_missing.json")), UsageError);
+  for (const char* text :
+       {"not json", "[]", R"({"type":"other","version":1})", R"({"type":"zeroscan-resume","version":2})",
+        R"({"type":"zeroscan-resume","version":1,"args":["-p"],"seed":"x","positions":[1]})",
+        R"({"type":"zeroscan-resume","version":1,"args":[],"seed":1,"positions":[]})",
+        R"({"type":"zeroscan-resume","version":1,"args":["--resume","f"],"seed":1,"positions":[0]})"}) {
+    write_text(path, text);
+    try {
+      read_resume_file(path);
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const UsageError& e) {
+      EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    }
+  }
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace zeroscan
