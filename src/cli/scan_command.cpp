@@ -2,6 +2,7 @@
 #include "zeroscan/cli/scan_command.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -237,7 +238,8 @@ int run_scan_command(int argc, char** argv) {
 
 int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
   try {
-    const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed());
+    const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed(),
+                                              [](const char* name) { return std::getenv(name); });
     for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
     if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
     std::vector<ProbeSlot> extra_slots;

@@ -2,6 +2,7 @@
 #include "zeroscan/cli/scan_inputs.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "zeroscan/core/errors.h"
 
@@ -43,6 +44,28 @@ ShardSpec parse_shard(const std::string& text) {
   return ShardSpec{std::uint32_t(index), std::uint32_t(count)};
 }
 
+ShardSpec shard_from_environment(const EnvLookup& getenv, unsigned count) {
+  auto number = [&](const char* name) -> std::optional<std::uint64_t> {
+    const char* value = getenv ? getenv(name) : nullptr;
+    if (!value || !*value) return std::nullopt;
+    return parse_unsigned(value, std::string("$") + name);
+  };
+  if (const auto task = number("SLURM_ARRAY_TASK_ID")) {
+    const auto tasks = number("SLURM_ARRAY_TASK_COUNT");
+    if (!tasks) throw UsageError("--shard auto: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not");
+    const std::uint64_t first = number("SLURM_ARRAY_TASK_MIN").value_or(0);
+    if (*task < first) throw UsageError("--shard auto: SLURM_ARRAY_TASK_ID is below SLURM_ARRAY_TASK_MIN");
+    return parse_shard(std::to_string(*task - first) + "/" + std::to_string(*tasks));
+  }
+  if (const auto index = number("JOB_COMPLETION_INDEX")) {
+    if (count == 0)
+      throw UsageError("--shard auto under a Kubernetes indexed job needs --shard-count N (the job's completions)");
+    return parse_shard(std::to_string(*index) + "/" + std::to_string(count));
+  }
+  throw UsageError(
+      "--shard auto: no job array found (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); use --shard I/N");
+}
+
 SourcePortRange parse_source_ports(const std::string& text) {
   const auto dash = text.find('-');
   const std::uint64_t first = parse_unsigned(text.substr(0, dash), "--source-port");
@@ -61,7 +84,8 @@ SipKey cookie_key_from_seed(std::uint64_t seed) {
   return key;
 }
 
-ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::uint64_t entropy_seed) {
+ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::uint64_t entropy_seed,
+                               const EnvLookup& lookup_env) {
   ScanInputs in;
 
   std::vector<Ipv4Range> include;
@@ -112,7 +136,11 @@ ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::
   in.ports = PortSet::parse(o.ports);
   if (o.syn || !o.ack) in.kinds.push_back(ProbeKind::Syn);
   if (o.ack) in.kinds.push_back(ProbeKind::Ack);
-  in.shard = parse_shard(o.shard);
+  in.shard = o.shard == "auto" ? shard_from_environment(lookup_env, o.shard_count) : parse_shard(o.shard);
+  // Shards split one order; each picking its own seed would split different
+  // orders and the union would miss and repeat pairs.
+  if (in.shard.count > 1 && !o.seed)
+    throw UsageError("sharded scans need --seed N (the same on every shard) so they share one order");
   in.seed = o.seed.value_or(entropy_seed);
   in.cookie_key = cookie_key_from_seed(in.seed);
   if (!o.source_ports.empty()) in.source_ports = parse_source_ports(o.source_ports);

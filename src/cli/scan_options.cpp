@@ -76,7 +76,14 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_option("--wait", o.wait_seconds, "Seconds to keep listening after the last probe (default 2)")
       ->check(CLI::Range(0.0, 3600.0));
   app.add_option("--seed", o.seed, "Seed for the probe order and cookie key (shards must share it)");
-  app.add_option("--shard", o.shard, "Scan only shard I of N (0-based), e.g. 0/4")->type_name("I/N");
+  app.add_option("--shard", o.shard,
+                 "Scan only shard I of N (0-based), e.g. 0/4; 'auto' reads a Slurm job array's "
+                 "SLURM_ARRAY_TASK_ID/COUNT or a Kubernetes indexed job's JOB_COMPLETION_INDEX "
+                 "(with --shard-count). Shards need the same --seed")
+      ->type_name("I/N|auto");
+  app.add_option("--shard-count", o.shard_count, "Shard count for --shard auto under Kubernetes")
+      ->check(CLI::Range(1u, 65536u));
+  app.set_config("--config", "", "Read options from a TOML file (key = value, one per option)");
   app.add_option("-e,--interface", o.interface, "Send and capture on this interface");
   app.add_option("-S,--source-ip", o.source_ip, "Source address of the probes");
   app.add_option("--source-port", o.source_ports, "Source port range, e.g. 40000-50000")

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,10 +32,20 @@ struct ScanInputs {
 
 // Throws UsageError with one line naming the bad input.
 ScanInputs resolve_scan_inputs(const ScanOptions& options, HostResolver resolve,
-                               std::uint64_t entropy_seed);
+                               std::uint64_t entropy_seed,
+                               const std::function<const char*(const char*)>& getenv = nullptr);
 
 // "I/N" with 0 <= I < N. Throws UsageError.
 ShardSpec parse_shard(const std::string& text);
+
+// --shard auto: the shard from a job scheduler's environment. Slurm job
+// arrays: SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN of
+// SLURM_ARRAY_TASK_COUNT; Kubernetes indexed jobs: JOB_COMPLETION_INDEX of
+// `count` (--shard-count, which Kubernetes does not export). `getenv` is
+// injected so tests need no environment. Throws UsageError naming what is
+// missing.
+using EnvLookup = std::function<const char*(const char*)>;
+ShardSpec shard_from_environment(const EnvLookup& getenv, unsigned count);
 // "40000-50000" or "40000". Throws UsageError.
 SourcePortRange parse_source_ports(const std::string& text);
 // The cookie key is derived from the seed (so shards and resumed runs of one

@@ -23,7 +23,8 @@ struct ScanOptions {
   unsigned retries = 1;
   double wait_seconds = 2.0;
   std::optional<std::uint64_t> seed;
-  std::string shard = "0/1";
+  std::string shard = "0/1";               // I/N or "auto"
+  unsigned shard_count = 0;                 // --shard-count N for Kubernetes indexed jobs
   std::string interface;
   std::string source_ip;
   std::string source_ports;                 // "40000-50000"

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "zeroscan/core/errors.h"
 
 namespace zeroscan {
@@ -85,6 +88,61 @@ TEST(ScanInputsTest, SourcePortParsing) {
   EXPECT_EQ(parse_source_ports("5555").count, 1);
   for (const char* bad : {"0-10", "10-5", "70000", "a-b", "1-", ""})
     EXPECT_THROW(parse_source_ports(bad), UsageError) << bad;
+}
+
+}  // namespace
+}  // namespace zeroscan
+
+namespace zeroscan {
+namespace {
+
+EnvLookup env(std::map<std::string, std::string> vars) {
+  return [vars = std::move(vars)](const char* name) -> const char* {
+    static thread_local std::string value;
+    auto it = vars.find(name);
+    if (it == vars.end()) return nullptr;
+    value = it->second;
+    return value.c_str();
+  };
+}
+
+TEST(ShardFromEnvironmentTest, SlurmArraysCountFromTheirMinimum) {
+  const ShardSpec zero_based = shard_from_environment(
+      env({{"SLURM_ARRAY_TASK_ID", "2"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}), 0);
+  EXPECT_EQ(zero_based.index, 2u);
+  EXPECT_EQ(zero_based.count, 4u);
+  const ShardSpec one_based = shard_from_environment(
+      env({{"SLURM_ARRAY_TASK_ID", "4"}, {"SLURM_ARRAY_TASK_COUNT", "4"}, {"SLURM_ARRAY_TASK_MIN", "1"}}), 0);
+  EXPECT_EQ(one_based.index, 3u);
+}
+
+TEST(ShardFromEnvironmentTest, KubernetesIndexedJobsNeedACount) {
+  EXPECT_EQ(shard_from_environment(env({{"JOB_COMPLETION_INDEX", "5"}}), 8).index, 5u);
+  EXPECT_THROW(shard_from_environment(env({{"JOB_COMPLETION_INDEX", "5"}}), 0), UsageError);
+  EXPECT_THROW(shard_from_environment(env({{"JOB_COMPLETION_INDEX", "8"}}), 8), UsageError);
+}
+
+TEST(ShardFromEnvironmentTest, MissingOrBrokenEnvironmentIsOneClearError) {
+  EXPECT_THROW(shard_from_environment(env({}), 4), UsageError);
+  EXPECT_THROW(shard_from_environment(nullptr, 4), UsageError);
+  EXPECT_THROW(shard_from_environment(env({{"SLURM_ARRAY_TASK_ID", "1"}}), 0), UsageError);
+  EXPECT_THROW(shard_from_environment(env({{"SLURM_ARRAY_TASK_ID", "x"}, {"SLURM_ARRAY_TASK_COUNT", "2"}}), 0),
+               UsageError);
+}
+
+TEST(ScanInputsShardTest, ShardsMustShareAnExplicitSeed) {
+  ScanOptions o;
+  o.targets = {"198.18.0.0/24"};
+  o.ports = "22";
+  o.shard = "1/4";
+  EXPECT_THROW(resolve_scan_inputs(o, nullptr, 7), UsageError);
+  o.seed = 9;
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 7).shard.index, 1u);
+  o.shard = "auto";
+  const ScanInputs in = resolve_scan_inputs(
+      o, nullptr, 7, env({{"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}));
+  EXPECT_EQ(in.shard.index, 3u);
+  EXPECT_EQ(in.shard.count, 4u);
 }
 
 }  // namespace
