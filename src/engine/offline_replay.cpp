@@ -1,0 +1,215 @@
+// replay_capture: a recorded scan concluded again from its capture.
+#include "zeroscan/engine/offline_replay.h"
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "zeroscan/classify/classify.h"
+#include "zeroscan/engine/follow_up.h"
+#include "zeroscan/engine/os_evidence.h"
+#include "zeroscan/engine/receiver.h"
+#include "zeroscan/engine/scan_counters.h"
+#include "zeroscan/engine/state_table.h"
+#include "zeroscan/parse/reply_parser.h"
+
+namespace zeroscan {
+
+std::optional<CookieMatch> own_probe(const Reply& frame, const Cookie& cookie) {
+  if (frame.kind != ReplyKind::Tcp || frame.ip.src != cookie.source()) return std::nullopt;
+  ProbeKind kind;
+  if (frame.tcp.flags == tcp_flag::Syn) {
+    kind = ProbeKind::Syn;
+  } else if (frame.tcp.flags == tcp_flag::Ack) {
+    kind = ProbeKind::Ack;
+  } else {
+    return std::nullopt;
+  }
+  for (std::uint8_t attempt = 0; attempt < cookie.max_attempts(); ++attempt) {
+    const ProbeFields fields = cookie.probe_fields(frame.ip.dst, frame.tcp.dst_port, kind, attempt);
+    if (fields.src_port != frame.tcp.src_port || fields.seq != frame.tcp.seq) continue;
+    if (kind == ProbeKind::Ack && fields.ack != frame.tcp.ack) continue;
+    return CookieMatch{frame.ip.dst, frame.tcp.dst_port, kind, attempt};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// The live scan's sender slices: the job's shard for one thread, or
+// sub-shards (index + count*t) of (count*threads) of the same cycle.
+std::vector<Permutation> sender_slices(const OfflineReplayJob& job) {
+  std::vector<Permutation> slices;
+  const unsigned threads = std::max(1u, job.sender_threads);
+  if (threads == 1) {
+    slices.emplace_back(job.space.size(), job.seed, job.shard);
+  } else {
+    for (unsigned t = 0; t < threads; ++t)
+      slices.emplace_back(job.space.size(), job.seed,
+                          ShardSpec{job.shard.index + job.shard.count * t, job.shard.count * threads});
+  }
+  return slices;
+}
+
+class Replay {
+ public:
+  Replay(const OfflineReplayJob& job, ResultSink& results, OfflineReplayStats& stats)
+      : job_(job), results_(results), stats_(stats) {
+    if (job_.space.size() <= job_.state_table_limit) {
+      table_ = std::make_unique<StateTable>(job_.space.size());
+      probed_.assign(job_.space.size(), false);
+    }
+    if (job_.os)
+      collector_.emplace(job_.space, follow_ups_, job_.os->our_ts_val, job_.os->timing, job_.seed);
+    receiver_.emplace(ReceiverContext{job_.space, job_.cookie, table_.get(), results_, counters_,
+                                      collector_ ? &*collector_ : nullptr});
+  }
+
+  void frame(const std::uint8_t* data, std::size_t size, LinkType link, std::int64_t ts) {
+    first_ns_ = std::min(first_ns_, ts);
+    last_ns_ = std::max(last_ns_, ts);
+    const auto parsed = parse_reply(data, size, link, ts);
+    if (parsed && parsed->ip.src == job_.cookie.source()) {
+      if (const auto probe = own_probe(*parsed, job_.cookie)) {
+        sent(*probe, ts);
+        return;
+      }
+      // From our address to someone else: a frame we sent (the live
+      // capture only passes frames addressed to us), but no probe of ours.
+      if (parsed->ip.dst != job_.cookie.source()) {
+        ++stats_.other_sent;
+        return;
+      }
+    }
+    ++stats_.replies;
+    receiver_->handle_frame(data, size, link, ts);
+  }
+
+  ScanSummary finish() {
+    if (table_ && job_.report_silence) conclude_silence();
+    if (collector_)
+      for (const HostRecord& host : collector_->conclude(job_.os->matcher)) results_.host(host);
+    // Let the follow-up queue go: nobody sends from a replay.
+    std::vector<ProbeTarget> drained;
+    while (!follow_ups_.empty()) follow_ups_.take(drained, 1 << 16);
+
+    ScanSummary summary = job_.description;
+    summary.targets = job_.space.targets().size();
+    summary.ports = job_.space.ports().size();
+    summary.probes_planned = job_.space.size();
+    summary.sent = stats_.probes;
+    summary.received = counters_.received.load();
+    summary.matched = counters_.matched.load();
+    summary.invalid = counters_.invalid.load();
+    summary.duplicates = counters_.duplicates.load();
+    summary.inconclusive = counters_.inconclusive.load();
+    summary.open = counters_.open.load();
+    summary.closed = counters_.closed.load();
+    summary.filtered = counters_.filtered.load();
+    summary.unfiltered = counters_.unfiltered.load();
+    summary.seed = job_.seed;
+    summary.shard_index = job_.shard.index;
+    summary.shard_count = job_.shard.count;
+    summary.space_size = job_.space.size();
+    summary.covered = covered_;
+    if (last_ns_ >= first_ns_) {
+      summary.elapsed_seconds = double(last_ns_ - first_ns_) / 1e9;
+      if (last_probe_ns_ >= first_ns_) summary.send_seconds = double(last_probe_ns_ - first_ns_) / 1e9;
+      if (summary.start_unix == 0) summary.start_unix = first_ns_ / 1000000000;
+    }
+    return summary;
+  }
+
+ private:
+  void sent(const CookieMatch& probe, std::int64_t ts) {
+    ++stats_.probes;
+    last_probe_ns_ = std::max(last_probe_ns_, ts);
+    const auto index = job_.space.index_of(probe.target, probe.port, probe.kind);
+    if (!index) {
+      ++stats_.follow_ups;
+      return;
+    }
+    if (!probed_.empty()) probed_[*index] = true;
+  }
+
+  // As Scanner::conclude_silence: per slice, the positions pass 0 covered,
+  // which end with the last position we find a probe for (retries never go
+  // past pass 0). Inside them, an unanswered index that was probed is
+  // silence; one that never was had no link-layer address (ARP timeout).
+  void conclude_silence() {
+    for (const Permutation& slice : sender_slices(job_)) {
+      std::uint64_t end = 0;
+      {
+        auto cursor = slice.cursor();
+        while (const auto index = cursor.next())
+          if (probed_[*index]) end = cursor.position();
+      }
+      auto cursor = slice.cursor();
+      while (cursor.position() < end) {
+        const auto index = cursor.next();
+        if (!index) break;
+        ++covered_;
+        if (table_->answered(*index)) continue;
+        const ProbeTarget t = job_.space.at(*index);
+        PortRecord record;
+        record.ip = t.ip;
+        record.port = t.port;
+        record.probe = t.kind;
+        if (probed_[*index]) {
+          const Classification silence = classify_silence(t.kind);
+          record.state = silence.state;
+          record.reason = silence.reason;
+        } else {
+          record.state = PortState::Filtered;
+          record.reason = StateReason::ArpTimeout;
+          ++stats_.unreachable;
+        }
+        record.attempt = std::uint8_t(job_.cookie.max_attempts() - 1);
+        if (collector_ && t.port == 0) collector_->add_silence(t.ip, t.kind, 0);
+        counters_.filtered.fetch_add(1, std::memory_order_relaxed);
+        results_.port(record);
+      }
+    }
+  }
+
+  const OfflineReplayJob& job_;
+  ResultSink& results_;
+  OfflineReplayStats& stats_;
+  ScanCounters counters_;
+  std::unique_ptr<StateTable> table_;
+  std::vector<bool> probed_;  // index -> some attempt of it is in the capture
+  FollowUpQueue follow_ups_;
+  std::optional<OsEvidenceCollector> collector_;
+  std::optional<Receiver> receiver_;
+  std::uint64_t covered_ = 0;
+  std::int64_t first_ns_ = std::numeric_limits<std::int64_t>::max();
+  std::int64_t last_ns_ = std::numeric_limits<std::int64_t>::min();
+  std::int64_t last_probe_ns_ = std::numeric_limits<std::int64_t>::min();
+};
+
+}  // namespace
+
+ScanSummary replay_capture(const OfflineReplayJob& job, PacketSource& capture, ResultSink& results,
+                           OfflineReplayStats* stats) {
+  OfflineReplayStats local;
+  OfflineReplayStats& s = stats ? *stats : local;
+  s = OfflineReplayStats{};
+  Replay replay(job, results, s);
+  const LinkType link = capture.link_type();
+  const FrameHandler handler = [&](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
+    replay.frame(data, size, link, ts);
+  };
+  // A file source says -1 at its end; a source that keeps returning
+  // nothing is taken as ended too (bounded: a replay never waits).
+  for (int idle = 0; idle < 1000;) {
+    const int n = capture.dispatch(0, handler);
+    if (n < 0) break;
+    idle = n == 0 ? idle + 1 : 0;
+  }
+  ScanSummary summary = replay.finish();
+  results.finish(summary);
+  return summary;
+}
+
+}  // namespace zeroscan
