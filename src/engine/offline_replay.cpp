@@ -59,6 +59,7 @@ class Replay {
     if (job_.space.size() <= job_.state_table_limit) {
       table_ = std::make_unique<StateTable>(job_.space.size());
       probed_.assign(job_.space.size(), false);
+      probed_target_.assign(job_.space.targets().size(), false);
     }
     if (job_.os)
       collector_.emplace(job_.space, follow_ups_, job_.os->our_ts_val, job_.os->timing, job_.seed);
@@ -130,13 +131,17 @@ class Replay {
       ++stats_.follow_ups;
       return;
     }
-    if (!probed_.empty()) probed_[*index] = true;
+    if (!probed_.empty()) {
+      probed_[*index] = true;
+      probed_target_[*index / job_.space.slots().size()] = true;
+    }
   }
 
   // As Scanner::conclude_silence: per slice, the positions pass 0 covered,
   // which end with the last position we find a probe for (retries never go
-  // past pass 0). Inside them, an unanswered index that was probed is
-  // silence; one that never was had no link-layer address (ARP timeout).
+  // past pass 0). Inside them, an unanswered index is silence, unless its
+  // target got no probe at all: the sender skips only targets without a
+  // link-layer address, which the live scan reports as ARP timeouts.
   void conclude_silence() {
     for (const Permutation& slice : sender_slices(job_)) {
       std::uint64_t end = 0;
@@ -156,7 +161,7 @@ class Replay {
         record.ip = t.ip;
         record.port = t.port;
         record.probe = t.kind;
-        if (probed_[*index]) {
+        if (probed_target_[*index / job_.space.slots().size()]) {
           const Classification silence = classify_silence(t.kind);
           record.state = silence.state;
           record.reason = silence.reason;
@@ -178,7 +183,8 @@ class Replay {
   OfflineReplayStats& stats_;
   ScanCounters counters_;
   std::unique_ptr<StateTable> table_;
-  std::vector<bool> probed_;  // index -> some attempt of it is in the capture
+  std::vector<bool> probed_;         // index -> some attempt of it is in the capture
+  std::vector<bool> probed_target_;  // target index -> some probe to it is in the capture
   FollowUpQueue follow_ups_;
   std::optional<OsEvidenceCollector> collector_;
   std::optional<Receiver> receiver_;

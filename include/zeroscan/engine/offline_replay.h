@@ -55,7 +55,7 @@ struct OfflineReplayStats {
   std::uint64_t follow_ups = 0;  // of those, outside the scan space (-O follow-up probes)
   std::uint64_t other_sent = 0;  // frames from our address that are no probe of this scan
   std::uint64_t replies = 0;     // frames handed to the receiver
-  std::uint64_t unreachable = 0; // covered indices never probed: reported as ARP timeouts
+  std::uint64_t unreachable = 0; // covered indices of targets never probed: ARP timeouts
 };
 
 // Is this frame one of our own probes? True when it comes from the cookie's
@@ -67,7 +67,7 @@ std::optional<CookieMatch> own_probe(const Reply& frame, const Cookie& cookie);
 
 // Reads `capture` to its end and writes every record the live scan wrote to
 // `results`: port records in capture order, then silence (filtered /
-// no-response, or ARP timeouts for covered targets that were never probed)
+// no-response, or ARP timeouts for covered targets that got no probe at all)
 // in the permutation's order, then -O host records, then the summary. The
 // summary's counters are the replay's; times come from the capture's
 // timestamps; kernel drops and interruptions cannot be known (0 / false).
