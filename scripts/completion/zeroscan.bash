@@ -11,7 +11,7 @@ _zeroscan_scan_options="-p --ports -iL --input-list --exclude --excludefile --al
   --source-port --router-mac --ttl -sS --syn -sA --ack -sZ --port0 -O --os --os-rto
   --resume --resume-file --pcap -oN --output-normal -oJ --output-json -oX --output-xml
   -oG --output-grepable -oC --output-csv -oA --output-all --open -v --verbose --dry-run
-  --responders-only --sender-threads --all-states -Pn -n --version -h --help"
+  --responders-only --sender-threads --all-states --config -Pn -n --version -h --help"
 _zeroscan_output_options="-oN --output-normal -oJ --output-json -oX --output-xml
   -oG --output-grepable -oC --output-csv -oA --output-all"
 
@@ -37,7 +37,7 @@ _zeroscan() {
   case "$prev" in
     -oN | --output-normal | -oJ | --output-json | -oX | --output-xml | -oG | --output-grepable | \
       -oC | --output-csv | -oA | --output-all | -iL | --input-list | --excludefile | --resume | \
-      --resume-file | --pcap)
+      --resume-file | --pcap | --config)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return

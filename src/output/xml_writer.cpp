@@ -38,6 +38,25 @@ std::string coverage_text(const ScanSummary& s) {
   return text;
 }
 
+// How many ports "22,80-82" names (4). The list may come from a file merge
+// read back, so anything malformed counts as nothing rather than throwing.
+std::uint64_t count_listed_ports(const std::string& list) {
+  std::uint64_t total = 0;
+  std::size_t i = 0;
+  while (i < list.size()) {
+    std::size_t end = list.find(',', i);
+    if (end == std::string::npos) end = list.size();
+    unsigned long lo = 0, hi = 0;
+    char tail = 0;
+    const std::string item = list.substr(i, end - i);
+    const int n = std::sscanf(item.c_str(), "%lu-%lu%c", &lo, &hi, &tail);
+    if (n == 1) total += 1;
+    if (n == 2 && hi >= lo) total += hi - lo + 1;
+    i = end + 1;
+  }
+  return total;
+}
+
 std::string elem(const char* key, std::string_view value) {
   return std::string("<elem") + attr("key", key) + ">" + xml_escape(value) + "</elem>";
 }
@@ -162,19 +181,7 @@ void XmlWriter::finish(const ScanSummary& s) {
       for (const PortEntry* e = h.first; e != h.last; ++e) seen.push_back(e->port);
     services = format_port_list(seen);
   }
-  if (numservices == 0) {
-    // Count the ports the list names: "22,80-82" is 4.
-    for (std::size_t i = 0; i < services.size();) {
-      std::size_t end = services.find(',', i);
-      if (end == std::string::npos) end = services.size();
-      const std::string item = services.substr(i, end - i);
-      const std::size_t dash = item.find('-');
-      numservices += dash == std::string::npos
-                         ? 1
-                         : std::stoul(item.substr(dash + 1)) - std::stoul(item.substr(0, dash)) + 1;
-      i = end + 1;
-    }
-  }
+  if (numservices == 0) numservices = count_listed_ports(services);
   for (ProbeKind kind : kinds)
     head += "<scaninfo" + attr("type", to_string(kind)) + attr("protocol", "tcp") +
             attr("numservices", numservices) + attr("services", services) + "/>\n";

@@ -177,6 +177,18 @@ TEST_F(XmlWriterTest, InterruptedScanSaysSo) {
   EXPECT_EQ(finished->attr("errormsg"), "interrupted: results are partial");
 }
 
+TEST_F(XmlWriterTest, ServicesComeFromTheConfigOrTheRecords) {
+  ScanSummary s = fixture_summary("syn");
+  s.ports = 0;  // e.g. a summary read back from an older file
+  s.config.ports = "20-23,80,x-y,443";
+  auto root = parse_xml(read_text(write("a.xml", fixture_records_of(ProbeKind::Syn), s)));
+  EXPECT_EQ(root->first("nmaprun")->first("scaninfo")->attr("numservices"), "6");
+  s.config.ports.clear();
+  root = parse_xml(read_text(write("b.xml", fixture_records_of(ProbeKind::Syn), s)));
+  EXPECT_EQ(root->first("nmaprun")->first("scaninfo")->attr("services"), "0,22,80,443,8080,31337");
+  EXPECT_EQ(root->first("nmaprun")->first("scaninfo")->attr("numservices"), "6");
+}
+
 TEST(XmlEscapeTest, MarkupAndControlCharacters) {
   EXPECT_EQ(xml_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
   EXPECT_EQ(xml_escape(std::string("x\x01y\tz")), "x?y\tz");
