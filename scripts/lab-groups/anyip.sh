@@ -1,4 +1,5 @@
 # scripts/lab-groups/anyip.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # anyip: one namespace that IS all of 198.18.0.0/16 (a local route on lo
 # makes every address local), routed through a /30. Four /18 regions with

@@ -1,4 +1,5 @@
 # scripts/lab-groups/fwdrop.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # fwdrop: a plain stateless drop of every TCP packet to the blocked ports:
 # SYN and ACK both silent, and no stateful evidence anywhere on the host:

@@ -1,4 +1,5 @@
 # scripts/lab-groups/fwicmp.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # fwicmp: `reject with icmp type admin-prohibited` (ICMP 3/13) for every TCP
 # packet to the blocked ports, so SYN and ACK both draw the ICMP error:

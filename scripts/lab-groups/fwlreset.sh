@@ -1,4 +1,5 @@
 # scripts/lab-groups/fwlreset.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # fwlreset: `reject with tcp reset` on the host itself, for comparison with
 # fwmbox. The nft reset leaves the host's own stack with the host's TTL, DF

@@ -1,4 +1,5 @@
 # scripts/lab-groups/fwmbox.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # fwmbox: a middlebox. A router namespace (zs-lab-fwmbox-gw) sits between
 # the root namespace and the hosts (zs-lab-fwmbox, 198.19.19.0/24) and

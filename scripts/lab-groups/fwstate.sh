@@ -1,4 +1,5 @@
 # scripts/lab-groups/fwstate.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # fwstate: a stateful nftables policy, the textbook host firewall:
 #   ct state established,related accept

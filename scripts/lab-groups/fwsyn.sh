@@ -1,4 +1,5 @@
 # scripts/lab-groups/fwsyn.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # fwsyn: a stateless filter that stops only connection attempts
 # (`tcp flags & (syn|ack) == syn drop`, or the same with an ICMP reject) and

@@ -1,4 +1,5 @@
 # scripts/lab-groups/hosts.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # hosts: ordinary single hosts on-link in 198.19.1.0/24, so the scanner has
 # to ARP for every target. Each listener binds its own address.

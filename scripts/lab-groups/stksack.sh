@@ -1,4 +1,5 @@
 # scripts/lab-groups/stksack.sh — sourced by scripts/lab (contract: docs/lab.md).
+# shellcheck shell=bash disable=SC2034 # sourced by scripts/lab; the rule tables are read there
 #
 # stksack: a stack variant for the OS fingerprint evaluation. Two Linux hosts,
 # 198.19.36.0/29 +1 and +2, behind the /30 198.19.32.12; 22 and 80 listen, 443 is
