@@ -1,11 +1,13 @@
 // zeroscan's entry point: picks the command (scan by default; `ports`,
-// `local`) and maps anything unexpected to one line and a non-zero exit.
+// `local`, `merge`, ...) and maps anything unexpected to one line and a
+// non-zero exit.
 #include <csignal>
 #include <cstring>
 #include <exception>
 #include <iostream>
 
 #include "zeroscan/cli/local_command.h"
+#include "zeroscan/cli/merge_command.h"
 #include "zeroscan/cli/ports_command.h"
 #include "zeroscan/cli/scan_command.h"
 
@@ -16,6 +18,7 @@ int main(int argc, char** argv) {
   try {
     if (argc > 1 && std::strcmp(argv[1], "ports") == 0) return zeroscan::run_ports_command(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "local") == 0) return zeroscan::run_local_command(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "merge") == 0) return zeroscan::run_merge_command(argc - 1, argv + 1);
     return zeroscan::run_scan_command(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "zeroscan: " << e.what() << "\n";

@@ -76,8 +76,9 @@ SourcePortRange parse_source_ports(const std::string& text) {
   return SourcePortRange{std::uint16_t(first), std::uint16_t(last - first + 1)};
 }
 
-SipKey cookie_key_from_seed(std::uint64_t seed) {
+SipKey cookie_key_from_seed(std::uint64_t seed, ShardSpec shard) {
   std::uint64_t state = seed ^ 0x636f6f6b69650000ULL;  // domain-separate from the permutation
+  if (shard.count > 1) state ^= splitmix64(state) ^ (std::uint64_t(shard.index) << 32 | shard.count);
   SipKey key;
   key.k0 = splitmix64(state);
   key.k1 = splitmix64(state);
@@ -142,7 +143,7 @@ ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::
   if (in.shard.count > 1 && !o.seed)
     throw UsageError("sharded scans need --seed N (the same on every shard) so they share one order");
   in.seed = o.seed.value_or(entropy_seed);
-  in.cookie_key = cookie_key_from_seed(in.seed);
+  in.cookie_key = cookie_key_from_seed(in.seed, in.shard);
   if (!o.source_ports.empty()) in.source_ports = parse_source_ports(o.source_ports);
   return in;
 }

@@ -48,8 +48,10 @@ using EnvLookup = std::function<const char*(const char*)>;
 ShardSpec shard_from_environment(const EnvLookup& getenv, unsigned count);
 // "40000-50000" or "40000". Throws UsageError.
 SourcePortRange parse_source_ports(const std::string& text);
-// The cookie key is derived from the seed (so shards and resumed runs of one
-// scan agree) by SplitMix64 expansion.
-SipKey cookie_key_from_seed(std::uint64_t seed);
+// The cookie key is derived from the seed (so a resumed run verifies the
+// replies to its own order) and, for sharded scans, from the shard too: two
+// shards running on one machine share its address, and each must reject
+// the other's replies. SplitMix64 expansion.
+SipKey cookie_key_from_seed(std::uint64_t seed, ShardSpec shard = {});
 
 }  // namespace zeroscan

@@ -130,6 +130,16 @@ TEST(ShardFromEnvironmentTest, MissingOrBrokenEnvironmentIsOneClearError) {
                UsageError);
 }
 
+TEST(ScanInputsShardTest, EachShardHasItsOwnCookieKey) {
+  const SipKey whole = cookie_key_from_seed(5);
+  const SipKey first = cookie_key_from_seed(5, ShardSpec{0, 4});
+  const SipKey second = cookie_key_from_seed(5, ShardSpec{1, 4});
+  EXPECT_NE(first.k0, second.k0);
+  EXPECT_NE(first.k0, whole.k0);
+  EXPECT_EQ(cookie_key_from_seed(5, ShardSpec{0, 1}).k0, whole.k0);
+  EXPECT_EQ(cookie_key_from_seed(5, ShardSpec{1, 4}).k1, second.k1);
+}
+
 TEST(ScanInputsShardTest, ShardsMustShareAnExplicitSeed) {
   ScanOptions o;
   o.targets = {"198.18.0.0/24"};
