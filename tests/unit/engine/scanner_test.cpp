@@ -71,7 +71,7 @@ struct Fixture {
   }
 
   ScanJob job(EngineSettings settings) const {
-    return ScanJob{space, permutation, cookie, templates, macs, settings, 42, {}, {}};
+    return ScanJob{space, permutation, cookie, templates, macs, settings, 42, {}, nullptr, {}};
   }
 };
 
