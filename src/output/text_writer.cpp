@@ -73,7 +73,21 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
   out += "  " + pad("PORT", 9) + pad("STATE", 10);
   if (saw_ack_) out += pad("ACK", 11);
   out += pad("SERVICE", 14) + "REASON\n";
+  // As nmap does: a state shared by more than kFoldAbove ports (other than
+  // open) is summed up in one "Not shown" line instead of listed.
+  constexpr std::size_t kFoldAbove = 25;
+  std::map<std::string, std::size_t> rows_per_class;
+  auto row_class = [](const Row& row) {
+    const PortRecord& r = row.syn ? *row.syn : *row.ack;
+    return std::string(to_string(r.state)) + " (" + std::string(to_string(r.reason)) + ")";
+  };
+  for (const auto& entry : host.rows) ++rows_per_class[row_class(entry.second)];
+  auto folded = [&](const Row& row) {
+    const PortRecord& r = row.syn ? *row.syn : *row.ack;
+    return r.state != PortState::Open && rows_per_class[row_class(row)] > kFoldAbove;
+  };
   for (const auto& [port, row] : host.rows) {
+    if (folded(row)) continue;
     const PortRecord& shown = row.syn ? *row.syn : *row.ack;
     out += "  " + pad(std::to_string(port) + "/tcp", 9);
     out += pad(row.syn ? std::string(to_string(row.syn->state)) : "-", 10);
@@ -87,6 +101,10 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
     }
     out += '\n';
   }
+  for (const auto& [row_state, count] : rows_per_class)
+    if (count > kFoldAbove && row_state.rfind("open", 0) != 0)
+      out += "  Not shown: " + std::to_string(count) + " " + row_state.substr(0, row_state.find(' ')) +
+             " tcp ports" + row_state.substr(row_state.find(' ')) + "\n";
   if (host.silent_syn)
     out += "  Not shown: " + std::to_string(host.silent_syn) + " filtered tcp port(s) (no-response)\n";
   if (host.silent_ack)
