@@ -236,8 +236,22 @@ int run_scan_command(int argc, char** argv) {
   return run_scan(parsed.options, nullptr);
 }
 
-int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
+// --top-ports N becomes the port list; with -p as well it is ambiguous.
+ScanOptions with_top_ports(ScanOptions o, const ports::PortDatabase& db) {
+  if (o.top_ports == 0) return o;
+  if (o.ports_given) throw UsageError("give either -p or --top-ports, not both");
+  const std::vector<std::uint16_t> ranked = db.top_ports(o.top_ports, ports::Protocol::Tcp);
+  if (ranked.size() < o.top_ports)
+    throw UsageError("--top-ports " + std::to_string(o.top_ports) + ": the ranking holds " +
+                     std::to_string(ranked.size()) + " TCP ports");
+  o.ports = format_port_list(ranked);
+  return o;
+}
+
+int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
   try {
+    const ports::PortDatabase port_db = ports::load_embedded_port_database();
+    const ScanOptions o = with_top_ports(given, port_db);
     const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed(),
                                               [](const char* name) { return std::getenv(name); });
     for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
@@ -273,8 +287,6 @@ int run_scan(const ScanOptions& o, ResultSink* extra_sink) {
     const Cookie cookie(in.cookie_key, plan.source, in.source_ports, std::uint8_t(o.retries + 1));
     const ProbeTemplates templates = build_templates(in.kinds, &plan, o);
     const TargetMacs macs(plan);
-
-    const ports::PortDatabase port_db = ports::load_embedded_port_database();
 
     // -O: evidence per responsive host, follow-up probes, and the matcher.
     std::optional<fingerprint::Matcher> matcher;

@@ -58,6 +58,9 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_option("-p,--ports", o.ports,
                  "Ports: 22,80,443 | 1-1024 | - (all, 1-65535) | 0-65535 (with port 0); "
                  "default 1-1000");
+  app.add_option("--top-ports", o.top_ports,
+                 "Scan the N most commonly open TCP ports (zeroscan's own ranking; see zeroscan ports --top N)")
+      ->check(CLI::Range(1u, 65536u));
   app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL")
       ->type_name("FILE")
       ->allow_extra_args(false);  // one value per use: never swallow the targets

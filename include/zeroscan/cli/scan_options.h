@@ -15,6 +15,7 @@ struct ScanOptions {
   std::vector<std::string> targets;
   std::string ports = "1-1000";
   bool ports_given = false;
+  unsigned top_ports = 0;                   // --top-ports N: the curated ranking's first N
   std::vector<std::string> input_lists;     // -iL
   std::vector<std::string> excludes;        // --exclude (comma lists)
   std::vector<std::string> exclude_files;   // --excludefile
