@@ -51,8 +51,9 @@ std::vector<AddressRange> to_address_ranges(const std::vector<Ipv4Range>& ranges
   return out;
 }
 
-ProbeTemplates build_templates(const std::vector<ProbeKind>& kinds, const NextHopPlan* plan,
-                               const ScanOptions& o) {
+// One template per probe kind — every kind, not only the scan's own: -sZ
+// and -O's follow-ups send ACKs (and SYNs) whatever the scan's kinds are.
+ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
   TemplateOptions base;
   base.ttl = std::uint8_t(o.ttl);
   // Our TSval: a fixed, recognisable value, so "does the host echo our
@@ -69,7 +70,7 @@ ProbeTemplates build_templates(const std::vector<ProbeKind>& kinds, const NextHo
       }
   }
   ProbeTemplates templates;
-  for (ProbeKind kind : kinds) templates[int(kind)].emplace(kind, base);
+  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) templates[int(kind)].emplace(kind, base);
   return templates;
 }
 
@@ -276,7 +277,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
       // No privilege needed: routes are read, nothing is ARPed or sent.
       const Cookie cookie(in.cookie_key, overrides.source_ip.value_or(Ipv4()), in.source_ports,
                           std::uint8_t(o.retries + 1));
-      return report_dry_run(in, space, permutation, cookie, build_templates(in.kinds, nullptr, o),
+      return report_dry_run(in, space, permutation, cookie, build_templates(nullptr, o),
                             TargetMacs());
     }
 
@@ -285,7 +286,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     const NextHopPlan plan = plan_next_hop_on_host(to_address_ranges(in.target_ranges), overrides);
     if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(plan) << "\n";
     const Cookie cookie(in.cookie_key, plan.source, in.source_ports, std::uint8_t(o.retries + 1));
-    const ProbeTemplates templates = build_templates(in.kinds, &plan, o);
+    const ProbeTemplates templates = build_templates(&plan, o);
     const TargetMacs macs(plan);
 
     // -O: evidence per responsive host, follow-up probes, and the matcher.

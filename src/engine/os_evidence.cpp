@@ -24,15 +24,15 @@ void OsEvidenceCollector::add(const Reply& reply, const CookieMatch& match) {
   if (it == hosts_.end()) {
     // Only hosts whose TCP stack answered are worth evidence and probes.
     if (reply.kind != ReplyKind::Tcp) return;
-    it = hosts_.emplace(match.target.value, Host{fingerprint::HostEvidence(our_ts_val_, timing_)}).first;
-    const auto probes = plan_follow_ups(match.target, reply, match.port, space_, closed_port_salt_);
-    for (const ProbeTarget& p : probes) {
-      if (p.port != 0) continue;
-      (p.kind == ProbeKind::Syn ? it->second.port0_syn_sent : it->second.port0_ack_sent) = true;
-    }
-    follow_ups_.push(probes);
+    it = hosts_.emplace(match.target.value, Host{fingerprint::HostEvidence(our_ts_val_, timing_), {}}).first;
   }
-  it->second.evidence.add(reply, match.kind, match.port);
+  Host& host = it->second;
+  const auto probes =
+      plan_follow_ups(match.target, reply, match.kind, match.port, space_, closed_port_salt_, host.follow_ups);
+  for (const ProbeTarget& p : probes)
+    if (p.port == 0) (p.kind == ProbeKind::Syn ? host.port0_syn_sent : host.port0_ack_sent) = true;
+  if (!probes.empty()) follow_ups_.push(probes);
+  host.evidence.add(reply, match.kind, match.port);
 }
 
 void OsEvidenceCollector::add_silence(Ipv4 host, ProbeKind kind, std::uint16_t port) {

@@ -18,12 +18,13 @@ std::size_t max_frame_size(const ProbeTemplates& templates) {
 
 std::size_t stamp_probe(const SenderContext& ctx, const ProbeTarget& target, std::uint8_t attempt,
                         std::uint8_t* slot) {
+  const auto& tmpl = ctx.templates[int(target.kind)];
+  if (!tmpl) return 0;  // no template for this kind: nothing we could send
   const MacAddress* mac = ctx.macs.lookup(target.ip);
   if (!mac && !ctx.macs.reachable(target.ip)) return 0;
   const ProbeFields fields = ctx.cookie.probe_fields(target.ip, target.port, target.kind, attempt);
-  const ProbeTemplate& tmpl = *ctx.templates[int(target.kind)];
-  tmpl.stamp(slot, target.ip, target.port, fields, mac);
-  return tmpl.size();
+  tmpl->stamp(slot, target.ip, target.port, fields, mac);
+  return tmpl->size();
 }
 
 void Sender::run() {

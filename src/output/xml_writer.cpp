@@ -160,6 +160,23 @@ void XmlWriter::firewall(const FirewallRecord& record) {
   verdicts_[{record.ip.value, record.port}] = record.verdict;
 }
 
+void XmlWriter::host(const HostRecord& r) {
+  // nmap's shape: one <osmatch> per candidate with its accuracy in percent,
+  // each with an <osclass> naming the family and device type.
+  auto match = [](const OsGuess& g) {
+    const int accuracy = int(g.score * 100 + 0.5);
+    return "<osmatch" + attr("name", g.label) + attr("accuracy", accuracy) + attr("line", 0) + ">" +
+           "<osclass" + attr("type", g.device) + attr("vendor", g.family) + attr("osfamily", g.family) +
+           attr("accuracy", accuracy) + "/></osmatch>\n";
+  };
+  std::string out = "<os>\n";
+  if (r.known) out += match(r.best);
+  for (const OsGuess& alternative : r.alternatives) out += match(alternative);
+  out += "</os>\n";
+  if (r.distance) out += "<distance" + attr("value", *r.distance) + "/>\n";
+  os_elements_[r.ip.value] = out;
+}
+
 void XmlWriter::finish(const ScanSummary& s) {
   const std::vector<ProbeKind> kinds = scan_kinds(s, table_.kinds_seen());
   const bool combined = kinds.size() > 1;
@@ -255,7 +272,9 @@ void XmlWriter::finish(const ScanSummary& s) {
                attr("proto", "tcp") + attr("ports", format_port_list(ports)) + "/>\n";
       out += "</extraports>\n";
     }
-    out += listed + "</ports>\n</host>\n";
+    out += listed + "</ports>\n";
+    if (auto os = os_elements_.find(host.ip); os != os_elements_.end()) out += os->second;
+    out += "</host>\n";
     file_->write(out);  // one call per host: a host is whole or absent
   }
 

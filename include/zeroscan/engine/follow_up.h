@@ -1,10 +1,12 @@
 // Follow-up probes for OS fingerprinting (-O): at most four extra probes per
-// responsive host, chosen from the host's first reply as it streams in, so
-// no per-target state is kept for hosts that never answer:
-//   first reply a SYN-ACK on port p: SYN to a likely-closed port (a RST from
-//     a closed port), ACK to p (a RST to a stray ACK), SYN and ACK to port 0;
-//   first reply a RST on port p: ACK to p, SYN and ACK to port 0.
-// Probes the scan itself already sends (e.g. -sZ, -sA) are left out.
+// responsive host, chosen as its replies stream in, so no state is kept for
+// hosts that never answer:
+//   first TCP reply of the host: SYN and ACK to port 0;
+//   first SYN-ACK (port p): ACK to p (a RST to a stray ACK), and a SYN to a
+//     likely-closed port unless a closed port already answered;
+//   first RST to a SYN (port q) while no SYN-ACK has come: ACK to q.
+// Either order gives at most 4. Probes the scan itself already sends (-sZ,
+// -sA) are left out.
 #pragma once
 
 #include <cstdint>
@@ -16,9 +18,21 @@
 
 namespace zeroscan {
 
-// Pure. `closed_port_salt` varies the likely-closed port between scans.
-std::vector<ProbeTarget> plan_follow_ups(Ipv4 host, const Reply& first_reply, std::uint16_t replied_port,
-                                         const ScanSpace& space, std::uint64_t closed_port_salt);
+// What a host has already been sent (or has shown), kept per responsive host.
+struct FollowUpHistory {
+  bool port0_sent = false;
+  bool ack_to_open_sent = false;
+  bool closed_port_seen = false;   // a RST to one of our SYNs, or our closed-port SYN sent
+  bool ack_to_closed_sent = false;
+};
+
+// Pure: the follow-ups one verified reply to a probe of `kind` sent to
+// `replied_port` calls for, given and updating the host's history. Replies to
+// ACK probes only start the port-0 pair (their RSTs say nothing of closed
+// ports). `closed_port_salt` varies the likely-closed port between scans.
+std::vector<ProbeTarget> plan_follow_ups(Ipv4 host, const Reply& reply, ProbeKind kind,
+                                         std::uint16_t replied_port, const ScanSpace& space,
+                                         std::uint64_t closed_port_salt, FollowUpHistory& history);
 
 // Hand-over from the receiver (producer) to a sender (consumer). Low
 // volume: at most four probes per responsive host.

@@ -36,6 +36,7 @@ class OsEvidenceCollector {
  private:
   struct Host {
     fingerprint::HostEvidence evidence;
+    FollowUpHistory follow_ups;
     bool port0_syn_sent = false;
     bool port0_ack_sent = false;
   };

@@ -22,6 +22,8 @@ class XmlWriter : public ResultSink {
   XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
   void port(const PortRecord& record) override;
   void firewall(const FirewallRecord& record) override;
+  // -O: the host's <os> matches and <distance>.
+  void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return file_->error(); }
 
@@ -31,6 +33,8 @@ class XmlWriter : public ResultSink {
   HostPortTable table_;
   // (ip, port) -> firewall verdict, for SYN+ACK scans.
   std::map<std::pair<std::uint32_t, std::uint16_t>, std::string> verdicts_;
+  // ip -> rendered <os>…</os><distance/> elements.
+  std::map<std::uint32_t, std::string> os_elements_;
 };
 
 // Attribute/text escaping for XML (&, <, >, ", ' and control characters).

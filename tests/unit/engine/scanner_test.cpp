@@ -13,6 +13,7 @@
 
 #include "support/hostile_frames.h"
 #include "support/scripted_network.h"
+#include "zeroscan/fingerprint/database.h"
 #include "zeroscan/parse/reply_parser.h"
 
 namespace zeroscan {
@@ -67,7 +68,8 @@ struct Fixture {
     options.src_ip = source;
     options.src_mac = *MacAddress::parse("02:00:00:00:00:01");
     options.dst_mac = *MacAddress::parse("02:00:00:00:00:02");
-    for (ProbeKind kind : kinds) templates[int(kind)].emplace(kind, options);
+    // Every kind, as the CLI builds them: follow-ups may use either.
+    for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) templates[int(kind)].emplace(kind, options);
   }
 
   ScanJob job(EngineSettings settings) const {
@@ -226,6 +228,59 @@ TEST(ScannerTest, SeveralSenderThreadsCoverTheScanExactlyOnce) {
     EXPECT_EQ(summary.closed, 512u * 3u - 3u);
     EXPECT_EQ(scanner.pass0_positions().size(), threads);
   }
+}
+
+class HostCollector : public CollectingSink {
+ public:
+  void host(const HostRecord& record) override { hosts.push_back(record); }
+  std::vector<HostRecord> hosts;
+};
+
+TEST(ScannerTest, OsFingerprintingSendsFollowUpsAndNamesResponsiveHosts) {
+  Fixture f({{ip("198.18.0.1"), ip("198.18.0.3")}}, {22, 80}, {ProbeKind::Syn}, 1);
+  ScriptedNetwork net;
+  net.script(ip("198.18.0.1"), 22, PortBehaviour::open());
+  net.set_default(PortBehaviour::closed());
+  net.script_host(ip("198.18.0.3"), PortBehaviour::drop());
+  const fingerprint::Database database = fingerprint::load_builtin_database();
+  const fingerprint::Matcher matcher(database);
+  FollowUpQueue follow_ups;
+  OsEvidenceCollector collector(f.space, follow_ups, 0x01020304, fingerprint::RetransmitTiming::Off, 7);
+  OsFingerprinting os{collector, follow_ups, matcher};
+  ScanJob job = f.job(fast_settings(1));
+  job.os = &os;
+  HostCollector sink;
+  Scanner scanner(job, net, net, sink);
+  scanner.run();
+
+  // Per answering host: the scan's 2 probes plus its follow-ups — SYN and
+  // ACK to port 0, ACK to the open port, and an ACK to the closed port or a
+  // SYN to a likely-closed one (which, depends on which answer came first).
+  // A host with only closed ports: port 0 pair + ACK to a closed port. The
+  // silent host gets none.
+  std::map<std::uint32_t, std::vector<std::pair<std::uint16_t, std::uint8_t>>> probes;
+  for (const auto& frame : net.sent_frames()) {
+    const auto p = parse_reply(frame.data(), frame.size(), LinkType::Ethernet);
+    ASSERT_TRUE(p);
+    probes[p->ip.dst.value].push_back({p->tcp.dst_port, p->tcp.flags});
+  }
+  EXPECT_EQ(probes[ip("198.18.0.1").value].size(), 2u + 4u);
+  EXPECT_EQ(probes[ip("198.18.0.2").value].size(), 2u + 3u);
+  const auto& only_closed = probes[ip("198.18.0.2").value];
+  EXPECT_EQ(std::count_if(only_closed.begin(), only_closed.end(),
+                          [](const auto& p) { return p.first != 0 && p.second == tcp_flag::Ack; }),
+            1);
+  EXPECT_EQ(probes[ip("198.18.0.3").value].size(), 2u);
+  const auto& first = probes[ip("198.18.0.1").value];
+  EXPECT_TRUE(std::count(first.begin(), first.end(), std::make_pair(std::uint16_t(0), tcp_flag::Ack)));
+  EXPECT_TRUE(std::count(first.begin(), first.end(), std::make_pair(std::uint16_t(0), tcp_flag::Syn)));
+
+  ASSERT_EQ(sink.hosts.size(), 2u);
+  EXPECT_EQ(sink.hosts[0].ip, ip("198.18.0.1"));
+  EXPECT_NE(sink.hosts[0].features_json.find("syn_ack"), std::string::npos);
+  EXPECT_NE(sink.hosts[0].features_json.find("ack_rst"), std::string::npos);
+  EXPECT_NE(sink.hosts[0].features_json.find("port0"), std::string::npos);
+  EXPECT_FALSE(sink.hosts[0].signature.empty());
 }
 
 TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
