@@ -70,9 +70,8 @@ group_lwip_up() {
 
   ready=$LAB_STATE/lwip.host.ready
   rm -f "$ready"
-  setsid -f ip netns exec "$ns" "$bin" --tap "$tap" --addr "$LWIP_ADDR/24" --mac "$LWIP_MAC" \
-    --ports "$LWIP_OPEN" --ready-file "$ready" \
-    </dev/null >>"$LAB_STATE/lwip.host.log" 2>&1 {LAB_LOCK_FD}>&-
+  lab_spawn ip netns exec "$ns" "$bin" --tap "$tap" --addr "$LWIP_ADDR/24" --mac "$LWIP_MAC" \
+    --ports "$LWIP_OPEN" --ready-file "$ready" >>"$LAB_STATE/lwip.host.log" 2>&1
   for ((i = 0; i < 100; i++)); do # the host writes its PID once every port listens
     [[ -s $ready ]] && break
     sleep 0.05
