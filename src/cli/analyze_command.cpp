@@ -122,6 +122,9 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
 
   ScanOptions o = recorded_options(sidecar, sidecar_path);
   o.seed = sidecar.seed;  // a scan without --seed drew one; the sidecar has it
+  for (const auto& list : o.input_lists)
+    if (list == "-")
+      throw DataError(sidecar_path + ": the scan read its targets from stdin (-iL -); they cannot be rebuilt");
   ScanInputs in;
   try {
     in = resolve_scan_inputs(o, resolve_with_getaddrinfo, sidecar.seed);
