@@ -91,7 +91,7 @@ _zeroscan() {
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$_zeroscan_scan_options" -- "$cur"))
       elif [ "$cword" = 1 ]; then
-        COMPREPLY=($(compgen -W "ports local merge analyze" -- "$cur"))
+        COMPREPLY=($(compgen -W "ports local merge analyze fingerprint" -- "$cur"))
       fi
       ;;
   esac

@@ -1,5 +1,6 @@
 // "zeroscan analyze": a --pcap capture and its sidecar, concluded again.
 #include "zeroscan/cli/analyze_command.h"
+#include "zeroscan/cli/scan_description.h"
 
 #include <CLI/CLI.hpp>
 
@@ -37,56 +38,6 @@ struct AnalyzeOptions {
   bool open_only = false;
   unsigned sender_threads = 0;  // 0: as the recorded options imply
 };
-
-// nmap's two-letter output options as CLI11 long options.
-std::vector<std::string> translate(const std::vector<std::string>& args) {
-  static const std::map<std::string, std::string> kLongForm = {
-      {"-oJ", "--output-json"},     {"-oN", "--output-normal"}, {"-oX", "--output-xml"},
-      {"-oG", "--output-grepable"}, {"-oC", "--output-csv"},    {"-oA", "--output-all"},
-  };
-  std::vector<std::string> out;
-  bool after_double_dash = false;
-  for (const std::string& arg : args) {
-    if (arg == "--") after_double_dash = true;
-    auto it = kLongForm.find(arg);
-    out.push_back(!after_double_dash && it != kLongForm.end() ? it->second : arg);
-  }
-  return out;
-}
-
-PortAnnotator annotator(const ports::PortDatabase& db) {
-  return [&db](std::uint16_t port) {
-    const ports::PortAnnotation a = db.annotate(port, ports::Protocol::Tcp);
-    return PortAnnotation{a.service, a.warning};
-  };
-}
-
-// What the live scan's outputs recorded about it (config, version, command
-// line), so `zeroscan merge` takes an analyzed output for the scan it was.
-// Keep in step with describe_scan in scan_command.cpp. The start time is the
-// capture's (filled in by the replay).
-ScanSummary describe_recorded_scan(const ScanOptions& o, const ScanInputs& in) {
-  ScanSummary d;
-  std::string targets;
-  auto append = [&targets](const std::string& part) { targets += (targets.empty() ? "" : " ") + part; };
-  for (const auto& t : o.targets) append(t);
-  for (const auto& f : o.input_lists) append("-iL " + f);
-  for (const auto& e : o.excludes) append("--exclude " + e);
-  for (const auto& f : o.exclude_files) append("--excludefile " + f);
-  d.config.targets = targets;
-  d.config.ports = format_port_list(in.ports.ports());
-  d.config.probes = in.kinds.size() == 2 ? "syn,ack" : std::string(to_string(in.kinds.front()));
-  if (o.port0) d.config.probes += ",port0";
-  d.config.rate = o.rate;
-  d.config.retries = o.retries;
-  d.config.wait_seconds = o.wait_seconds;
-  d.config.ttl = o.ttl;
-  d.config.responders_only = o.responders_only;
-  d.config.open_only = o.open_only;
-  d.version = std::string(ZEROSCAN_VERSION) + " (git " + ZEROSCAN_GIT_HASH + ")";
-  for (const auto& a : o.args) d.args += (d.args.empty() ? "zeroscan " : " ") + a;
-  return d;
-}
 
 // The sidecar's fields, each checked with a message that names it.
 template <class T>
@@ -156,11 +107,12 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   if (o.all_states) job.state_table_limit = Permutation::kMaxSize;
   job.report_silence = !o.responders_only;
   job.os = os ? &*os : nullptr;
-  job.description = describe_recorded_scan(o, in);
+  job.description = describe_scan(o, in);
+  job.description.start_unix = 0;  // the replay takes the capture's start
 
   const ports::PortDatabase port_db = ports::load_embedded_port_database();
   const std::unique_ptr<ResultSink> outputs =
-      build_result_sinks(a.paths, annotator(port_db), a.open_only || o.open_only);
+      build_result_sinks(a.paths, make_port_annotator(port_db), a.open_only || o.open_only);
   std::optional<FirewallAggregator> firewall;
   if (in.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
   ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
@@ -251,7 +203,7 @@ int run_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
       ->check(CLI::Range(1u, 16u));
 
   try {
-    std::vector<std::string> reversed = translate(args);
+    std::vector<std::string> reversed = translate_nmap_spellings(args);
     if (reversed.empty()) {
       out << app.help();
       return 2;

@@ -6,6 +6,8 @@
 #include <exception>
 #include <iostream>
 
+#include "zeroscan/cli/analyze_command.h"
+#include "zeroscan/cli/fingerprint_command.h"
 #include "zeroscan/cli/local_command.h"
 #include "zeroscan/cli/merge_command.h"
 #include "zeroscan/cli/ports_command.h"
@@ -19,6 +21,9 @@ int main(int argc, char** argv) {
     if (argc > 1 && std::strcmp(argv[1], "ports") == 0) return zeroscan::run_ports_command(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "local") == 0) return zeroscan::run_local_command(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "merge") == 0) return zeroscan::run_merge_command(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "analyze") == 0) return zeroscan::run_analyze_command(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "fingerprint") == 0)
+      return zeroscan::run_fingerprint_command(argc - 1, argv + 1);
     return zeroscan::run_scan_command(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "zeroscan: " << e.what() << "\n";

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "zeroscan/cli/scan_options.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/output/firewall_aggregator.h"
 #include "zeroscan/output/host_port_table.h"
@@ -27,22 +28,6 @@ struct MergeOptions {
   bool open_only = false;
   std::vector<std::string> files;
 };
-
-// nmap's two-letter output options as CLI11 long options.
-std::vector<std::string> translate(const std::vector<std::string>& args) {
-  static const std::map<std::string, std::string> kLongForm = {
-      {"-oJ", "--output-json"},     {"-oN", "--output-normal"}, {"-oX", "--output-xml"},
-      {"-oG", "--output-grepable"}, {"-oC", "--output-csv"},    {"-oA", "--output-all"},
-  };
-  std::vector<std::string> out;
-  bool after_double_dash = false;
-  for (const std::string& arg : args) {
-    if (arg == "--") after_double_dash = true;
-    auto it = kLongForm.find(arg);
-    out.push_back(!after_double_dash && it != kLongForm.end() ? it->second : arg);
-  }
-  return out;
-}
 
 std::string command_line(const std::vector<std::string>& args) {
   std::string out = "zeroscan merge";
@@ -77,7 +62,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
   app.add_option("files", o.files, "Shard outputs (NDJSON, from -oJ)")->required();
 
   try {
-    std::vector<std::string> reversed = translate(args);
+    std::vector<std::string> reversed = translate_nmap_spellings(args);
     std::reverse(reversed.begin(), reversed.end());  // CLI11 wants them reversed
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zeroscan/cli/resume_file.h"
+#include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/engine/dry_run.h"
@@ -74,38 +75,6 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
   return templates;
 }
 
-PortAnnotator make_annotator(const ports::PortDatabase& db) {
-  return [&db](std::uint16_t port) {
-    const ports::PortAnnotation a = db.annotate(port, ports::Protocol::Tcp);
-    return PortAnnotation{a.service, a.warning};
-  };
-}
-
-// What the outputs record about this scan: enough for `zeroscan merge` to
-// refuse shards of different scans.
-ScanSummary describe_scan(const ScanOptions& o, const ScanInputs& in) {
-  ScanSummary d;
-  std::string targets;
-  auto append = [&targets](const std::string& part) { targets += (targets.empty() ? "" : " ") + part; };
-  for (const auto& t : o.targets) append(t);
-  for (const auto& f : o.input_lists) append("-iL " + f);
-  for (const auto& e : o.excludes) append("--exclude " + e);
-  for (const auto& f : o.exclude_files) append("--excludefile " + f);
-  d.config.targets = targets;
-  d.config.ports = format_port_list(in.ports.ports());
-  d.config.probes = in.kinds.size() == 2 ? "syn,ack" : std::string(to_string(in.kinds.front()));
-  if (o.port0) d.config.probes += ",port0";
-  d.config.rate = o.rate;
-  d.config.retries = o.retries;
-  d.config.wait_seconds = o.wait_seconds;
-  d.config.ttl = o.ttl;
-  d.config.responders_only = o.responders_only;
-  d.config.open_only = o.open_only;
-  d.version = std::string(ZEROSCAN_VERSION) + " (git " + ZEROSCAN_GIT_HASH + ")";
-  for (const auto& a : o.args) d.args += (d.args.empty() ? "zeroscan " : " ") + a;
-  d.start_unix = std::time(nullptr);
-  return d;
-}
 
 // Every -o option through the shared output set (also used by merge).
 std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
@@ -309,7 +278,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
                     << o.wait_seconds << " will see only the first few (30+ recommended)\n";
       }
     }
-    const std::unique_ptr<SinkList> outputs = build_outputs(o, make_annotator(port_db));
+    const std::unique_ptr<SinkList> outputs = build_outputs(o, make_port_annotator(port_db));
     if (extra_sink) outputs->add_borrowed(*extra_sink);
     // SYN and ACK together: pair each port's two answers into a verdict.
     std::optional<FirewallAggregator> firewall;

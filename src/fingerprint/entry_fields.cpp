@@ -90,6 +90,9 @@ const Codec<bool> kYesNoCodec{
 const Codec<bool> kZeroCodec{
     [](std::string_view text) { return parse_word_pair(text, "zero", "nonzero"); },
     [](const bool& value) { return std::string(value ? "zero" : "nonzero"); }, 2};
+const Codec<bool> kNonzeroCodec{
+    [](std::string_view text) { return parse_word_pair(text, "nonzero", "zero"); },
+    [](const bool& value) { return std::string(value ? "nonzero" : "zero"); }, 2};
 const Codec<bool> kRstFlagsCodec{
     [](std::string_view text) { return parse_word_pair(text, "rst-ack", "rst"); },
     [](const bool& value) { return std::string(value ? "rst-ack" : "rst"); }, 2};

@@ -39,6 +39,7 @@ extern const Codec<std::uint8_t> kByteCodec;
 extern const Codec<std::uint16_t> kNumberCodec;
 extern const Codec<bool> kYesNoCodec;
 extern const Codec<bool> kZeroCodec;       // true = "zero"
+extern const Codec<bool> kNonzeroCodec;    // true = "nonzero" (fields named *_nonzero)
 extern const Codec<bool> kRstFlagsCodec;   // true = "rst-ack"
 extern const Codec<bool> kAdvancedCodec;   // true = "advanced"
 extern const Codec<WindowValue> kWindowCodec;
@@ -65,13 +66,13 @@ void for_each_field(Visitor&& visit) {
   visit("tsecho", FieldPath<&E::syn_ack, &S::timestamp_echo>{}, kYesNoCodec, FieldNoise::Other);
   visit("synrst.flags", FieldPath<&E::syn_rst, &R::ack_flag>{}, kRstFlagsCodec, FieldNoise::Other);
   visit("synrst.window", FieldPath<&E::syn_rst, &R::window>{}, kNumberCodec, FieldNoise::Other);
-  visit("synrst.ack", FieldPath<&E::syn_rst, &R::ack_nonzero>{}, kZeroCodec, FieldNoise::Other);
+  visit("synrst.ack", FieldPath<&E::syn_rst, &R::ack_nonzero>{}, kNonzeroCodec, FieldNoise::Other);
   visit("synrst.df", FieldPath<&E::syn_rst, &R::df>{}, kYesNoCodec, FieldNoise::Other);
   visit("synrst.ttl", FieldPath<&E::syn_rst, &R::initial_ttl>{}, kTtlCodec, FieldNoise::Ttl);
   visit("synrst.ipid", FieldPath<&E::syn_rst, &R::ip_id_zero>{}, kZeroCodec, FieldNoise::Other);
   visit("ackrst.flags", FieldPath<&E::ack_rst, &R::ack_flag>{}, kRstFlagsCodec, FieldNoise::Other);
   visit("ackrst.window", FieldPath<&E::ack_rst, &R::window>{}, kNumberCodec, FieldNoise::Other);
-  visit("ackrst.ack", FieldPath<&E::ack_rst, &R::ack_nonzero>{}, kZeroCodec, FieldNoise::Other);
+  visit("ackrst.ack", FieldPath<&E::ack_rst, &R::ack_nonzero>{}, kNonzeroCodec, FieldNoise::Other);
   visit("ackrst.df", FieldPath<&E::ack_rst, &R::df>{}, kYesNoCodec, FieldNoise::Other);
   visit("ackrst.ttl", FieldPath<&E::ack_rst, &R::initial_ttl>{}, kTtlCodec, FieldNoise::Ttl);
   visit("ackrst.ipid", FieldPath<&E::ack_rst, &R::ip_id_zero>{}, kZeroCodec, FieldNoise::Other);

@@ -35,6 +35,9 @@ TEST(DatabaseTextTest, ReadsEveryKeyAndPrintsItBackUnchanged) {
   EXPECT_EQ(entry.syn_ack.window[0].weight, 15);
   EXPECT_EQ(entry.syn_ack.window[1].value.mss_multiple, 45);
   EXPECT_EQ(entry.syn_rst.ack_flag.front().value, true);
+  // "ack=nonzero" means the ack field is non-zero (fingerprints/README.md).
+  EXPECT_EQ(entry.syn_rst.ack_nonzero.front().value, true);
+  EXPECT_EQ(entry.ack_rst.ack_nonzero.front().value, false);
   EXPECT_EQ(entry.port0.syn.front().value, Port0Answer::RstAck);
   ASSERT_TRUE(entry.retransmissions.gaps);
   ASSERT_EQ(entry.retransmissions.gaps->size(), 3u);
