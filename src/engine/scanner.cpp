@@ -134,10 +134,11 @@ void Scanner::send_late_follow_ups() {
                           0,             counters_,        stop_sending_};
   std::vector<ProbeTarget> probes;
   job_.os->follow_ups.take(probes, 64);
-  std::vector<std::uint8_t> bytes(max_frame_size(job_.templates) * probes.size());
+  const std::size_t frame_size = max_frame_size(job_.templates);
+  std::vector<std::uint8_t> bytes(frame_size * probes.size());
   std::vector<FrameRef> frames;
   for (std::size_t i = 0; i < probes.size(); ++i) {
-    std::uint8_t* slot = bytes.data() + i * max_frame_size(job_.templates);
+    std::uint8_t* slot = bytes.data() + i * frame_size;
     if (const std::size_t size = stamp_probe(ctx, probes[i], 0, slot)) frames.push_back({slot, std::uint32_t(size)});
   }
   std::size_t done = 0;

@@ -92,13 +92,10 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
     out += "  " + pad(std::to_string(port) + "/tcp", 9);
     out += pad(row.syn ? std::string(to_string(row.syn->state)) : "-", 10);
     if (saw_ack_) out += pad(row.ack ? std::string(to_string(row.ack->state)) : "-", 11);
-    const std::string service = annotate_ ? annotate_(port).service : std::string();
-    out += pad(service.empty() ? "unknown" : service, 14);
+    const PortAnnotation about = annotate_ ? annotate_(port) : PortAnnotation{};
+    out += pad(about.service.empty() ? "unknown" : about.service, 14);
     out += reason_text(shown);
-    if (annotate_) {
-      const std::string warning = annotate_(port).warning;
-      if (!warning.empty()) out += "  [!] " + warning;
-    }
+    if (!about.warning.empty()) out += "  [!] " + about.warning;
     out += '\n';
   }
   for (const auto& [row_state, count] : rows_per_class)
