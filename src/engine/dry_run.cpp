@@ -14,20 +14,18 @@ DryRunReport dry_run(const ScanSpace& space, const Permutation& permutation, con
   const std::int64_t start = monotonic_ns();
   auto cursor = permutation.cursor();
   while (auto index = cursor.next()) {
-    const ProbeTarget t = space.at(*index);
-    const MacAddress* mac = macs.lookup(t.ip);
-    if (!mac && !macs.reachable(t.ip)) {
+    // The same stamping the sender does; 0 means it would not send this one.
+    const std::size_t size = stamp_probe(templates, macs, cookie, space.at(*index), 0, frame.data());
+    if (size == 0) {
       ++report.unreachable;
       continue;
     }
-    const ProbeTemplate& tmpl = *templates[int(t.kind)];
-    tmpl.stamp(frame.data(), t.ip, t.port, cookie.probe_fields(t.ip, t.port, t.kind, 0), mac);
     // Fold the patched words (ports, seq, checksum area) into the checksum.
     std::uint64_t word = 0;
-    for (std::size_t i = tmpl.size() - 24; i < tmpl.size(); ++i) word = word * 131 + frame[i];
+    for (std::size_t i = size - 24; i < size; ++i) word = word * 131 + frame[i];
     report.checksum ^= word + report.probes;
     ++report.probes;
-    report.bytes += tmpl.size();
+    report.bytes += size;
   }
   report.seconds = double(monotonic_ns() - start) / 1e9;
   return report;

@@ -129,9 +129,6 @@ void Scanner::send_late_follow_ups() {
   // Replies that arrive after the senders finished still earn their
   // follow-ups; the senders are gone, so their first socket is free.
   if (!job_.os || job_.os->follow_ups.empty() || stop_sending_.load()) return;
-  const SenderContext ctx{job_.space,    job_.permutation, job_.cookie, job_.templates, job_.macs,
-                          table_.get(),  *sinks_[0],       job_.settings, job_.settings.rate,
-                          0,             counters_,        stop_sending_};
   std::vector<ProbeTarget> probes;
   job_.os->follow_ups.take(probes, 64);
   const std::size_t frame_size = max_frame_size(job_.templates);
@@ -139,7 +136,8 @@ void Scanner::send_late_follow_ups() {
   std::vector<FrameRef> frames;
   for (std::size_t i = 0; i < probes.size(); ++i) {
     std::uint8_t* slot = bytes.data() + i * frame_size;
-    if (const std::size_t size = stamp_probe(ctx, probes[i], 0, slot)) frames.push_back({slot, std::uint32_t(size)});
+    const std::size_t size = stamp_probe(job_.templates, job_.macs, job_.cookie, probes[i], 0, slot);
+    if (size) frames.push_back({slot, std::uint32_t(size)});
   }
   std::size_t done = 0;
   for (int tries = 0; done < frames.size() && tries < 100; ++tries)

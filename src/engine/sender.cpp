@@ -16,13 +16,13 @@ std::size_t max_frame_size(const ProbeTemplates& templates) {
   return size;
 }
 
-std::size_t stamp_probe(const SenderContext& ctx, const ProbeTarget& target, std::uint8_t attempt,
-                        std::uint8_t* slot) {
-  const auto& tmpl = ctx.templates[int(target.kind)];
+std::size_t stamp_probe(const ProbeTemplates& templates, const TargetMacs& macs, const Cookie& cookie,
+                        const ProbeTarget& target, std::uint8_t attempt, std::uint8_t* slot) {
+  const auto& tmpl = templates[int(target.kind)];
   if (!tmpl) return 0;  // no template for this kind: nothing we could send
-  const MacAddress* mac = ctx.macs.lookup(target.ip);
-  if (!mac && !ctx.macs.reachable(target.ip)) return 0;
-  const ProbeFields fields = ctx.cookie.probe_fields(target.ip, target.port, target.kind, attempt);
+  const MacAddress* mac = macs.lookup(target.ip);
+  if (!mac && !macs.reachable(target.ip)) return 0;
+  const ProbeFields fields = cookie.probe_fields(target.ip, target.port, target.kind, attempt);
   tmpl->stamp(slot, target.ip, target.port, fields, mac);
   return tmpl->size();
 }
@@ -77,7 +77,7 @@ void Sender::send_pass(std::uint8_t attempt) {
     ctx_.follow_ups->take(follow_ups, batch_size);
     for (const ProbeTarget& target : follow_ups) {
       std::uint8_t* slot = bytes.data() + pending * frame_size;
-      const std::size_t size = stamp_probe(ctx_, target, 0, slot);
+      const std::size_t size = stamp_probe(ctx_.templates, ctx_.macs, ctx_.cookie, target, 0, slot);
       if (size == 0) continue;
       frames[pending] = FrameRef{slot, std::uint32_t(size)};
       ctx_.counters.follow_ups_sent.fetch_add(1, std::memory_order_relaxed);
@@ -110,7 +110,8 @@ void Sender::send_pass(std::uint8_t attempt) {
     ++handled;
     if (skip_answered && ctx_.table->answered(*index)) continue;
     std::uint8_t* slot = bytes.data() + pending * frame_size;
-    const std::size_t size = stamp_probe(ctx_, ctx_.space.at(*index), attempt, slot);
+    const std::size_t size =
+        stamp_probe(ctx_.templates, ctx_.macs, ctx_.cookie, ctx_.space.at(*index), attempt, slot);
     if (size == 0) {
       if (attempt == 0) ctx_.counters.skipped_unreachable.fetch_add(1, std::memory_order_relaxed);
       continue;

@@ -46,8 +46,8 @@ struct SenderContext {
 // Stamps one probe into `slot`; returns the frame size, or 0 when the target
 // must not be probed (an on-link host that never answered ARP) or there is
 // no template for its kind.
-std::size_t stamp_probe(const SenderContext& ctx, const ProbeTarget& target, std::uint8_t attempt,
-                        std::uint8_t* slot);
+std::size_t stamp_probe(const ProbeTemplates& templates, const TargetMacs& macs, const Cookie& cookie,
+                        const ProbeTarget& target, std::uint8_t attempt, std::uint8_t* slot);
 std::size_t max_frame_size(const ProbeTemplates& templates);
 
 class Sender {
