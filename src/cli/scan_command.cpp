@@ -24,6 +24,7 @@
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
 #include "zeroscan/net/privileges.h"
+#include "zeroscan/net/raw_ip_sink.h"
 #include "zeroscan/net/recording.h"
 #include "zeroscan/net/rst_guard.h"
 #include "zeroscan/fingerprint/database.h"
@@ -296,8 +297,11 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
                              : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
     std::vector<std::unique_ptr<PacketSink>> sinks;
     std::vector<PacketSink*> sink_views;
+    constexpr std::size_t kEthernetHeader = 14;
     for (unsigned t = 0; t < threads; ++t) {
-      if (plan.link_layer)
+      if (sends_through_raw_ip(plan))  // this machine: the IP layer, no sysctls needed
+        sinks.push_back(std::make_unique<RawIpSink>(plan.link_layer ? kEthernetHeader : 0));
+      else if (plan.link_layer)
         sinks.push_back(std::make_unique<AfPacketSink>(plan.interface));
       else
         sinks.push_back(std::make_unique<IpLayerSink>(plan.interface));
@@ -307,6 +311,9 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     capture.interface = plan.interface.name;
     // Only candidate replies cross into user space: TCP or ICMP to us.
     capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
+    // On lo the capture also sees our own probes (to 127.x from 127.x): a
+    // bare SYN or ACK is never a reply, so keep them off the receiver.
+    if (sends_through_raw_ip(plan)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
     PcapSource live_source(capture);
 
     // --pcap: every frame sent and captured goes to the file as well, and the
