@@ -38,8 +38,8 @@ std::string pad(std::string text, std::size_t width) {
 
 }  // namespace
 
-TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column)
+    : file_(std::move(file)), annotate_(std::move(annotate)), reason_column_(reason_column) {}
 
 void TextWriter::port(const PortRecord& r) {
   if (r.probe == ProbeKind::Ack) saw_ack_ = true;
@@ -72,7 +72,7 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
   std::string out = "\nHost " + ip.to_string() + "\n" + host.os_line;
   out += "  " + pad("PORT", 9) + pad("STATE", 10);
   if (saw_ack_) out += pad("ACK", 11);
-  out += pad("SERVICE", 14) + "REASON\n";
+  out += reason_column_ ? pad("SERVICE", 14) + "REASON\n" : "SERVICE\n";
   // As nmap does: a state shared by more than kFoldAbove ports (other than
   // open) is summed up in one "Not shown" line instead of listed.
   constexpr std::size_t kFoldAbove = 25;
@@ -93,8 +93,8 @@ std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
     out += pad(row.syn ? std::string(to_string(row.syn->state)) : "-", 10);
     if (saw_ack_) out += pad(row.ack ? std::string(to_string(row.ack->state)) : "-", 11);
     const PortAnnotation about = annotate_ ? annotate_(port) : PortAnnotation{};
-    out += pad(about.service.empty() ? "unknown" : about.service, 14);
-    out += reason_text(shown);
+    const std::string service = about.service.empty() ? "unknown" : about.service;
+    out += reason_column_ ? pad(service, 14) + reason_text(shown) : service;
     if (!about.warning.empty()) out += "  [!] " + about.warning;
     out += '\n';
   }
