@@ -2,6 +2,7 @@
 #include "matcher_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "entry_fields.h"
@@ -12,10 +13,6 @@ namespace {
 // Share of an unlisted stack's values that no database entry shows; the
 // rest follows the database-wide frequencies.
 constexpr double kNeverSeenShare = 0.2;
-
-// A window inferred to be an MSS multiple from its byte count may be a
-// coincidence; an explicit "mss*K" is not.
-constexpr double kInferredMultipleCredit = 0.5;
 
 template <class T>
 double total_weight(const Distribution<T>& distribution) {
@@ -47,12 +44,63 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
     } else if (mss) {
       auto inferred = window_mss_multiple(weighted.value.bytes, *mss, timestamp);
       if (!inferred) continue;
+      // Full credit: a window that is a whole number of segments is the
+      // stack's rule more often than a coincidence, and the rule is what
+      // survives MSS clamping.
       multiple.multiple = *inferred;
-      multiple.credit = kInferredMultipleCredit;
     } else {
       continue;
     }
     compiled.window_multiples.push_back(multiple);
+  }
+}
+
+// One coarser view of every entry's layouts (see LayoutLevel).
+template <class View, class Slot>
+void compile_layout_level(const Database& database, View view, LayoutLevel& level, Slot slot,
+                          Matcher::Model& model) {
+  std::vector<double> share;
+  int entries_with_options = 0;
+  for (std::size_t e = 0; e < database.entries.size(); ++e) {
+    const auto& layouts = database.entries[e].syn_ack.options;
+    if (layouts.empty()) continue;
+    ++entries_with_options;
+    const double total = total_weight(layouts);
+    CompiledDistribution& compiled = slot(model.entries[e]);
+    for (const auto& weighted : layouts) {
+      auto [it, inserted] = level.ids.emplace(view(weighted.value), int(share.size()));
+      if (inserted) share.push_back(0);
+      const double probability = weighted.weight / total;
+      share[it->second] += probability;
+      auto same = std::find_if(compiled.begin(), compiled.end(),
+                               [&](const ValueProbability& vp) { return vp.id == it->second; });
+      if (same == compiled.end()) {
+        compiled.push_back({it->second, probability});
+      } else {
+        same->probability += probability;
+      }
+    }
+  }
+  const double never_seen = kNeverSeenShare / kOptionsCodec.domain_size;
+  for (double s : share) {
+    const double listed = entries_with_options ? s / entries_with_options : 0;
+    level.background.push_back((1 - kNeverSeenShare) * listed + never_seen);
+  }
+  level.unseen_background = never_seen;
+}
+
+// Prior mass: (1 - unlisted) spread evenly over the families present, each
+// family's share evenly over its labels, each label's over its entries.
+void assign_priors(const Database& database, const MatcherOptions& options, Matcher::Model& model) {
+  std::map<Family, std::map<std::string, int>> entries_per_label;
+  for (const Entry& entry : database.entries) ++entries_per_label[entry.family][entry.label];
+  const double families = double(entries_per_label.size());
+  for (std::size_t e = 0; e < database.entries.size(); ++e) {
+    const Entry& entry = database.entries[e];
+    const auto& labels = entries_per_label[entry.family];
+    model.entries[e].log_prior = std::log((1 - options.unlisted_prior) / families) -
+                                 std::log(double(labels.size())) -
+                                 std::log(double(labels.at(entry.label)));
   }
 }
 
@@ -63,6 +111,13 @@ std::string option_kinds(const std::string& layout) {
   for (char letter : layout) {
     if (letter != 'N' && letter != 'E') kinds += letter;
   }
+  return kinds;
+}
+
+std::string option_set(const std::string& layout) {
+  std::string kinds = option_kinds(layout);
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
   return kinds;
 }
 
@@ -174,6 +229,15 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
     model.stripped_background.push_back((1 - kNeverSeenShare) * listed + never_seen);
   }
   model.stripped_unseen_background = never_seen;
+  compile_layout_level(database, option_kinds, model.kinds_level,
+                       [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_kinds; }, model);
+  compile_layout_level(database, option_set, model.set_level,
+                       [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_set; }, model);
+  for (std::size_t f = 0; f < model.fields.size(); ++f) {
+    if (model.fields[f].key == "port0.syn") model.port0_syn_field = int(f);
+    if (model.fields[f].key == "port0.ack") model.port0_ack_field = int(f);
+  }
+  assign_priors(database, options, model);
   return model;
 }
 

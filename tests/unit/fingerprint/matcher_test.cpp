@@ -39,6 +39,8 @@ class HeldOutHershel : public ::testing::Test {
     }
     database_ = new Database;
     for (const auto& [class_id, features] : training) {
+      // Anonymous classes the converter left out have no identity.
+      if (!identities_->count(class_id)) continue;
       database_->entries.push_back(learn_entry(identities_->at(class_id), features));
     }
     matcher_ = new Matcher(*database_);
