@@ -79,7 +79,7 @@ void to_json(nlohmann::json& json, const MatchResult& result) {
           {"unlisted_score", rounded(result.unlisted_score)},
           {"alternatives", std::move(alternatives)},
           {"evidence", std::move(evidence)},
-          {"signature", result.signature}};
+          {"observed_entry", result.observed_entry}};
 }
 
 }  // namespace zeroscan::fingerprint

@@ -178,8 +178,9 @@ double log_ratio(const Matcher::Model& model, const MatcherOptions& options,
   if (observation.gaps && entry.gaps) {
     // Timing is many features in one (every gap): its cap is one per gap.
     const double gaps = double(std::max<std::size_t>(1, observation.gaps->size()));
-    const double part = std::min(
-        retransmission_log_ratio(*observation.gaps, *entry.gaps, model.scoring, scratch), cap * gaps);
+    const double part =
+        std::min(retransmission_log_ratio(*observation.gaps, *entry.gaps, model.scoring, scratch),
+                 std::log(options.max_gap_ratio) * gaps);
     if (contributions) contributions->retransmissions = part;
     total += part;
   }
@@ -226,7 +227,7 @@ MatchResult Matcher::match(const Features& features) const {
   const Model& model = *model_;
   const Observation observation = observe(model, features);
   MatchResult result;
-  result.signature = signature_line(features);
+  result.observed_entry = signature_line(features);
   result.label = "unknown";
   if (model.entries.empty()) {
     result.unlisted_score = 1;
@@ -235,25 +236,39 @@ MatchResult Matcher::match(const Features& features) const {
 
   // Log posterior weights: each entry's prior (family, label, entry) plus
   // its tempered likelihood ratio; the unlisted hypothesis has ratio one.
+  // Families are scored with their generic entries; labels among the listed
+  // entries only (with the unlisted hypothesis), so that a label's score says
+  // how well it beats the other listed stacks.
   const double unlisted_log_weight = std::log(options_.unlisted_prior);
-  std::vector<double> log_weights(model.entries.size());
+  std::vector<double> log_ratios(model.entries.size());
   std::vector<double> scratch;
   double max_log = unlisted_log_weight;
+  double max_label_log = unlisted_log_weight;
   for (std::size_t e = 0; e < model.entries.size(); ++e) {
-    log_weights[e] = model.entries[e].log_prior +
-                     log_ratio(model, options_, model.entries[e], observation, scratch) /
-                         options_.temperature;
-    max_log = std::max(max_log, log_weights[e]);
+    const CompiledEntry& entry = model.entries[e];
+    log_ratios[e] = log_ratio(model, options_, entry, observation, scratch) / options_.temperature;
+    max_log = std::max(max_log, entry.log_prior + log_ratios[e]);
+    if (!entry.generic) max_label_log = std::max(max_label_log, entry.label_log_prior + log_ratios[e]);
   }
   double normaliser = std::exp(unlisted_log_weight - max_log);
-  for (double log_weight : log_weights) normaliser += std::exp(log_weight - max_log);
+  double label_normaliser = std::exp(unlisted_log_weight - max_label_log);
+  for (std::size_t e = 0; e < model.entries.size(); ++e) {
+    const CompiledEntry& entry = model.entries[e];
+    normaliser += std::exp(entry.log_prior + log_ratios[e] - max_log);
+    if (!entry.generic) label_normaliser += std::exp(entry.label_log_prior + log_ratios[e] - max_label_log);
+  }
 
   std::vector<double> label_scores(model.labels.size(), 0);
   std::vector<double> family_scores(std::size_t(Family::Unknown) + 1, 0);
+  std::vector<double> log_weights(model.entries.size());
   for (std::size_t e = 0; e < model.entries.size(); ++e) {
-    const double posterior = std::exp(log_weights[e] - max_log) / normaliser;
-    label_scores[model.entries[e].label] += posterior;
-    family_scores[std::size_t(model.entries[e].family)] += posterior;
+    const CompiledEntry& entry = model.entries[e];
+    log_weights[e] = entry.log_prior + log_ratios[e];
+    family_scores[std::size_t(entry.family)] += std::exp(log_weights[e] - max_log) / normaliser;
+    if (!entry.generic) {
+      label_scores[entry.label] +=
+          std::exp(entry.label_log_prior + log_ratios[e] - max_label_log) / label_normaliser;
+    }
   }
   result.unlisted_score = std::exp(unlisted_log_weight - max_log) / normaliser;
 

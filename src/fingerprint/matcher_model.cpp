@@ -57,21 +57,21 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
 
 // One coarser view of every entry's layouts (see LayoutLevel).
 template <class View, class Slot>
-void compile_layout_level(const Database& database, View view, LayoutLevel& level, Slot slot,
-                          Matcher::Model& model) {
+void compile_layout_level(const Database& database, std::size_t real, View view, LayoutLevel& level,
+                          Slot slot, Matcher::Model& model) {
   std::vector<double> share;
   int entries_with_options = 0;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const auto& layouts = database.entries[e].syn_ack.options;
     if (layouts.empty()) continue;
-    ++entries_with_options;
+    if (e < real) ++entries_with_options;
     const double total = total_weight(layouts);
     CompiledDistribution& compiled = slot(model.entries[e]);
     for (const auto& weighted : layouts) {
       auto [it, inserted] = level.ids.emplace(view(weighted.value), int(share.size()));
       if (inserted) share.push_back(0);
       const double probability = weighted.weight / total;
-      share[it->second] += probability;
+      if (e < real) share[it->second] += probability;
       auto same = std::find_if(compiled.begin(), compiled.end(),
                                [&](const ValueProbability& vp) { return vp.id == it->second; });
       if (same == compiled.end()) {
@@ -89,18 +89,68 @@ void compile_layout_level(const Database& database, View view, LayoutLevel& leve
   level.unseen_background = never_seen;
 }
 
-// Prior mass: (1 - unlisted) spread evenly over the families present, each
-// family's share evenly over its labels, each label's over its entries.
+// One entry per family that pools its listed entries (each entry's values
+// weighted 1/n): the family's traits (initial TTL, DF, option order, window
+// rule) for a stack of the family that is not listed itself. A feature
+// fewer than half of the family's entries expect stays without expectation;
+// retransmission timing is not pooled.
+std::vector<Entry> family_generic_entries(const Database& database) {
+  std::map<Family, std::vector<const Entry*>> members;
+  for (const Entry& entry : database.entries) {
+    if (entry.family != Family::Unknown) members[entry.family].push_back(&entry);
+  }
+  std::vector<Entry> generics;
+  for (const auto& [family, entries] : members) {
+    Entry generic;
+    generic.id = "generic-" + std::string(to_string(family));
+    generic.label = "";
+    generic.family = family;
+    for_each_field([&](std::string_view, auto path, const auto&, FieldNoise) {
+      auto& pooled = path.in(generic);
+      std::size_t with_field = 0;
+      for (const Entry* entry : entries) with_field += !path.in(*entry).empty();
+      if (2 * with_field < entries.size()) return;
+      for (const Entry* entry : entries) {
+        const auto& distribution = path.in(*entry);
+        const double total = total_weight(distribution);
+        for (const auto& weighted : distribution) {
+          auto same = std::find_if(pooled.begin(), pooled.end(),
+                                   [&](const auto& p) { return p.value == weighted.value; });
+          const double weight = weighted.weight / total / double(with_field);
+          if (same == pooled.end()) {
+            pooled.push_back({weighted.value, weight});
+          } else {
+            same->weight += weight;
+          }
+        }
+      }
+    });
+    generics.push_back(std::move(generic));
+  }
+  return generics;
+}
+
+// Prior mass: (1 - unlisted) spread evenly over the families present; in
+// each family, family_generic_share to its generic entry and the rest
+// evenly over its labels, each label's over its entries.
 void assign_priors(const Database& database, const MatcherOptions& options, Matcher::Model& model) {
   std::map<Family, std::map<std::string, int>> entries_per_label;
-  for (const Entry& entry : database.entries) ++entries_per_label[entry.family][entry.label];
+  for (std::size_t e = 0; e < database.entries.size(); ++e) {
+    if (!model.entries[e].generic) ++entries_per_label[database.entries[e].family][database.entries[e].label];
+  }
   const double families = double(entries_per_label.size());
+  const double family_log_prior = std::log((1 - options.unlisted_prior) / families);
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const Entry& entry = database.entries[e];
+    if (model.entries[e].generic) {
+      model.entries[e].log_prior = family_log_prior + std::log(options.family_generic_share);
+      continue;
+    }
     const auto& labels = entries_per_label[entry.family];
-    model.entries[e].log_prior = std::log((1 - options.unlisted_prior) / families) -
-                                 std::log(double(labels.size())) -
-                                 std::log(double(labels.at(entry.label)));
+    model.entries[e].label_log_prior = family_log_prior - std::log(double(labels.size())) -
+                                       std::log(double(labels.at(entry.label)));
+    model.entries[e].log_prior =
+        model.entries[e].label_log_prior + std::log(1 - options.family_generic_share);
   }
 }
 
@@ -133,21 +183,31 @@ std::vector<std::string> with_one_option_stripped(const std::string& kinds) {
   return stripped;
 }
 
-Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOptions& options) {
+Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOptions& options) {
   Model model(options);
+  // The listed entries, then one generic entry per family; only the listed
+  // ones count towards the database-wide (unlisted-stack) frequencies.
+  Database database = listed;
+  const std::size_t real = listed.entries.size();
+  for (Entry& generic : family_generic_entries(listed)) database.entries.push_back(std::move(generic));
   model.entries.resize(database.entries.size());
 
   std::map<std::string, int> label_ids;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const Entry& entry = database.entries[e];
     CompiledEntry& compiled = model.entries[e];
-    auto [it, inserted] = label_ids.emplace(entry.label, int(model.labels.size()));
-    if (inserted) {
-      model.labels.push_back(entry.label);
-      model.label_families.push_back(entry.family);
-      model.label_devices.push_back(entry.device);
+    compiled.generic = e >= real;
+    if (compiled.generic) {
+      compiled.label = -1;
+    } else {
+      auto [it, inserted] = label_ids.emplace(entry.label, int(model.labels.size()));
+      if (inserted) {
+        model.labels.push_back(entry.label);
+        model.label_families.push_back(entry.family);
+        model.label_devices.push_back(entry.device);
+      }
+      compiled.label = it->second;
     }
-    compiled.label = it->second;
     compiled.family = entry.family;
     compiled.device = entry.device;
     if (entry.retransmissions.gaps) {
@@ -180,10 +240,10 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
         auto [it, inserted] = field.ids.emplace(token, int(seen_share.size()));
         if (inserted) seen_share.push_back(0);
         const double probability = weighted.weight / total;
-        seen_share[it->second] += probability;
+        if (e < real) seen_share[it->second] += probability;
         compiled.push_back({it->second, probability});
       }
-      if (!compiled.empty()) ++entries_with_field;
+      if (!compiled.empty() && e < real) ++entries_with_field;
       model.entries[e].fields.push_back(std::move(compiled));
     }
     // background(v) = (1 - s) * share of entries showing v + s / domain size
@@ -202,7 +262,7 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
   int entries_with_options = 0;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const auto& layouts = database.entries[e].syn_ack.options;
-    if (!layouts.empty()) ++entries_with_options;
+    if (!layouts.empty() && e < real) ++entries_with_options;
     const double total = total_weight(layouts);
     CompiledDistribution& stripped = model.entries[e].stripped_options;
     for (const auto& weighted : layouts) {
@@ -212,7 +272,7 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
             model.stripped_kinds_ids.emplace(variant, int(model.stripped_kinds_ids.size()));
         if (inserted) stripped_share.push_back(0);
         const double probability = weighted.weight / total / double(variants.size());
-        stripped_share[it->second] += probability;
+        if (e < real) stripped_share[it->second] += probability;
         auto same = std::find_if(stripped.begin(), stripped.end(),
                                  [&](const ValueProbability& vp) { return vp.id == it->second; });
         if (same == stripped.end()) {
@@ -229,9 +289,9 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
     model.stripped_background.push_back((1 - kNeverSeenShare) * listed + never_seen);
   }
   model.stripped_unseen_background = never_seen;
-  compile_layout_level(database, option_kinds, model.kinds_level,
+  compile_layout_level(database, real, option_kinds, model.kinds_level,
                        [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_kinds; }, model);
-  compile_layout_level(database, option_set, model.set_level,
+  compile_layout_level(database, real, option_set, model.set_level,
                        [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_set; }, model);
   for (std::size_t f = 0; f < model.fields.size(); ++f) {
     if (model.fields[f].key == "port0.syn") model.port0_syn_field = int(f);

@@ -57,7 +57,7 @@ struct RetransmissionScoring {
 };
 
 struct CompiledEntry {
-  int label = 0;  // index into Model::labels
+  int label = 0;  // index into Model::labels; -1 for a generic entry
   Family family = Family::Unknown;
   DeviceClass device = DeviceClass::Unknown;
   std::vector<CompiledDistribution> fields;  // per CompiledField; empty = no expectation
@@ -75,6 +75,10 @@ struct CompiledEntry {
   CompiledDistribution layout_set;
   std::optional<GapModel> gaps;
   double log_prior = 0;  // family, then label, then entry: see Matcher
+  // The same without the generic entries' share: for ranking labels, which
+  // are chosen among the listed stacks.
+  double label_log_prior = 0;
+  bool generic = false;  // a family's pooled entry: no label of its own
 };
 
 // A coarser view of option layouts (kinds in order, or the set of kinds):

@@ -61,7 +61,7 @@ class Runner {
       for (const auto& candidate : match.candidates) {
         std::fprintf(stderr, " | %s %.2f", candidate.label.c_str(), candidate.score);
       }
-      std::fprintf(stderr, "\n  %s\n", match.signature.c_str());
+      std::fprintf(stderr, "\n  %s\n", match.observed_entry.c_str());
     }
     result_.outcomes.push_back(std::move(outcome));
   }

@@ -83,8 +83,8 @@ class CleanSampleTest : public HeldOutHershel, public ::testing::WithParamInterf
 
 TEST_P(CleanSampleTest, GetsItsOwnLabelAndFamily) {
   const MatchResult result = matcher_->match(sample(GetParam()));
-  EXPECT_TRUE(result.known) << result.signature;
-  EXPECT_EQ(result.label, truth(GetParam()).label) << result.signature;
+  EXPECT_TRUE(result.known) << result.observed_entry;
+  EXPECT_EQ(result.label, truth(GetParam()).label) << result.observed_entry;
   EXPECT_EQ(result.family, truth(GetParam()).family);
   EXPECT_GT(result.score, 0.5);
   EXPECT_LE(result.score, 1.0);
@@ -165,8 +165,8 @@ TEST_P(NoisySampleTest, StillGetsItsLabel) {
               noisy.syn_ack->ttl != clean.syn_ack->ttl)
       << "the noise changed nothing";
   const MatchResult result = matcher_->match(noisy);
-  EXPECT_EQ(result.candidates.front().label, truth(class_id).label) << result.signature;
-  EXPECT_TRUE(result.known) << result.signature;
+  EXPECT_EQ(result.candidates.front().label, truth(class_id).label) << result.observed_entry;
+  EXPECT_TRUE(result.known) << result.observed_entry;
 }
 
 // SUSE Linux (5 retransmissions) and Solaris (7 retransmissions, timestamp
@@ -214,14 +214,14 @@ TEST_F(HeldOutHershel, NonsenseIsUnknownWithAPasteableSignature) {
   EXPECT_EQ(result.label, "unknown");
   EXPECT_EQ(result.family, Family::Unknown);
   EXPECT_GT(result.unlisted_score, 0.99);
-  EXPECT_EQ(result.signature,
+  EXPECT_EQ(result.observed_entry,
             "new-stack | new stack | unknown | unknown | ttl=32 df=no window=1234 options=TTWM "
             "mss=77 giveup=none rto=0.700~0.000,50.000~0.000,0.300~0.000");
   EXPECT_EQ(summary(result), "unknown");
 }
 
 TEST_F(HeldOutHershel, APastedSignatureTeachesTheMatcher) {
-  std::string line = matcher_->match(nonsense()).signature;
+  std::string line = matcher_->match(nonsense()).observed_entry;
   line.replace(0, line.find(" | unknown | unknown |"), "lab-odd | Odd Lab Stack");
   line.replace(line.find("unknown | unknown"), 17, "embedded | sensor");
   Database extended = *database_;
