@@ -55,6 +55,29 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
   }
 }
 
+// Adds probability to the value's slot, creating it if need be.
+void accumulate(CompiledDistribution& distribution, int id, double probability) {
+  auto same = std::find_if(distribution.begin(), distribution.end(),
+                           [&](const ValueProbability& vp) { return vp.id == id; });
+  if (same == distribution.end()) {
+    distribution.push_back({id, probability});
+  } else {
+    same->probability += probability;
+  }
+}
+
+// background(v) = (1 - s) * share of entries showing v + s / domain size,
+// for layouts (and views of them).
+std::vector<double> layout_backgrounds(const std::vector<double>& shares, int entries_with_options) {
+  std::vector<double> backgrounds;
+  for (double share : shares) {
+    const double listed = entries_with_options ? share / entries_with_options : 0;
+    backgrounds.push_back((1 - kNeverSeenShare) * listed +
+                          kNeverSeenShare / kOptionsCodec.domain_size);
+  }
+  return backgrounds;
+}
+
 // One coarser view of every entry's layouts (see LayoutLevel).
 template <class View, class Slot>
 void compile_layout_level(const Database& database, std::size_t real, View view, LayoutLevel& level,
@@ -72,21 +95,11 @@ void compile_layout_level(const Database& database, std::size_t real, View view,
       if (inserted) share.push_back(0);
       const double probability = weighted.weight / total;
       if (e < real) share[it->second] += probability;
-      auto same = std::find_if(compiled.begin(), compiled.end(),
-                               [&](const ValueProbability& vp) { return vp.id == it->second; });
-      if (same == compiled.end()) {
-        compiled.push_back({it->second, probability});
-      } else {
-        same->probability += probability;
-      }
+      accumulate(compiled, it->second, probability);
     }
   }
-  const double never_seen = kNeverSeenShare / kOptionsCodec.domain_size;
-  for (double s : share) {
-    const double listed = entries_with_options ? s / entries_with_options : 0;
-    level.background.push_back((1 - kNeverSeenShare) * listed + never_seen);
-  }
-  level.unseen_background = never_seen;
+  level.background = layout_backgrounds(share, entries_with_options);
+  level.unseen_background = kNeverSeenShare / kOptionsCodec.domain_size;
 }
 
 // One entry per family that pools its listed entries (each entry's values
@@ -273,22 +286,12 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
         if (inserted) stripped_share.push_back(0);
         const double probability = weighted.weight / total / double(variants.size());
         if (e < real) stripped_share[it->second] += probability;
-        auto same = std::find_if(stripped.begin(), stripped.end(),
-                                 [&](const ValueProbability& vp) { return vp.id == it->second; });
-        if (same == stripped.end()) {
-          stripped.push_back({it->second, probability});
-        } else {
-          same->probability += probability;
-        }
+        accumulate(stripped, it->second, probability);
       }
     }
   }
-  const double never_seen = kNeverSeenShare / kOptionsCodec.domain_size;
-  for (double share : stripped_share) {
-    const double listed = entries_with_options ? share / entries_with_options : 0;
-    model.stripped_background.push_back((1 - kNeverSeenShare) * listed + never_seen);
-  }
-  model.stripped_unseen_background = never_seen;
+  model.stripped_background = layout_backgrounds(stripped_share, entries_with_options);
+  model.stripped_unseen_background = kNeverSeenShare / kOptionsCodec.domain_size;
   compile_layout_level(database, real, option_kinds, model.kinds_level,
                        [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_kinds; }, model);
   compile_layout_level(database, real, option_set, model.set_level,
