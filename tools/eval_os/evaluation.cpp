@@ -109,7 +109,13 @@ class Runner {
       }
       const Matcher matcher(database, setup_.matcher);
       for (const Stack& stack : corpus_) {
-        if (stack.source != "hershel") continue;
+        if (stack.source != "hershel") {
+          // Listed as they are: every SYN-ACK they list, once (first fold).
+          if (fold == 0) {
+            for (const Features& observation : stack.observations) match(matcher, stack, observation);
+          }
+          continue;
+        }
         int taken = 0;
         for (std::size_t k = fold; k < stack.observations.size() && taken < 2; k += setup_.folds) {
           match(matcher, stack, stack.observations[k]);

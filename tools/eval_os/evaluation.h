@@ -5,7 +5,9 @@
 //    (initial TTL, DF, window rule, option kinds) is left out together, so
 //    the answer cannot come from a twin;
 //  - known stacks: 5-fold cross-validation over each Hershel+ stack's own
-//    observations (the database holds the stack, not these observations).
+//    observations (the database holds the stack, not these observations),
+//    and every SYN-ACK the p0f and lab entries list, against the database
+//    that holds them.
 // Every observation goes through the live parser with path noise (wire.h).
 #pragma once
 

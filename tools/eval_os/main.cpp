@@ -155,6 +155,24 @@ void print_summary_row(const EvaluationSetup& setup, const EvaluationResult& res
               percent(labels, all.hosts));
 }
 
+// Known stacks by data source: how the listed p0f and lab SYN-ACKs fare.
+void print_by_source(const EvaluationResult& result) {
+  std::map<std::string, std::vector<Outcome>> by_source;
+  for (const auto& o : result.outcomes) by_source[o.source].push_back(o);
+  if (by_source.empty()) return;
+  std::printf("\nknown stacks, SYN-ACK only, with noise, by source:\n\n"
+              "| source  | hosts | answered | precision | family first | ECE   | label top-1 |\n"
+              "|---------|-------|----------|-----------|--------------|-------|-------------|\n");
+  for (const auto& [source, outcomes] : by_source) {
+    const FamilyFigures f = family_figures(outcomes);
+    long labels = 0;
+    for (const auto& o : outcomes) labels += o.label_right;
+    std::printf("| %-7s | %5ld | %7.1f%% | %8.1f%% | %11.1f%% | %5.3f | %10.1f%% |\n",
+                source.c_str(), f.hosts, percent(f.answered, f.hosts), percent(f.right, f.answered),
+                percent(f.first_right, f.hosts), f.calibration_error, percent(labels, f.hosts));
+  }
+}
+
 void print_family_table(const EvaluationResult& result) {
   std::map<Family, std::vector<Outcome>> by_family;
   std::map<Family, long> named;  // how often each family was the answer
@@ -208,6 +226,7 @@ int main(int argc, char** argv) {
                 "-------|----------|-----------|-------|-------------|\n");
 
     EvaluationResult headline;
+    EvaluationResult by_source;
     double seconds = 0;
     long matches = 0;
     const std::vector<Protocol> protocols =
@@ -226,10 +245,12 @@ int main(int argc, char** argv) {
           print_summary_row(setup, result);
           seconds += result.matching_seconds;
           matches += long(result.outcomes.size());
+          if (protocol == Protocol::KnownStacks && !timed && rate > 0) by_source = result;
           if (protocol == protocols.front() && !timed && rate > 0) headline = std::move(result);
         }
       }
     }
+    print_by_source(by_source);
     std::printf("\n%s, SYN-ACK only, noise %.0f%%, by true family (named: how often "
                 "the family was the answer):\n\n",
                 protocol_name(protocols.front()), arguments.noise_rate * 100);
