@@ -64,7 +64,12 @@ void TextWriter::host(const HostRecord& r) {
   std::string text = line;
   if (r.distance) text += ", " + std::to_string(*r.distance) + " hop(s) away";
   text += '\n';
-  if (!r.known) text += "  Signature (add to fingerprints/ with a label): " + r.signature + "\n";
+  if (!r.evidence.empty()) {
+    text += "  OS evidence:";
+    for (const std::string& item : r.evidence) text += " " + item;
+    text += '\n';
+  }
+  if (!r.known) text += "  Observed (name it and add it to fingerprints/): " + r.observed_entry + "\n";
   hosts_[r.ip.value].os_line = text;
 }
 
