@@ -1,6 +1,8 @@
 // NDJSON records for ports and the closing summary.
 #include "zeroscan/output/ndjson_writer.h"
 
+#include "zeroscan/output/record_text.h"
+
 namespace zeroscan {
 
 nlohmann::ordered_json port_record_json(const PortRecord& r, const PortAnnotator& annotate) {
@@ -75,7 +77,8 @@ nlohmann::ordered_json summary_json(const ScanSummary& s) {
             {"open_only", s.config.open_only}}},
           {"version", s.version},
           {"args", s.args},
-          {"start", s.start_unix}};
+          {"start", s.start_unix},
+          {"results_lost", s.results_lost}};
 }
 
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& r) {
@@ -120,14 +123,66 @@ nlohmann::ordered_json host_record_json(const HostRecord& r) {
   return j;
 }
 
+void append_port_record_ndjson(std::string& out, const PortRecord& r, const PortAnnotation* about) {
+  // Keys, order and escaping exactly as port_record_json(...).dump().
+  auto key = [&out](const char* name) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+  };
+  auto number = [&](const char* name, auto value) {
+    key(name);
+    append_number(out, value);
+  };
+  auto string = [&](const char* name, std::string_view value) {
+    key(name);
+    append_json_string(out, value);
+  };
+  out += "{\"type\":\"port\",\"ip\":\"";
+  append_ipv4(out, r.ip);
+  out += '"';
+  number("port", r.port);
+  out += ",\"proto\":\"tcp\"";
+  string("probe", probe_label(r.probe, r.port));
+  string("state", to_string(r.state));
+  string("reason", to_string(r.reason));
+  if (r.answered) {
+    number("ttl", unsigned(r.ttl));
+    if (r.icmp_type) {
+      number("icmp_type", unsigned(*r.icmp_type));
+      number("icmp_code", unsigned(r.icmp_code.value_or(0)));
+      key("responder");
+      out += '"';
+      append_ipv4(out, r.responder);
+      out += '"';
+    } else {
+      number("window", r.window);
+      number("flags", unsigned(r.tcp_flags));
+      number("ack", r.ack);
+      if (r.mss) number("mss", *r.mss);
+      if (!r.tcp_options.empty()) string("options", r.tcp_options);
+    }
+    number("ip_id", r.ip_id);
+    key("df");
+    out += r.df ? "true" : "false";
+    number("attempt", unsigned(r.attempt));
+  }
+  if (about) {
+    if (!about->service.empty()) string("service", about->service);
+    if (!about->warning.empty()) string("warning", about->warning);
+  }
+  out += '}';
+}
+
 NdjsonWriter::NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+    : file_(std::move(file)), annotations_(std::move(annotate)) {}
 
 void NdjsonWriter::port(const PortRecord& record) {
-  // One fwrite per line: a record is either whole in the stream or absent.
-  std::string line = port_record_json(record, annotate_).dump();
-  line += '\n';
-  file_->write(line);
+  // One write per line: a record is either whole in the stream or absent.
+  line_.clear();
+  append_port_record_ndjson(line_, record, annotations_.get(record.port));
+  line_ += '\n';
+  file_->write(line_);
 }
 
 void NdjsonWriter::firewall(const FirewallRecord& record) {
