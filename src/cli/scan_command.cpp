@@ -16,6 +16,7 @@
 #include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/core/errors.h"
+#include "zeroscan/engine/capture_sizing.h"
 #include "zeroscan/engine/dry_run.h"
 #include "zeroscan/engine/scanner.h"
 #include "zeroscan/net/next_hop_plan.h"
@@ -303,6 +304,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     capture.interface = plan.interface.name;
     // Only candidate replies cross into user space: TCP or ICMP to us.
     capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
+    capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
     PcapSource live_source(capture);
 
     // --pcap: every frame sent and captured goes to the file as well, and the

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "zeroscan/engine/capture_sizing.h"
 #include "zeroscan/engine/result_queue.h"
 
 namespace zeroscan {
@@ -68,8 +69,15 @@ TEST(SpscQueueTest, OneProducerOneConsumerLoseNothing) {
 
 TEST(ResultQueueTest, CapacityFollowsTheRateWithinBounds) {
   EXPECT_EQ(ResultQueue(result_queue_capacity(10)).capacity(), 4096u);
-  EXPECT_EQ(ResultQueue(result_queue_capacity(1e6)).capacity(), 262144u);
+  EXPECT_EQ(ResultQueue(result_queue_capacity(1e6)).capacity(), 131072u);
   EXPECT_EQ(ResultQueue(result_queue_capacity(1e9)).capacity(), 524288u);
+}
+
+TEST(CaptureSizingTest, RingFollowsRateAndWaitWithinBounds) {
+  EXPECT_EQ(capture_buffer_bytes(1000, 2), 4 << 20);             // floor
+  EXPECT_EQ(capture_buffer_bytes(1e6, 2), int(1e6 * 0.25 * 128));  // 32 MB at 1 M pps
+  EXPECT_EQ(capture_buffer_bytes(1e6, 0.1), int(1e6 * 0.1 * 128)); // a short --wait
+  EXPECT_EQ(capture_buffer_bytes(1e8, 2), 64 << 20);             // ceiling
 }
 
 }  // namespace
