@@ -125,53 +125,66 @@ nlohmann::ordered_json host_record_json(const HostRecord& r) {
 
 void append_port_record_ndjson(std::string& out, const PortRecord& r, const PortAnnotation* about) {
   // Keys, order and escaping exactly as port_record_json(...).dump().
-  auto key = [&out](const char* name) {
-    out += ",\"";
-    out += name;
-    out += "\":";
-  };
-  auto number = [&](const char* name, auto value) {
-    key(name);
-    append_number(out, value);
-  };
-  auto string = [&](const char* name, std::string_view value) {
-    key(name);
-    append_json_string(out, value);
-  };
-  out += "{\"type\":\"port\",\"ip\":\"";
-  append_ipv4(out, r.ip);
-  out += '"';
-  number("port", r.port);
-  out += ",\"proto\":\"tcp\"";
-  string("probe", probe_label(r.probe, r.port));
-  string("state", to_string(r.state));
-  string("reason", to_string(r.reason));
+  // Room: the fixed part stays under 400 bytes; escaped strings need 6x.
+  std::size_t strings = r.tcp_options.size();
+  if (about) strings += about->service.size() + about->warning.size();
+  TextCursor c(out, 400 + 6 * strings + 6);
+  c.put("{\"type\":\"port\",\"ip\":\"");
+  c.ipv4(r.ip);
+  c.put("\",\"port\":");
+  c.number(r.port);
+  // probe, state and reason are our own fixed lowercase words: nothing to escape.
+  c.put(",\"proto\":\"tcp\",\"probe\":\"");
+  c.put(probe_label(r.probe, r.port));
+  c.put("\",\"state\":\"");
+  c.put(to_string(r.state));
+  c.put("\",\"reason\":\"");
+  c.put(to_string(r.reason));
+  c.put('"');
   if (r.answered) {
-    number("ttl", unsigned(r.ttl));
+    c.put(",\"ttl\":");
+    c.number(unsigned(r.ttl));
     if (r.icmp_type) {
-      number("icmp_type", unsigned(*r.icmp_type));
-      number("icmp_code", unsigned(r.icmp_code.value_or(0)));
-      key("responder");
-      out += '"';
-      append_ipv4(out, r.responder);
-      out += '"';
+      c.put(",\"icmp_type\":");
+      c.number(unsigned(*r.icmp_type));
+      c.put(",\"icmp_code\":");
+      c.number(unsigned(r.icmp_code.value_or(0)));
+      c.put(",\"responder\":\"");
+      c.ipv4(r.responder);
+      c.put('"');
     } else {
-      number("window", r.window);
-      number("flags", unsigned(r.tcp_flags));
-      number("ack", r.ack);
-      if (r.mss) number("mss", *r.mss);
-      if (!r.tcp_options.empty()) string("options", r.tcp_options);
+      c.put(",\"window\":");
+      c.number(r.window);
+      c.put(",\"flags\":");
+      c.number(unsigned(r.tcp_flags));
+      c.put(",\"ack\":");
+      c.number(r.ack);
+      if (r.mss) {
+        c.put(",\"mss\":");
+        c.number(*r.mss);
+      }
+      if (!r.tcp_options.empty()) {
+        c.put(",\"options\":");
+        c.json_string(r.tcp_options);
+      }
     }
-    number("ip_id", r.ip_id);
-    key("df");
-    out += r.df ? "true" : "false";
-    number("attempt", unsigned(r.attempt));
+    c.put(",\"ip_id\":");
+    c.number(r.ip_id);
+    c.put(r.df ? ",\"df\":true" : ",\"df\":false");
+    c.put(",\"attempt\":");
+    c.number(unsigned(r.attempt));
   }
   if (about) {
-    if (!about->service.empty()) string("service", about->service);
-    if (!about->warning.empty()) string("warning", about->warning);
+    if (!about->service.empty()) {
+      c.put(",\"service\":");
+      c.json_string(about->service);
+    }
+    if (!about->warning.empty()) {
+      c.put(",\"warning\":");
+      c.json_string(about->warning);
+    }
   }
-  out += '}';
+  c.put('}');
 }
 
 NdjsonWriter::NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)

@@ -4,9 +4,14 @@
 namespace zeroscan {
 
 void append_ipv4(std::string& out, Ipv4 ip) {
+  TextCursor cursor(out, 15);
+  cursor.ipv4(ip);
+}
+
+void TextCursor::ipv4(Ipv4 ip) {
   for (int shift = 24; shift >= 0; shift -= 8) {
-    append_number(out, unsigned((ip.value >> shift) & 0xff));
-    if (shift) out += '.';
+    number(unsigned((ip.value >> shift) & 0xff));
+    if (shift) put('.');
   }
 }
 
@@ -42,41 +47,46 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
+  TextCursor cursor(out, 6 * text.size() + 2);
+  cursor.json_string(text);
+}
+
+void TextCursor::json_string(std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
-  out += '"';
+  put('"');
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence(text, i);
       if (n == 0) {
-        out += "\\ufffd";
+        put("\\ufffd");
         ++i;
       } else {
-        out.append(text.data() + i, n);
+        put(text.substr(i, n));
         i += n;
       }
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\b': put("\\b"); break;
+      case '\f': put("\\f"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
       default:
         if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
+          put("\\u00");
+          put(kHex[c >> 4]);
+          put(kHex[c & 15]);
         } else {
-          out += char(c);
+          put(char(c));
         }
     }
     ++i;
   }
-  out += '"';
+  put('"');
 }
 
 }  // namespace zeroscan
