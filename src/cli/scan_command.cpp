@@ -158,43 +158,9 @@ class SignalWatcher {
 
 namespace {
 
-bool any_output_given(const ScanOptions& o) {
-  return !o.output_json.empty() || !o.output_normal.empty() || !o.output_xml.empty() ||
-         !o.output_grepable.empty() || !o.output_csv.empty() || !o.output_all.empty();
-}
-
-// --resume FILE: the original command line from the file, the original seed
-// and thread count, the saved positions; outputs as given now, or else the
-// original ones continued.
+// --resume FILE: the original scan, continued (see resumed_options).
 int run_resumed_scan(const ScanOptions& cli) {
-  ResumeState state;
-  try {
-    state = read_resume_file(cli.resume);
-  } catch (const Error& e) {
-    std::cerr << "zeroscan: " << e.what() << "\n";
-    return 2;
-  }
-  std::vector<const char*> argv{"zeroscan"};
-  for (const std::string& arg : state.args) argv.push_back(arg.c_str());
-  const ParsedScanCommand stored = parse_scan_options(int(argv.size()), argv.data(), std::cout, std::cerr);
-  if (stored.outcome == ParseOutcome::Exit) return stored.exit_code ? stored.exit_code : 2;
-  ScanOptions o = stored.options;
-  o.seed = state.seed;
-  o.sender_threads = unsigned(state.positions.size());
-  o.resume_positions = state.positions;
-  o.resume_file = cli.resume_file;
-  o.verbosity = std::max(o.verbosity, cli.verbosity);
-  if (any_output_given(cli)) {
-    o.output_json = cli.output_json;
-    o.output_normal = cli.output_normal;
-    o.output_xml = cli.output_xml;
-    o.output_grepable = cli.output_grepable;
-    o.output_csv = cli.output_csv;
-    o.output_all = cli.output_all;
-  } else {
-    o.append_outputs = true;
-  }
-  return run_scan(o, nullptr);
+  return run_scan(resumed_options(cli, read_resume_file(cli.resume)), nullptr);
 }
 
 }  // namespace
