@@ -11,7 +11,9 @@ namespace zeroscan {
 namespace {
 
 [[noreturn]] void reject(std::string_view token, const std::string& reason) {
-  throw UsageError("bad port '" + std::string(token) + "': " + reason);
+  const std::string quoted = token.size() <= 80 ? std::string(token)
+                                                : std::string(token.substr(0, 80)) + "... (" + std::to_string(token.size()) + " bytes)";
+  throw UsageError("bad port '" + quoted + "': " + reason);
 }
 
 std::string_view trim_blanks(std::string_view text) {
