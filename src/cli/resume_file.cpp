@@ -39,15 +39,21 @@ ResumeState read_resume_file(const std::string& path) {
     throw UsageError("cannot read resume file '" + quote_capped(path) + "': " + std::strerror(errno));
   if (!S_ISREG(st.st_mode)) throw UsageError("resume file '" + quote_capped(path) + "' is not a regular file");
   if (st.st_size > kMaxResumeBytes) throw UsageError("resume file '" + quote_capped(path) + "' is too large");
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError("cannot read resume file '" + quote_capped(path) + "'");
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse_resume_text(text, path);
+}
+
+ResumeState parse_resume_text(std::string_view text, const std::string& path) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   auto bad = [&path](const std::string& why) {
-    return UsageError("resume file '" + path + "' is not usable: " + why);
+    return UsageError("resume file '" + quote_capped(path) + "' is not usable: " + why);
   };
   if (j.is_discarded() || !j.is_object()) throw bad("not JSON");
-  if (j.value("type", "") != "zeroscan-resume") throw bad("not a zeroscan resume file");
-  if (j.value("version", 0) != 1) throw bad("unknown version");
+  // Compared, not converted: a "type" of the wrong JSON type is no resume file either.
+  if (!j.contains("type") || j["type"] != "zeroscan-resume") throw bad("not a zeroscan resume file");
+  if (!j.contains("version") || j["version"] != 1) throw bad("unknown version");
   ResumeState state;
   try {
     state.args = j.at("args").get<std::vector<std::string>>();

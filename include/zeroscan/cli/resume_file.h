@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zeroscan/cli/scan_options.h"
@@ -23,6 +24,8 @@ struct ResumeState {
 void write_resume_file(const std::string& path, const ResumeState& state);
 // Throws UsageError naming the file and what is wrong with it.
 ResumeState read_resume_file(const std::string& path);
+// The same over the file's text (`path` labels messages).
+ResumeState parse_resume_text(std::string_view text, const std::string& path);
 
 // The options a resumed scan runs with: the recorded command line, seed,
 // thread count and positions; outputs as given now, or else the recorded
