@@ -158,8 +158,9 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
         if (inserted) stripped_share.push_back(0);
         const double probability = weighted.weight / total / double(variants.size());
         stripped_share[it->second] += probability;
+        const int id = it->second;  // clang (C++17) cannot capture a structured binding
         auto same = std::find_if(stripped.begin(), stripped.end(),
-                                 [&](const ValueProbability& vp) { return vp.id == it->second; });
+                                 [id](const ValueProbability& vp) { return vp.id == id; });
         if (same == stripped.end()) {
           stripped.push_back({it->second, probability});
         } else {
