@@ -58,6 +58,9 @@ std::vector<Features> observations_of(const Entry& entry) {
     if (auto echo = pick(expect.timestamp_echo, i); echo && syn_ack.timestamp) {
       syn_ack.timestamp_echoes_ours = *echo;
     }
+    if (auto zero = pick(expect.tsval_zero, i); zero && syn_ack.timestamp) {
+      syn_ack.timestamp_value_zero = *zero;
+    }
     Features features;
     features.syn_ack = syn_ack;
     auto rst = [&](const fingerprint::RstExpectation& r) -> std::optional<fingerprint::RstFeatures> {
