@@ -174,11 +174,13 @@ fingerprint::Features features_from_signature(const std::string& signature) {
     s.sack_permitted = s.options.find('S') != std::string::npos;
     s.timestamp = s.options.find('T') != std::string::npos;
     s.timestamp_echoes_ours = first_value(e.syn_ack.timestamp_echo);
+    s.timestamp_value_zero = first_value(e.syn_ack.tsval_zero);
     if (s.mss) s.window_mss_multiple = fingerprint::window_mss_multiple(s.window, *s.mss, s.timestamp);
     f.syn_ack = s;
   }
   f.syn_rst = rst_from(e.syn_rst);
   f.ack_rst = rst_from(e.ack_rst);
+  f.ip_id_class = first_value(e.ip_id_class);
   f.port0_syn = first_value(e.port0.syn);
   f.port0_ack = first_value(e.port0.ack);
   if (e.retransmissions.gaps) {

@@ -106,6 +106,8 @@ const Codec<WindowValue> kWindowCodec{parse_window, format_window, 65536};
 const Codec<std::string> kOptionsCodec{parse_options, format_options, 4096};
 const Codec<Port0Answer> kPort0Codec{
     parse_port0_answer, [](const Port0Answer& value) { return std::string(to_string(value)); }, 6};
+const Codec<IpIdClass> kIpIdClassCodec{
+    parse_ip_id_class, [](const IpIdClass& value) { return std::string(to_string(value)); }, 5};
 const Codec<GiveUp> kGiveUpCodec{
     parse_give_up, [](const GiveUp& value) { return std::string(to_string(value)); }, 3};
 

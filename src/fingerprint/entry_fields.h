@@ -46,6 +46,7 @@ extern const Codec<WindowValue> kWindowCodec;
 extern const Codec<std::string> kOptionsCodec;
 extern const Codec<Port0Answer> kPort0Codec;
 extern const Codec<GiveUp> kGiveUpCodec;
+extern const Codec<IpIdClass> kIpIdClassCodec;
 
 // visit(key, FieldPath<...>{}, codec, noise) for every distribution field,
 // in the order the text format prints them.
@@ -64,6 +65,8 @@ void for_each_field(Visitor&& visit) {
   visit("mss", FieldPath<&E::syn_ack, &S::mss>{}, kNumberCodec, FieldNoise::Mss);
   visit("wscale", FieldPath<&E::syn_ack, &S::wscale>{}, kByteCodec, FieldNoise::Other);
   visit("tsecho", FieldPath<&E::syn_ack, &S::timestamp_echo>{}, kYesNoCodec, FieldNoise::Other);
+  visit("tsval", FieldPath<&E::syn_ack, &S::tsval_zero>{}, kZeroCodec, FieldNoise::Other);
+  visit("ipid.class", FieldPath<&E::ip_id_class>{}, kIpIdClassCodec, FieldNoise::Other);
   visit("synrst.flags", FieldPath<&E::syn_rst, &R::ack_flag>{}, kRstFlagsCodec, FieldNoise::Other);
   visit("synrst.window", FieldPath<&E::syn_rst, &R::window>{}, kNumberCodec, FieldNoise::Other);
   visit("synrst.ack", FieldPath<&E::syn_rst, &R::ack_nonzero>{}, kNonzeroCodec, FieldNoise::Other);

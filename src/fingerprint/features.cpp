@@ -30,6 +30,25 @@ std::string canonical_layout(std::string_view layout) {
   return std::string(end_of_list == std::string_view::npos ? layout : layout.substr(0, end_of_list + 1));
 }
 
+std::optional<IpIdClass> classify_ip_ids(const std::uint16_t* ids, std::size_t count) {
+  constexpr int kMaxCounterStep = 2048;  // other traffic between our replies
+  if (count < 2) return std::nullopt;
+  std::size_t zeros = 0;
+  for (std::size_t i = 0; i < count; ++i) zeros += ids[i] == 0;
+  if (zeros == count) return IpIdClass::Zero;
+  if (zeros > 0) return IpIdClass::Mixed;
+  bool counter = true, swapped = true, moved = false;
+  for (std::size_t i = 1; i < count; ++i) {
+    const int step = std::uint16_t(ids[i] - ids[i - 1]);  // modulo 2^16
+    counter = counter && step <= kMaxCounterStep;
+    swapped = swapped && step % 256 == 0 && step <= kMaxCounterStep * 256;
+    moved = moved || step != 0;
+  }
+  if (swapped && moved) return IpIdClass::Times256;
+  if (counter) return IpIdClass::Incremental;
+  return IpIdClass::Random;
+}
+
 // nmap's convention: a host on our link is 1 hop away (its TTL arrives
 // untouched), each router adds one.
 std::optional<int> hop_distance(const Features& features) {
@@ -48,6 +67,14 @@ constexpr std::array<std::pair<Port0Answer, std::string_view>, 6> kPort0Names{{
     {Port0Answer::SynAck, "syn-ack"},
     {Port0Answer::Icmp, "icmp"},
     {Port0Answer::Other, "other"},
+}};
+
+constexpr std::array<std::pair<IpIdClass, std::string_view>, 5> kIpIdClassNames{{
+    {IpIdClass::Zero, "zero"},
+    {IpIdClass::Incremental, "incremental"},
+    {IpIdClass::Times256, "x256"},
+    {IpIdClass::Random, "random"},
+    {IpIdClass::Mixed, "mixed"},
 }};
 
 constexpr std::array<std::pair<GiveUp, std::string_view>, 3> kGiveUpNames{{
@@ -78,6 +105,10 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>,
 std::string_view to_string(Port0Answer answer) { return name_of(kPort0Names, answer); }
 std::optional<Port0Answer> parse_port0_answer(std::string_view text) {
   return value_of(kPort0Names, text);
+}
+std::string_view to_string(IpIdClass id_class) { return name_of(kIpIdClassNames, id_class); }
+std::optional<IpIdClass> parse_ip_id_class(std::string_view text) {
+  return value_of(kIpIdClassNames, text);
 }
 std::string_view to_string(GiveUp give_up) { return name_of(kGiveUpNames, give_up); }
 std::optional<GiveUp> parse_give_up(std::string_view text) { return value_of(kGiveUpNames, text); }

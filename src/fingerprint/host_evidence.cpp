@@ -54,6 +54,7 @@ SynAckFeatures syn_ack_features(const Reply& reply, std::optional<std::uint32_t>
   if (options.has_timestamp && our_ts_val) {
     features.timestamp_echoes_ours = options.ts_ecr == *our_ts_val;
   }
+  if (options.has_timestamp) features.timestamp_value_zero = options.ts_val == 0;
   return features;
 }
 
@@ -75,6 +76,7 @@ HostEvidence::HostEvidence(std::optional<std::uint32_t> our_ts_val, RetransmitTi
     : our_ts_val_(our_ts_val), timing_(timing) {}
 
 void HostEvidence::add(const Reply& reply, ProbeKind kind, std::uint16_t probed_port) {
+  if (reply.kind == ReplyKind::Tcp && ip_id_count_ < ip_ids_.size()) ip_ids_[ip_id_count_++] = reply.ip.id;
   if (probed_port == 0) {
     auto& answer = kind == ProbeKind::Syn ? port0_syn_ : port0_ack_;
     // An answer beats an earlier "silence" verdict: the reply was just late.
@@ -122,6 +124,7 @@ Features HostEvidence::features() const {
   if (syn_ack_) features.syn_ack = syn_ack_features(*syn_ack_, our_ts_val_);
   if (syn_rst_) features.syn_rst = rst_features(*syn_rst_);
   if (ack_rst_) features.ack_rst = rst_features(*ack_rst_);
+  features.ip_id_class = classify_ip_ids(ip_ids_.data(), ip_id_count_);
   features.port0_syn = port0_syn_;
   features.port0_ack = port0_ack_;
 

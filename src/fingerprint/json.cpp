@@ -39,8 +39,10 @@ void to_json(nlohmann::json& json, const Features& features) {
     put(out, "mss", syn_ack->mss);
     put(out, "wscale", syn_ack->wscale);
     put(out, "timestamp_echo", syn_ack->timestamp_echoes_ours);
+    put(out, "tsval_zero", syn_ack->timestamp_value_zero);
     json["syn_ack"] = std::move(out);
   }
+  if (features.ip_id_class) json["ip_id_class"] = std::string(to_string(*features.ip_id_class));
   if (features.syn_rst) json["syn_rst"] = rst_json(*features.syn_rst);
   if (features.ack_rst) json["ack_rst"] = rst_json(*features.ack_rst);
   if (features.port0_syn || features.port0_ack) {

@@ -50,9 +50,11 @@ Entry observation_entry(const Features& features) {
     set(expect.mss, syn_ack->mss);
     set(expect.wscale, syn_ack->wscale);
     set(expect.timestamp_echo, syn_ack->timestamp_echoes_ours);
+    set(expect.tsval_zero, syn_ack->timestamp_value_zero);
   }
   set_rst(entry.syn_rst, features.syn_rst);
   set_rst(entry.ack_rst, features.ack_rst);
+  set(entry.ip_id_class, features.ip_id_class);
   set(entry.port0.syn, features.port0_syn);
   set(entry.port0.ack, features.port0_ack);
   if (const auto& timing = features.retransmissions) {

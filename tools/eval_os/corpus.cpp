@@ -34,15 +34,15 @@ std::vector<Features> observations_of(const Entry& entry) {
   for (std::size_t i = 0; i < expect.options.size(); ++i) {
     fingerprint::SynAckFeatures syn_ack;
     syn_ack.options = expect.options[i].value;
-    const bool has = [&](char letter) { return syn_ack.options.find(letter) != std::string::npos; }('M');
+    auto carries = [&](char letter) { return syn_ack.options.find(letter) != std::string::npos; };
     syn_ack.initial_ttl = pick(expect.initial_ttl, i) ? *pick(expect.initial_ttl, i) : 64;
     syn_ack.ttl = syn_ack.initial_ttl;
     syn_ack.df = pick(expect.df, i) ? *pick(expect.df, i) : true;
     if (auto zero = pick(expect.ip_id_zero, i)) syn_ack.ip_id_zero = *zero;
-    syn_ack.timestamp = syn_ack.options.find('T') != std::string::npos;
-    syn_ack.sack_permitted = syn_ack.options.find('S') != std::string::npos;
-    if (has) syn_ack.mss = pick(expect.mss, i) ? *pick(expect.mss, i) : 1460;
-    if (syn_ack.options.find('W') != std::string::npos) {
+    syn_ack.timestamp = carries('T');
+    syn_ack.sack_permitted = carries('S');
+    if (carries('M')) syn_ack.mss = pick(expect.mss, i) ? *pick(expect.mss, i) : 1460;
+    if (carries('W')) {
       syn_ack.wscale = pick(expect.wscale, i) ? *pick(expect.wscale, i) : 7;
     }
     const fingerprint::WindowValue window =
@@ -57,6 +57,9 @@ std::vector<Features> observations_of(const Entry& entry) {
     }
     if (auto echo = pick(expect.timestamp_echo, i); echo && syn_ack.timestamp) {
       syn_ack.timestamp_echoes_ours = *echo;
+    }
+    if (auto zero = pick(expect.tsval_zero, i); zero && syn_ack.timestamp) {
+      syn_ack.timestamp_value_zero = *zero;
     }
     Features features;
     features.syn_ack = syn_ack;

@@ -255,6 +255,10 @@ int main(int argc, char** argv) {
                 "the family was the answer):\n\n",
                 protocol_name(protocols.front()), arguments.noise_rate * 100);
     print_family_table(headline);
+    std::printf("\nnoise drawn in that condition: MSS clamped %ld, option NOPped %ld, path > 32 "
+                "hops %ld, replies lost %ld (of %zu hosts)\n",
+                headline.noise.mss_clamped, headline.noise.option_nopped, headline.noise.far_path,
+                headline.noise.replies_lost, headline.outcomes.size());
     std::printf("\nmatching speed: %.0f hosts/s against about %zu entries\n",
                 double(matches) / seconds, corpus.size());
     if (arguments.require_targets) {

@@ -48,7 +48,6 @@ Reply rst_reply(const fingerprint::RstFeatures& rst, int hops) {
   Reply reply;
   reply.ip.ttl = received_ttl(rst.initial_ttl, hops);
   reply.ip.df = rst.df;
-  reply.ip.id = rst.ip_id_zero ? 0 : 4321;
   reply.tcp.flags = std::uint8_t(tcp_flag::Rst | (rst.ack_flag ? tcp_flag::Ack : 0));
   reply.tcp.window = rst.window;
   reply.tcp.ack = rst.ack_nonzero ? 77 : 0;
@@ -83,6 +82,10 @@ Features through_live_path(const Features& observation, bool timed, const PathNo
 
   fingerprint::HostEvidence evidence(kOurTsVal, timed ? fingerprint::RetransmitTiming::On
                                                       : fingerprint::RetransmitTiming::Off);
+  // IP IDs as a counter (zero where the observation says so): what most
+  // stacks do, and neutral for entries with no IP ID class.
+  std::uint16_t counter = 1234;
+  auto ip_id = [&](bool zero) { return zero ? std::uint16_t(0) : counter++; };
   auto lost = [&] {
     const bool gone = lose && random.chance(0.5);
     tally.replies_lost += gone;
@@ -92,7 +95,7 @@ Features through_live_path(const Features& observation, bool timed, const PathNo
     fingerprint::OptionValues values;
     values.mss = s->mss ? *s->mss : 1460;
     values.wscale = s->wscale ? *s->wscale : 7;
-    values.ts_val = 123456;
+    values.ts_val = s->timestamp_value_zero.value_or(false) ? 0 : 123456;
     values.ts_ecr = s->timestamp_echoes_ours.value_or(true) ? kOurTsVal : 0;
     std::uint16_t window = s->window;
     if (clamp && s->mss && clamped_mss < *s->mss) {
@@ -112,7 +115,7 @@ Features through_live_path(const Features& observation, bool timed, const PathNo
     Reply reply;
     reply.ip.ttl = received_ttl(s->initial_ttl, hops);
     reply.ip.df = s->df;
-    reply.ip.id = s->ip_id_zero.value_or(false) ? 0 : 1234;
+    reply.ip.id = ip_id(s->ip_id_zero.value_or(false));
     reply.tcp.flags = tcp_flag::Syn | tcp_flag::Ack;
     reply.tcp.seq = kSynAckSeq;
     reply.tcp.window = window;
@@ -140,8 +143,13 @@ Features through_live_path(const Features& observation, bool timed, const PathNo
       }
     }
   }
-  if (observation.syn_rst && !lost()) evidence.add(rst_reply(*observation.syn_rst, hops), ProbeKind::Syn, 81);
-  if (observation.ack_rst && !lost()) evidence.add(rst_reply(*observation.ack_rst, hops), ProbeKind::Ack, 80);
+  auto rst = [&](const fingerprint::RstFeatures& features) {
+    Reply reply = rst_reply(features, hops);
+    reply.ip.id = ip_id(features.ip_id_zero);
+    return reply;
+  };
+  if (observation.syn_rst && !lost()) evidence.add(rst(*observation.syn_rst), ProbeKind::Syn, 81);
+  if (observation.ack_rst && !lost()) evidence.add(rst(*observation.ack_rst), ProbeKind::Ack, 80);
   if (observation.port0_syn) {
     if (*observation.port0_syn == fingerprint::Port0Answer::None || lost()) {
       evidence.add_silence(ProbeKind::Syn, 0);

@@ -45,6 +45,7 @@ struct SynAckExpectation {
   Distribution<std::uint16_t> mss;
   Distribution<std::uint8_t> wscale;
   Distribution<bool> timestamp_echo;
+  Distribution<bool> tsval_zero;
 };
 
 struct RstExpectation {
@@ -88,6 +89,7 @@ struct Entry {
   RstExpectation ack_rst;
   Port0Expectation port0;
   RetransmissionExpectation retransmissions;
+  Distribution<IpIdClass> ip_id_class;
 
   std::string origin;  // "file:line" it was read from, for messages
 };

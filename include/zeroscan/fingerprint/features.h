@@ -46,6 +46,9 @@ struct SynAckFeatures {
   bool timestamp = false;
   // TSecr == the TSval we sent; nullopt without a timestamp either way.
   std::optional<bool> timestamp_echoes_ours;
+  // The host's own TSval is zero (some stacks start their clock at 0 for
+  // each connection); nullopt without a timestamp.
+  std::optional<bool> timestamp_value_zero;
 };
 
 // A RST, to a SYN on a closed port or to a bare ACK.
@@ -58,6 +61,15 @@ struct RstFeatures {
   bool ack_flag = false;     // RST+ACK rather than bare RST
   bool ack_nonzero = false;  // the acknowledgment field, whatever the flag says
 };
+
+// How a host numbers the IP IDs of its replies, across all of them in
+// capture order: all zero; a counter (steps of at most 2048); a counter
+// kept in the other byte order (steps that are multiples of 256); random;
+// or zero in some replies and not in others (Linux: zero with DF).
+enum class IpIdClass : std::uint8_t { Zero, Incremental, Times256, Random, Mixed };
+
+// nullopt for fewer than two IDs.
+std::optional<IpIdClass> classify_ip_ids(const std::uint16_t* ids, std::size_t count);
 
 // What comes back from TCP port 0, which no stack can have open, so the
 // answer is pure stack policy.
@@ -82,6 +94,7 @@ struct Features {
   std::optional<Port0Answer> port0_syn;
   std::optional<Port0Answer> port0_ack;
   std::optional<RetransmissionFeatures> retransmissions;  // nullopt: not timed
+  std::optional<IpIdClass> ip_id_class;  // across the host's TCP replies
 };
 
 // Hops to the host as nmap counts them (on our link: 1), from the first TTL
@@ -90,6 +103,8 @@ std::optional<int> hop_distance(const Features& features);
 
 std::string_view to_string(Port0Answer answer);  // none rst rst-ack syn-ack icmp other
 std::optional<Port0Answer> parse_port0_answer(std::string_view text);
+std::string_view to_string(IpIdClass id_class);  // zero incremental x256 random mixed
+std::optional<IpIdClass> parse_ip_id_class(std::string_view text);
 std::string_view to_string(GiveUp give_up);  // none rst rst-ack
 std::optional<GiveUp> parse_give_up(std::string_view text);
 

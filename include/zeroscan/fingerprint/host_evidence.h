@@ -3,6 +3,7 @@
 // no clock; time comes only from the replies' capture timestamps.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -54,6 +55,10 @@ class HostEvidence {
   std::optional<Reply> ack_rst_;
   std::optional<Port0Answer> port0_syn_;
   std::optional<Port0Answer> port0_ack_;
+  // IP IDs of the TCP replies in capture order (the first few: no
+  // allocation on the receive path).
+  std::array<std::uint16_t, 8> ip_ids_{};
+  std::size_t ip_id_count_ = 0;
 };
 
 }  // namespace zeroscan::fingerprint

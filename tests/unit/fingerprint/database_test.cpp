@@ -15,7 +15,7 @@ namespace {
 const std::string kEveryKey =
     "lab-linux-6 | Linux 6.1 (lab) | Linux | general-purpose | samples=20 ttl=64 df=yes "
     "ipid=zero window=65160:15,mss*45:5 options=MSTNW mss=1460 wscale=7 tsecho=yes "
-    "synrst.flags=rst-ack synrst.window=0 synrst.ack=nonzero synrst.df=yes synrst.ttl=64 "
+    "tsval=nonzero ipid.class=mixed synrst.flags=rst-ack synrst.window=0 synrst.ack=nonzero synrst.df=yes synrst.ttl=64 "
     "synrst.ipid=zero ackrst.flags=rst ackrst.window=0 ackrst.ack=zero ackrst.df=yes "
     "ackrst.ttl=64 ackrst.ipid=zero port0.syn=rst-ack port0.ack=rst giveup=none "
     "giveup.window=0 giveup.seq=same rto=1.000~0.010,2.000~0.020,4.000~0.040";

@@ -1,6 +1,9 @@
 // HostEvidence: Features derived from hand-made replies, one role per reply.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <vector>
+
 #include "test_support.h"
 #include "zeroscan/fingerprint/host_evidence.h"
 
@@ -223,6 +226,62 @@ TEST(HostEvidenceTest, LayoutIsReadEvenWithoutTerminator) {
   reply.tcp.options.layout.fill('N');  // 41 letters, no NUL: parser bug or hostile input
   evidence.add(reply, ProbeKind::Syn, 22);
   EXPECT_EQ(evidence.features().syn_ack->options, std::string(41, 'N'));
+}
+
+}  // namespace
+}  // namespace zeroscan::fingerprint
+
+namespace zeroscan::fingerprint {
+namespace {
+
+struct IpIdCase {
+  const char* name;
+  std::vector<std::uint16_t> ids;
+  std::optional<IpIdClass> expected;
+};
+
+void PrintTo(const IpIdCase& c, std::ostream* os) { *os << c.name; }
+
+class IpIdClassTest : public ::testing::TestWithParam<IpIdCase> {};
+
+TEST_P(IpIdClassTest, ClassifiesTheSequence) {
+  const IpIdCase& c = GetParam();
+  EXPECT_EQ(classify_ip_ids(c.ids.data(), c.ids.size()), c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Sequences, IpIdClassTest,
+    ::testing::Values(IpIdCase{"One", {7}, std::nullopt},
+                      IpIdCase{"AllZero", {0, 0, 0}, IpIdClass::Zero},
+                      IpIdCase{"Counter", {1000, 1001, 1005}, IpIdClass::Incremental},
+                      IpIdCase{"CounterWrapping", {65534, 65535, 2}, IpIdClass::Incremental},
+                      IpIdCase{"ByteSwapped", {0x0100, 0x0200, 0x0500}, IpIdClass::Times256},
+                      IpIdCase{"Random", {4242, 61000, 17}, IpIdClass::Random},
+                      IpIdCase{"ZeroWithDfElsewhereNot", {0, 31337, 0}, IpIdClass::Mixed}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(HostEvidenceTest, IpIdClassAndOwnTimestampComeFromTheReplies) {
+  HostEvidence evidence(kOurTsVal);
+  Reply syn_ack = testing::linux_syn_ack(64);
+  syn_ack.ip.id = 500;
+  syn_ack.tcp.options.ts_val = 0;
+  evidence.add(syn_ack, ProbeKind::Syn, 443);
+  Reply rst = testing::tcp_reply(tcp_flag::Rst | tcp_flag::Ack);
+  rst.ip.id = 501;
+  evidence.add(rst, ProbeKind::Syn, 81);
+  Reply ack_rst = testing::tcp_reply(tcp_flag::Rst);
+  ack_rst.ip.id = 503;
+  evidence.add(ack_rst, ProbeKind::Ack, 443);
+  const Features features = evidence.features();
+  EXPECT_EQ(features.ip_id_class, IpIdClass::Incremental);
+  ASSERT_TRUE(features.syn_ack);
+  EXPECT_EQ(features.syn_ack->timestamp_value_zero, true);
+}
+
+TEST(HostEvidenceTest, OneReplyHasNoIpIdClass) {
+  HostEvidence evidence(kOurTsVal);
+  evidence.add(testing::linux_syn_ack(64), ProbeKind::Syn, 443);
+  EXPECT_EQ(evidence.features().ip_id_class, std::nullopt);
 }
 
 }  // namespace
