@@ -152,6 +152,9 @@ void define_nmap_flags(CLI::App& app, NmapFlags& f) {
   app.add_flag("--list", f.list_only,
                "List the targets (after excludes and name resolution) and exit; sends nothing, "
                "needs no privileges; nmap -sL");
+  app.add_flag("--packet-trace", f.packet_trace,
+               "Print one line per probe sent and frame received, as nmap does (at most 1000 lines/s; "
+               "the rest is counted); nmap --packet-trace");
   app.add_flag("--no-ping", "nmap -Pn: accepted; zeroscan never pings first, every target is probed");
   app.add_flag("--no-resolve", "nmap -n: accepted; zeroscan never looks up names for the addresses it reports");
 }

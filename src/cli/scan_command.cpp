@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zeroscan/cli/list_targets.h"
+#include "zeroscan/cli/packet_trace.h"
 #include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
@@ -77,6 +78,13 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
   return templates;
 }
 
+
+// Whether an output format writes to standard output ("-").
+bool stdout_claimed(const ScanOptions& o) {
+  for (const std::string* path : {&o.output_json, &o.output_normal, &o.output_xml, &o.output_grepable, &o.output_csv})
+    if (*path == "-") return true;
+  return false;
+}
 
 // Every -o option through the shared output set (also used by merge).
 std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
@@ -330,7 +338,23 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
       recording_source.emplace(live_source, *recorder);
       write_pcap_sidecar(o, in, plan.source, kOurTsVal);
     }
-    PacketSource& source = recording_source ? static_cast<PacketSource&>(*recording_source) : live_source;
+    PacketSource& recorded = recording_source ? static_cast<PacketSource&>(*recording_source) : live_source;
+
+    // --packet-trace: the hot threads only fill rings; a printer thread writes.
+    std::optional<PacketTrace> trace;
+    std::vector<std::unique_ptr<TracingSink>> tracing_sinks;
+    std::optional<TracingSource> tracing_source;
+    if (o.nmap.packet_trace) {
+      trace.emplace(stdout_claimed(o) ? std::cerr : std::cout, std::cerr);
+      const LinkType sent_link = plan.link_layer ? LinkType::Ethernet : LinkType::RawIp;
+      for (PacketSink*& view : sink_views) {
+        tracing_sinks.push_back(std::make_unique<TracingSink>(*view, trace->add_ring("SENT", sent_link)));
+        view = tracing_sinks.back().get();
+      }
+      tracing_source.emplace(recorded, trace->add_ring("RCVD", recorded.link_type()));
+      trace->start();
+    }
+    PacketSource& source = tracing_source ? static_cast<PacketSource&>(*tracing_source) : recorded;
 
     EngineSettings settings;
     settings.rate = o.rate;
@@ -352,6 +376,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
       SignalWatcher watcher(scanner);
       summary = scanner.run();
     }
+    if (trace) trace->stop();
     if (recorder) recorder->close();  // throws SystemError on a write failure
     if (summary.interrupted) {
       // Everything sent so far has its records; the rest waits here.
