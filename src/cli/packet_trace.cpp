@@ -140,19 +140,4 @@ std::uint64_t PacketTrace::suppressed() const {
   return total;
 }
 
-std::size_t TracingSink::send(const FrameRef* frames, std::size_t count) {
-  // Stamped before sending: on lo the answer is captured before send returns.
-  const std::int64_t when = now_ns();
-  const std::size_t sent = inner_.send(frames, count);
-  for (std::size_t i = 0; i < sent; ++i) ring_.push(frames[i].data, frames[i].size, when);
-  return sent;
-}
-
-int TracingSource::dispatch(int timeout_ms, const FrameHandler& handler) {
-  return inner_.dispatch(timeout_ms, [&](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
-    ring_.push(data, size, ts);
-    handler(data, size, ts);
-  });
-}
-
 }  // namespace zeroscan

@@ -342,13 +342,13 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
 
     // --packet-trace: the hot threads only fill rings; a printer thread writes.
     std::optional<PacketTrace> trace;
-    std::vector<std::unique_ptr<TracingSink>> tracing_sinks;
-    std::optional<TracingSource> tracing_source;
+    std::vector<std::unique_ptr<TappedSink>> tracing_sinks;
+    std::optional<TappedSource> tracing_source;
     if (o.nmap.packet_trace) {
       trace.emplace(stdout_claimed(o) ? std::cerr : std::cout, std::cerr);
       const LinkType sent_link = plan.link_layer ? LinkType::Ethernet : LinkType::RawIp;
       for (PacketSink*& view : sink_views) {
-        tracing_sinks.push_back(std::make_unique<TracingSink>(*view, trace->add_ring("SENT", sent_link)));
+        tracing_sinks.push_back(std::make_unique<TappedSink>(*view, trace->add_ring("SENT", sent_link)));
         view = tracing_sinks.back().get();
       }
       tracing_source.emplace(recorded, trace->add_ring("RCVD", recorded.link_type()));

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "zeroscan/net/packet_io.h"
+#include "zeroscan/net/recording.h"
 #include "zeroscan/parse/reply.h"
 #include "zeroscan/parse/reply_parser.h"
 
@@ -30,8 +31,9 @@ namespace zeroscan {
 // One line for a parsed frame; "SENT" or "RCVD", seconds since the trace began.
 std::string format_trace_line(const char* direction, double seconds, const Reply& frame);
 
-// A bounded single-producer single-consumer ring of frame heads.
-class TraceRing {
+// A bounded single-producer single-consumer ring of frame heads, fed by a
+// TappedSink or TappedSource (net/recording).
+class TraceRing : public FrameTap {
  public:
   static constexpr std::size_t kCapacity = 1024;
   static constexpr std::size_t kHeadBytes = 128;  // link + IP + TCP with options, or ICMP + quote
@@ -44,6 +46,9 @@ class TraceRing {
 
   // Producer side: never blocks, never allocates; false (and counted) when full.
   bool push(const std::uint8_t* data, std::size_t size, std::int64_t timestamp_ns) noexcept;
+  void take(const std::uint8_t* data, std::size_t size, std::int64_t timestamp_ns) override {
+    push(data, size, timestamp_ns);
+  }
   // Consumer side.
   const Slot* front() const noexcept;
   void pop() noexcept;
@@ -89,29 +94,6 @@ class PacketTrace {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
-};
-
-// Decorators, as the --pcap recorder's: the engine knows nothing of them.
-class TracingSink : public PacketSink {
- public:
-  TracingSink(PacketSink& inner, TraceRing& ring) : inner_(inner), ring_(ring) {}
-  std::size_t send(const FrameRef* frames, std::size_t count) override;
-
- private:
-  PacketSink& inner_;
-  TraceRing& ring_;
-};
-
-class TracingSource : public PacketSource {
- public:
-  TracingSource(PacketSource& inner, TraceRing& ring) : inner_(inner), ring_(ring) {}
-  LinkType link_type() const override { return inner_.link_type(); }
-  int dispatch(int timeout_ms, const FrameHandler& handler) override;
-  CaptureStats stats() const override { return inner_.stats(); }
-
- private:
-  PacketSource& inner_;
-  TraceRing& ring_;
 };
 
 }  // namespace zeroscan

@@ -64,7 +64,7 @@ TEST(PacketTraceTest, SinkPassesFramesOnAndTheTracePrintsThemInTimeOrder) {
   TraceRing& sent = trace.add_ring("SENT", LinkType::Ethernet);
   TraceRing& received = trace.add_ring("RCVD", LinkType::Ethernet);
   CountingSink inner;
-  TracingSink sink(inner, sent);
+  TappedSink sink(inner, sent);
   const auto syn = tcp_frame(22, tcp_flag::Syn);
   const FrameRef frame{syn.data(), std::uint32_t(syn.size())};
   ASSERT_EQ(sink.send(&frame, 1), 1u);
