@@ -5,17 +5,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
+
+#include "zeroscan/engine/clock.h"
 
 namespace zeroscan {
 
 namespace {
-
-std::int64_t now_ns() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
 
 // nmap's flag letters, in nmap's order.
 std::string flag_letters(std::uint8_t flags) {
@@ -80,7 +75,7 @@ const TraceRing::Slot* TraceRing::front() const noexcept {
 void TraceRing::pop() noexcept { head_.store(head_.load(std::memory_order_relaxed) + 1, std::memory_order_release); }
 
 PacketTrace::PacketTrace(std::ostream& out, std::ostream& note, unsigned lines_per_second)
-    : out_(out), note_(note), lines_per_second_(std::max(1u, lines_per_second)), start_ns_(now_ns()) {}
+    : out_(out), note_(note), lines_per_second_(std::max(1u, lines_per_second)), start_ns_(realtime_ns()) {}
 
 PacketTrace::~PacketTrace() {
   if (thread_.joinable()) stop();
