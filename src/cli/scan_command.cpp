@@ -18,6 +18,7 @@
 #include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/core/errors.h"
+#include "zeroscan/engine/capture_sizing.h"
 #include "zeroscan/engine/dry_run.h"
 #include "zeroscan/engine/scanner.h"
 #include "zeroscan/net/next_hop_plan.h"
@@ -322,6 +323,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     // On lo the capture also sees our own probes (to 127.x from 127.x): a
     // bare SYN or ACK is never a reply, so keep them off the receiver.
     if (sends_through_raw_ip(plan)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
+    capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
     PcapSource live_source(capture);
 
     // --pcap: every frame sent and captured goes to the file as well, and the

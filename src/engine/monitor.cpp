@@ -22,12 +22,13 @@ std::string format_status(const StatusSnapshot& s) {
   }
   std::snprintf(line, sizeof line,
                 "%6.1fs %s pass %u/%u %5.1f%% done, ETA %s | %.0f pps, sent %llu | found %llu open, "
-                "%llu closed, %llu answers | drops %llu",
+                "%llu closed, %llu answers | drops %llu, lost %llu",
                 s.elapsed_seconds, s.cooling_down ? "cooldown" : "sending", s.pass + 1, s.passes, done,
                 eta.c_str(), s.recent_rate, static_cast<unsigned long long>(s.sent),
                 static_cast<unsigned long long>(s.open), static_cast<unsigned long long>(s.closed),
                 static_cast<unsigned long long>(s.matched),
-                static_cast<unsigned long long>(s.kernel_dropped));
+                static_cast<unsigned long long>(s.kernel_dropped),
+                static_cast<unsigned long long>(s.results_lost));
   return line;
 }
 
@@ -75,6 +76,7 @@ void Monitor::loop() {
     s.closed = counters_.closed.load(std::memory_order_relaxed);
     s.matched = counters_.matched.load(std::memory_order_relaxed);
     s.kernel_dropped = counters_.kernel_dropped.load(std::memory_order_relaxed);
+    s.results_lost = counters_.results_lost.load(std::memory_order_relaxed);
     s.configured_rate = configured_rate_;
     std::fprintf(stderr, tty ? "\r%s\x1b[K" : "%s\n", format_status(s).c_str());
     std::fflush(stderr);

@@ -24,6 +24,7 @@ struct StatusSnapshot {
   bool cooling_down = false;
   std::uint64_t open = 0, closed = 0, matched = 0;
   std::uint64_t kernel_dropped = 0;
+  std::uint64_t results_lost = 0;  // result queue full: answers missing from the outputs
   double configured_rate = 0;
 };
 
