@@ -10,12 +10,15 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "zeroscan/cli/output_checks.h"
+#include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/cli/scan_options.h"
 #include "zeroscan/core/errors.h"
@@ -39,30 +42,15 @@ struct AnalyzeOptions {
   unsigned sender_threads = 0;  // 0: as the recorded options imply
 };
 
-// The sidecar's fields, each checked with a message that names it.
-template <class T>
-T field(const nlohmann::json& j, const char* key, const std::string& path) {
-  if (!j.contains(key)) throw DataError(path + ": not a complete zeroscan --pcap sidecar: no \"" + key + "\"");
-  try {
-    return j.at(key).get<T>();
-  } catch (const nlohmann::json::exception&) {
-    throw DataError(path + ": \"" + key + "\" has the wrong type (" + j.at(key).dump() + ")");
-  }
-}
-
-// The recorded command line, parsed again as the scan command parsed it.
-ScanOptions recorded_options(const PcapSidecar& sidecar, const std::string& path) {
-  std::vector<const char*> argv{"zeroscan"};
-  for (const std::string& a : sidecar.args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const ParsedScanCommand parsed = parse_scan_options(int(argv.size()), argv.data(), out, err);
-  if (parsed.outcome == ParseOutcome::Exit) {
-    std::string why = err.str();
-    while (!why.empty() && why.back() == '\n') why.pop_back();
-    if (why.empty()) why = "not a scan command line";
-    throw DataError(path + ": the recorded arguments do not parse: " + why);
-  }
-  return parsed.options;
+// The outputs' description of the scan, as the live scan's outputs gave it;
+// the replay takes its start from the capture.
+ScanSummary recorded_description(const PcapSidecar& sidecar) {
+  ScanSummary d;
+  d.config = sidecar.config;
+  d.version = std::string(ZEROSCAN_VERSION) + " (git " + ZEROSCAN_GIT_HASH + ")";
+  for (const auto& arg : sidecar.args) d.args += (d.args.empty() ? "zeroscan " : " ") + arg;
+  d.start_unix = 0;
+  return d;
 }
 
 int analyze(const AnalyzeOptions& a, std::ostream& err) {
@@ -71,50 +59,35 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   const std::string sidecar_path = a.sidecar.empty() ? a.capture + ".scan.json" : a.sidecar;
   const PcapSidecar sidecar = read_pcap_sidecar(sidecar_path);
 
-  ScanOptions o = recorded_options(sidecar, sidecar_path);
-  o.seed = sidecar.seed;  // a scan without --seed drew one; the sidecar has it
-  for (const auto& list : o.input_lists)
-    if (list == "-")
-      throw DataError(sidecar_path + ": the scan read its targets from stdin (-iL -); they cannot be rebuilt");
-  ScanInputs in;
-  try {
-    in = resolve_scan_inputs(o, resolve_with_getaddrinfo, sidecar.seed);
-  } catch (const UsageError& e) {
-    throw UsageError(sidecar_path + ": the recorded targets/ports no longer resolve: " + e.what());
-  }
-  in.source_ports = sidecar.source_ports;
-  std::vector<ProbeSlot> extra_slots;
-  if (o.port0) extra_slots = {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
-  const ScanSpace space(in.targets, in.ports, in.kinds, extra_slots);
-  const Cookie cookie(cookie_key_from_seed(sidecar.seed), sidecar.source, sidecar.source_ports,
+  const SidecarScan scan(sidecar);
+  const Cookie cookie(cookie_key_from_seed(sidecar.seed, sidecar.shard), sidecar.source, sidecar.source_ports,
                       std::uint8_t(sidecar.attempts));
 
   std::optional<fingerprint::Matcher> matcher;
   std::optional<OfflineOs> os;
-  if (o.os) {
+  if (sidecar.os) {
     matcher.emplace(fingerprint::load_builtin_database());
     os.emplace(OfflineOs{*matcher, sidecar.ts_val,
-                         o.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off});
+                         sidecar.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off});
   }
 
-  OfflineReplayJob job(space, cookie);
+  OfflineReplayJob job(scan.space, cookie);
   job.seed = sidecar.seed;
-  job.shard = in.shard;
-  // As the scan command chose them (2 threads above 500k pps on a multi-core machine).
-  job.sender_threads = a.sender_threads   ? a.sender_threads
-                       : o.sender_threads ? o.sender_threads
-                       : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
-  if (o.all_states) job.state_table_limit = Permutation::kMaxSize;
-  job.report_silence = !o.responders_only;
+  job.shard = sidecar.shard;
+  job.sender_threads = a.sender_threads ? a.sender_threads : sidecar.sender_threads;
+  if (sidecar.all_states) job.state_table_limit = Permutation::kMaxSize;
+  job.report_silence = !sidecar.responders_only;
   job.os = os ? &*os : nullptr;
-  job.description = describe_scan(o, in);
-  job.description.start_unix = 0;  // the replay takes the capture's start
+  job.description = recorded_description(sidecar);
 
   const ports::PortDatabase port_db = ports::load_embedded_port_database();
+  OutputPaths paths = expand_all(a.paths);
+  refuse_clobbering(output_files(paths), {{"capture", a.capture}, {"--sidecar", sidecar_path}});
+  ReplacedOutputs replaced(paths);  // written aside, renamed into place when done
   const std::unique_ptr<ResultSink> outputs =
-      build_result_sinks(a.paths, make_port_annotator(port_db), a.open_only || o.open_only);
+      build_result_sinks(paths, make_port_annotator(port_db), a.open_only || sidecar.config.open_only);
   std::optional<FirewallAggregator> firewall;
-  if (in.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
+  if (sidecar.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
   ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
 
   OfflineReplayStats stats;
@@ -124,6 +97,8 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   if (const std::string error = outputs->error(); !error.empty()) {
     err << "zeroscan analyze: " << error << "\n";
     code = 1;
+  } else {
+    replaced.commit();
   }
   if (!capture.error().empty()) {
     err << "zeroscan analyze: " << a.capture << ": the capture ends early (" << capture.error()
@@ -137,48 +112,6 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
 }
 
 }  // namespace
-
-PcapSidecar read_pcap_sidecar(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) {
-    throw UsageError(path + ": cannot read the --pcap sidecar (" + std::strerror(errno) +
-                     "); it is written beside the capture as FILE.scan.json");
-  }
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(file);
-  } catch (const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    throw DataError(path + ": not a zeroscan --pcap sidecar (not JSON: " + what + ")");
-  }
-  if (!j.is_object() || !j.contains("type") || j["type"] != "zeroscan-pcap")
-    throw DataError(path + ": not a zeroscan --pcap sidecar (no \"type\":\"zeroscan-pcap\")");
-  const int version = field<int>(j, "version", path);
-  if (version != 1)
-    throw DataError(path + ": sidecar version " + std::to_string(version) + " is not supported (1 is)");
-
-  PcapSidecar s;
-  s.args = field<std::vector<std::string>>(j, "args", path);
-  s.seed = field<std::uint64_t>(j, "seed", path);
-  const std::string source = field<std::string>(j, "source", path);
-  const auto address = Ipv4::parse(source);
-  if (!address) throw DataError(path + ": \"source\" is not an IPv4 address: '" + source + "'");
-  s.source = *address;
-  const nlohmann::json ports = field<nlohmann::json>(j, "source_ports", path);
-  const auto first = field<std::uint64_t>(ports, "first", path);
-  const auto count = field<std::uint64_t>(ports, "count", path);
-  if (first == 0 || count == 0 || first + count - 1 > 65535)
-    throw DataError(path + ": \"source_ports\" " + ports.dump() + " is not a port range");
-  s.source_ports = SourcePortRange{std::uint16_t(first), std::uint16_t(count)};
-  const auto attempts = field<std::uint64_t>(j, "attempts", path);
-  if (attempts < 1 || attempts > 255 || attempts > count)
-    throw DataError(path + ": \"attempts\" " + std::to_string(attempts) + " is out of range");
-  s.attempts = unsigned(attempts);
-  const auto ts_val = field<std::uint64_t>(j, "ts_val", path);
-  if (ts_val > 0xffffffffu) throw DataError(path + ": \"ts_val\" is out of range");
-  s.ts_val = std::uint32_t(ts_val);
-  return s;
-}
 
 int run_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   AnalyzeOptions o;
@@ -222,6 +155,9 @@ int run_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
     return analyze(o, err);
   } catch (const Error& e) {
     err << "zeroscan analyze: " << e.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    err << "zeroscan analyze: out of memory for the recorded scan\n";
     return 2;
   }
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <new>
 
 #include "zeroscan/cli/analyze_command.h"
 #include "zeroscan/cli/fingerprint_command.h"
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
     if (argc > 1 && std::strcmp(argv[1], "fingerprint") == 0)
       return zeroscan::run_fingerprint_command(argc - 1, argv + 1);
     return zeroscan::run_scan_command(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "zeroscan: out of memory\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "zeroscan: " << e.what() << "\n";
     return 2;

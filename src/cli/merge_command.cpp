@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "zeroscan/cli/output_checks.h"
 #include "zeroscan/cli/scan_options.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/output/firewall_aggregator.h"
@@ -74,6 +75,12 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
 
   try {
+    // No output may be one of the shard files: it would be emptied before it is read.
+    OutputPaths paths = expand_all(o.paths);
+    std::vector<NamedPath> inputs;
+    for (const std::string& file : o.files) inputs.push_back({"input", file});
+    refuse_clobbering(output_files(paths), inputs);
+
     // Pass 1: every file parses, and the complete ones are one scan.
     std::vector<NdjsonFile> found;
     for (const std::string& path : o.files) found.push_back(read_ndjson_file(path, nullptr));
@@ -86,7 +93,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
       for (const NdjsonFile& f : found)
         err << "zeroscan merge: " << f.path << ": no summary line (the shard did not finish)\n";
       err << "zeroscan merge: " << e.what() << "\n";
-      return 1;
+      return 2;  // nothing complete to merge: bad input, not a partial result
     }
     ScanSummary merged = plan.merged;
     merged.args = command_line(args);
@@ -94,8 +101,9 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
     // Pass 2: stream the records of the complete files into the writers.
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
+    ReplacedOutputs replaced(paths);  // written aside, renamed into place when done
     const std::unique_ptr<ResultSink> outputs =
-        build_result_sinks(o.paths, annotator(port_db), o.open_only);
+        build_result_sinks(paths, annotator(port_db), o.open_only);
     // SYN+ACK scans: verdicts pair a port's two answers, which may come
     // from different shards, so they are recomputed over the merged records.
     std::optional<FirewallAggregator> firewall;
@@ -112,6 +120,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
       err << "zeroscan merge: " << error << "\n";
       return 1;
     }
+    replaced.commit();
 
     err << "zeroscan merge: " << plan.use.size() << " shard output(s), " << records
         << " record(s), coverage " << merged.covered << "/" << merged.space_size << " probes\n";

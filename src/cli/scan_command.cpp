@@ -6,17 +6,19 @@
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <new>
+#include <optional>
 #include <pthread.h>
 #include <random>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/packet_trace.h"
+#include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
+#include "zeroscan/cli/scan_plan.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/engine/capture_sizing.h"
 #include "zeroscan/engine/dry_run.h"
@@ -80,13 +82,6 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
 }
 
 
-// Whether an output format writes to standard output ("-").
-bool stdout_claimed(const ScanOptions& o) {
-  for (const std::string* path : {&o.output_json, &o.output_normal, &o.output_xml, &o.output_grepable, &o.output_csv})
-    if (*path == "-") return true;
-  return false;
-}
-
 // Every -o option through the shared output set (also used by merge).
 std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
   OutputPaths paths;
@@ -101,35 +96,6 @@ std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotato
   auto sinks = std::make_unique<SinkList>();
   sinks->add(build_result_sinks(expand_all(paths), annotate, o.open_only));
   return sinks;
-}
-
-int report_dry_run(const ScanInputs& in, const ScanSpace& space, const Permutation& permutation,
-                   const Cookie& cookie, const ProbeTemplates& templates, const TargetMacs& macs) {
-  const DryRunReport r = dry_run(space, permutation, cookie, templates, macs);
-  std::cout << "dry run: " << r.probes << " probes (" << in.targets.size() << " address(es) x "
-            << in.ports.size() << " port(s) x " << in.kinds.size() << " kind(s), shard "
-            << in.shard.index << "/" << in.shard.count << "), " << r.bytes << " bytes built in "
-            << r.seconds << " s = " << (r.seconds > 0 ? double(r.probes) / r.seconds / 1e6 : 0)
-            << " M probes/s; nothing sent (seed " << in.seed << ")\n";
-  if (r.unreachable) std::cout << "dry run: " << r.unreachable << " probes skipped: no ARP answer\n";
-  return 0;
-}
-
-// FILE.scan.json beside a --pcap FILE: what `zeroscan analyze` needs to
-// rebuild the scan space and the cookie (the seed derives the key).
-void write_pcap_sidecar(const ScanOptions& o, const ScanInputs& in, Ipv4 source, std::uint32_t ts_val) {
-  nlohmann::ordered_json j;
-  j["type"] = "zeroscan-pcap";
-  j["version"] = 1;
-  j["args"] = o.args;
-  j["seed"] = in.seed;
-  j["source"] = source.to_string();
-  j["source_ports"] = {{"first", in.source_ports.first}, {"count", in.source_ports.count}};
-  j["attempts"] = o.retries + 1;
-  j["ts_val"] = ts_val;
-  OutputFile file(o.pcap + ".scan.json");
-  file.write(j.dump(2) + "\n");
-  if (!file.close()) throw SystemError(file.error());
 }
 
 // Ctrl-C handling without globals: SIGINT/SIGTERM are blocked in every
@@ -170,43 +136,9 @@ class SignalWatcher {
 
 namespace {
 
-bool any_output_given(const ScanOptions& o) {
-  return !o.output_json.empty() || !o.output_normal.empty() || !o.output_xml.empty() ||
-         !o.output_grepable.empty() || !o.output_csv.empty() || !o.output_all.empty();
-}
-
-// --resume FILE: the original command line from the file, the original seed
-// and thread count, the saved positions; outputs as given now, or else the
-// original ones continued.
+// --resume FILE: the original scan, continued (see resumed_options).
 int run_resumed_scan(const ScanOptions& cli) {
-  ResumeState state;
-  try {
-    state = read_resume_file(cli.resume);
-  } catch (const Error& e) {
-    std::cerr << "zeroscan: " << e.what() << "\n";
-    return 2;
-  }
-  std::vector<const char*> argv{"zeroscan"};
-  for (const std::string& arg : state.args) argv.push_back(arg.c_str());
-  const ParsedScanCommand stored = parse_scan_options(int(argv.size()), argv.data(), std::cout, std::cerr);
-  if (stored.outcome == ParseOutcome::Exit) return stored.exit_code ? stored.exit_code : 2;
-  ScanOptions o = stored.options;
-  o.seed = state.seed;
-  o.sender_threads = unsigned(state.positions.size());
-  o.resume_positions = state.positions;
-  o.resume_file = cli.resume_file;
-  o.verbosity = std::max(o.verbosity, cli.verbosity);
-  if (any_output_given(cli)) {
-    o.output_json = cli.output_json;
-    o.output_normal = cli.output_normal;
-    o.output_xml = cli.output_xml;
-    o.output_grepable = cli.output_grepable;
-    o.output_csv = cli.output_csv;
-    o.output_all = cli.output_all;
-  } else {
-    o.append_outputs = true;
-  }
-  return run_scan(o, nullptr);
+  return run_scan(resumed_options(cli, read_resume_file(cli.resume)), nullptr);
 }
 
 }  // namespace
@@ -218,183 +150,239 @@ int run_scan_command(int argc, char** argv) {
   return run_scan(parsed.options, nullptr);
 }
 
-// --top-ports N becomes the port list; with -p as well it is ambiguous.
-ScanOptions with_top_ports(ScanOptions o, const ports::PortDatabase& db) {
-  if (o.top_ports == 0) return o;
-  if (o.ports_given) throw UsageError("give either -p or --top-ports, not both");
-  const std::vector<std::uint16_t> ranked = db.top_ports(o.top_ports, ports::Protocol::Tcp);
-  if (ranked.size() < o.top_ports)
-    throw UsageError("--top-ports " + std::to_string(o.top_ports) + ": zeroscan's ranking holds " +
-                     std::to_string(ranked.size()) + " TCP ports (give 1-" + std::to_string(ranked.size()) +
-                     ", or -p- for all 65535)");
-  o.ports = format_port_list(ranked);
-  return o;
+namespace {
+
+// Probes a dry run builds before it extrapolates (about a second of work).
+constexpr std::uint64_t kDryRunBuildLimit = std::uint64_t(1) << 24;
+
+// A dry run: the plan's checks, the outputs opened (never truncated), the
+// probes built, the cost printed. Structurally nothing here can send: no
+// packet socket, capture or next-hop plan (ARP) is in reach of this path.
+int run_dry_run(const ScanPlan& plan) {
+  const ScanOptions& o = plan.options;
+  check_outputs_open(plan.outputs());
+  const ProbeTemplates templates = build_templates(nullptr, o);
+  const Cookie cookie(plan.inputs.cookie_key, plan.overrides.source_ip.value_or(Ipv4()), plan.inputs.source_ports,
+                      std::uint8_t(o.retries + 1));
+  const DryRunReport r = dry_run(plan.space, plan.permutation, cookie, templates, TargetMacs(), kDryRunBuildLimit);
+  const std::size_t frame_bytes = r.probes ? std::size_t(r.bytes / r.probes) : 0;
+  const ScanCost cost = plan.cost(frame_bytes);
+  const ScanInputs& in = plan.inputs;
+  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size() << " address(es) x "
+            << in.ports.size() << " port(s) x " << in.kinds.size() << " kind(s), shard " << in.shard.index << "/"
+            << in.shard.count << "); nothing sent (seed " << in.seed << ")\n";
+  std::cout << "dry run: would send " << describe_cost(cost, o.rate) << ", up to " << cost.attempts
+            << " attempt(s) per unanswered probe, then " << cost.wait_seconds << " s of listening\n";
+  std::cout << "dry run: built " << r.probes << (r.complete ? "" : " (a sample)") << " probes, " << r.bytes
+            << " bytes in " << r.seconds << " s = " << (r.seconds > 0 ? double(r.probes) / r.seconds / 1e6 : 0)
+            << " M probes/s\n";
+  if (cost.probes > kLargeScanProbes && !o.yes)
+    std::cout << "dry run: a real scan this large needs --yes\n";
+  return 0;
 }
 
+// Everything a real scan opens, in the order it opens it; each member
+// stays where it is (others point into it).
+struct OpenScan {
+  std::optional<NextHopPlan> route;
+  std::optional<Cookie> cookie;
+  ProbeTemplates templates;
+  std::optional<TargetMacs> macs;
+  std::optional<fingerprint::Matcher> matcher;
+  FollowUpQueue follow_ups;
+  std::optional<OsEvidenceCollector> collector;
+  std::optional<OsFingerprinting> os;
+  std::optional<RstGuard> rst_guard;
+  std::unique_ptr<SinkList> outputs;
+  std::optional<FirewallAggregator> firewall;
+  ResultSink* results = nullptr;
+  unsigned threads = 1;
+  std::vector<std::unique_ptr<PacketSink>> sinks;
+  std::vector<PacketSink*> sink_views;
+  std::optional<PcapSource> live_source;
+  std::optional<PcapRecorder> recorder;
+  std::vector<std::unique_ptr<RecordingSink>> recording_sinks;
+  std::optional<RecordingSource> recording_source;
+  std::optional<PacketTrace> trace;
+  std::vector<std::unique_ptr<TappedSink>> tracing_sinks;
+  std::optional<TappedSource> tracing_source;
+  PacketSource* source = nullptr;
+};
+
+// Route, MACs (ARP), cookie and templates for this host.
+void open_route(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  require_packet_socket_privilege();
+  refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(plan.inputs.target_ranges));
+  s.route.emplace(plan_next_hop_on_host(to_address_ranges(plan.inputs.target_ranges), plan.overrides));
+  if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
+  s.cookie.emplace(plan.inputs.cookie_key, s.route->source, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
+  s.templates = build_templates(&*s.route, o);
+  s.macs.emplace(*s.route);
+}
+
+// -O: evidence per responsive host, follow-up probes, the matcher, and for
+// --os-rto the nftables rule that holds back our RSTs.
+void open_os_fingerprinting(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  if (!o.os) return;
+  s.matcher.emplace(fingerprint::load_builtin_database());
+  s.collector.emplace(plan.space, s.follow_ups, kOurTsVal,
+                      o.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
+                      plan.inputs.seed);
+  s.os.emplace(OsFingerprinting{*s.collector, s.follow_ups, *s.matcher});
+  if (!o.os_rto) return;
+  const SourcePortRange& ports = plan.inputs.source_ports;
+  s.rst_guard.emplace(s.route->source, ports.first, std::uint16_t(ports.first + ports.count - 1));
+  if (o.wait_seconds < 30)
+    std::cerr << "zeroscan: --os-rto: retransmissions come seconds apart; --wait " << o.wait_seconds
+              << " will see only the first few (30+ recommended)\n";
+}
+
+void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, ResultSink* extra_sink,
+                  OpenScan& s) {
+  s.outputs = build_outputs(plan.options, make_port_annotator(port_db));
+  if (extra_sink) s.outputs->add_borrowed(*extra_sink);
+  // SYN and ACK together: pair each port's two answers into a verdict.
+  if (plan.inputs.kinds.size() == kProbeKindCount) s.firewall.emplace(*s.outputs);
+  s.results = s.firewall ? static_cast<ResultSink*>(&*s.firewall) : s.outputs.get();
+}
+
+// One packet socket per sender thread (a sink is not shared between
+// threads), the capture, and --pcap's recorder around both.
+void open_packet_io(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  // At high rates the kernel's per-packet work is the limit, so a second
+  // thread on the second core doubles it.
+  s.threads = o.sender_threads ? o.sender_threads
+                               : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
+  constexpr std::size_t kEthernetHeader = 14;
+  for (unsigned t = 0; t < s.threads; ++t) {
+    if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
+      s.sinks.push_back(std::make_unique<RawIpSink>(s.route->link_layer ? kEthernetHeader : 0));
+    else if (s.route->link_layer)
+      s.sinks.push_back(std::make_unique<AfPacketSink>(s.route->interface));
+    else
+      s.sinks.push_back(std::make_unique<IpLayerSink>(s.route->interface));
+    s.sink_views.push_back(s.sinks.back().get());
+  }
+  PcapSourceOptions capture;
+  capture.interface = s.route->interface.name;
+  // Only candidate replies cross into user space: TCP or ICMP to us.
+  capture.filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
+  // On lo the capture also sees our own probes (to 127.x from 127.x): a
+  // bare SYN or ACK is never a reply, so keep them off the receiver.
+  if (sends_through_raw_ip(*s.route)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
+  capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
+  s.live_source.emplace(capture);
+  s.source = &*s.live_source;
+  if (o.pcap.empty()) return;
+  // --pcap: every frame sent and captured goes to the file as well, and the
+  // settings needed to verify replies offline go beside it.
+  s.recorder.emplace(o.pcap, s.route->link_layer ? LinkType::Ethernet : LinkType::RawIp);
+  for (PacketSink*& view : s.sink_views) {
+    s.recording_sinks.push_back(std::make_unique<RecordingSink>(*view, *s.recorder));
+    view = s.recording_sinks.back().get();
+  }
+  s.recording_source.emplace(*s.live_source, *s.recorder);
+  s.source = &*s.recording_source;
+  write_pcap_sidecar(o.pcap + ".scan.json",
+                     record_sidecar(o, plan.inputs, s.route->source, s.threads, kOurTsVal));
+}
+
+// Whether an output format writes to standard output ("-").
+bool stdout_claimed(const ScanOptions& o) {
+  for (const std::string* path : {&o.output_json, &o.output_normal, &o.output_xml, &o.output_grepable, &o.output_csv})
+    if (*path == "-") return true;
+  return false;
+}
+
+// --packet-trace: the sending and capture threads only fill rings (taps
+// around the sinks and the source); a printer thread writes the lines.
+void open_packet_trace(const ScanPlan& plan, OpenScan& s) {
+  if (!plan.options.nmap.packet_trace) return;
+  s.trace.emplace(stdout_claimed(plan.options) ? std::cerr : std::cout, std::cerr);
+  const LinkType sent_link = s.route->link_layer ? LinkType::Ethernet : LinkType::RawIp;
+  for (PacketSink*& view : s.sink_views) {
+    s.tracing_sinks.push_back(std::make_unique<TappedSink>(*view, s.trace->add_ring("SENT", sent_link)));
+    view = s.tracing_sinks.back().get();
+  }
+  s.tracing_source.emplace(*s.source, s.trace->add_ring("RCVD", s.source->link_type()));
+  s.source = &*s.tracing_source;
+  s.trace->start();
+}
+
+EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
+  EngineSettings settings;
+  settings.rate = o.rate;
+  settings.attempts = std::uint8_t(o.retries + 1);
+  settings.wait_seconds = o.wait_seconds;
+  settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
+  settings.progress = o.verbosity > 0 || o.nmap.stats_every_seconds > 0;
+  if (o.nmap.stats_every_seconds > 0) settings.progress_interval_seconds = o.nmap.stats_every_seconds;
+  settings.sender_threads = threads;
+  settings.resume_positions = o.resume_positions;
+  settings.report_silence = !o.responders_only;
+  if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
+  return settings;
+}
+
+// Sends, listens, concludes; on an interrupt leaves the resume file.
+int scan(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  const ScanInputs& in = plan.inputs;
+  Scanner scanner(ScanJob{plan.space, plan.permutation, *s.cookie, s.templates, *s.macs,
+                          engine_settings(o, s.threads), in.seed, in.shard, s.os ? &*s.os : nullptr,
+                          describe_scan(o, in)},
+                  s.sink_views, *s.source, *s.results);
+  ScanSummary summary;
+  {
+    SignalWatcher watcher(scanner);
+    summary = scanner.run();
+  }
+  if (s.trace) s.trace->stop();
+  if (s.recorder) s.recorder->close();  // throws SystemError on a write failure
+  if (summary.interrupted) {
+    // Everything sent so far has its records; the rest waits here.
+    write_resume_file(o.resume_file, ResumeState{o.args, in.seed, scanner.pass0_positions()});
+    std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
+  }
+  if (const std::string error = s.outputs->error(); !error.empty()) {
+    std::cerr << "zeroscan: " << error << "\n";
+    return 1;
+  }
+  return summary.interrupted ? 130 : 0;
+}
+
+int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, ResultSink* extra_sink) {
+  OpenScan s;
+  open_route(plan, s);
+  open_os_fingerprinting(plan, s);
+  open_outputs(plan, port_db, extra_sink, s);
+  open_packet_io(plan, s);
+  open_packet_trace(plan, s);
+  if (const std::string note = drop_privileges(plan.options.os_rto); !note.empty() && plan.options.verbosity > 0)
+    std::cerr << "zeroscan: " << note << "\n";
+  return scan(plan, s);
+}
+
+}  // namespace
+
+// parse -> validate -> (dry run | open -> drop privileges -> scan).
 int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
   try {
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
-    const ScanOptions o = with_top_ports(given, port_db);
-    const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed(),
-                                              [](const char* name) { return std::getenv(name); });
-    for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
-    if (o.nmap.list_only) return list_targets(in.targets, std::cout, std::cerr);  // -sL: no privileges
-    if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
-    std::vector<ProbeSlot> extra_slots;
-    if (o.port0) extra_slots = {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
-    const ScanSpace space(in.targets, in.ports, in.kinds, extra_slots);
-    const Permutation permutation(space.size(), in.seed, in.shard);
-
-    NextHopOverrides overrides;
-    overrides.interface = o.interface;
-    if (!o.source_ip.empty()) {
-      overrides.source_ip = Ipv4::parse(o.source_ip);
-      if (!overrides.source_ip) throw UsageError("bad --source-ip '" + o.source_ip + "'");
-    }
-    if (!o.router_mac.empty()) {
-      overrides.router_mac = MacAddress::parse(o.router_mac);
-      if (!overrides.router_mac) throw UsageError("bad --router-mac '" + o.router_mac + "'");
-    }
-
-    if (o.dry_run) {
-      // No privilege needed: routes are read, nothing is ARPed or sent.
-      const Cookie cookie(in.cookie_key, overrides.source_ip.value_or(Ipv4()), in.source_ports,
-                          std::uint8_t(o.retries + 1));
-      return report_dry_run(in, space, permutation, cookie, build_templates(nullptr, o),
-                            TargetMacs());
-    }
-
-    require_packet_socket_privilege();
-    refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(in.target_ranges));
-    const NextHopPlan plan = plan_next_hop_on_host(to_address_ranges(in.target_ranges), overrides);
-    if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(plan) << "\n";
-    const Cookie cookie(in.cookie_key, plan.source, in.source_ports, std::uint8_t(o.retries + 1));
-    const ProbeTemplates templates = build_templates(&plan, o);
-    const TargetMacs macs(plan);
-
-    // -O: evidence per responsive host, follow-up probes, and the matcher.
-    std::optional<fingerprint::Matcher> matcher;
-    FollowUpQueue follow_ups;
-    std::optional<OsEvidenceCollector> collector;
-    std::optional<OsFingerprinting> os;
-    std::optional<RstGuard> rst_guard;
-    if (o.os) {
-      matcher.emplace(fingerprint::load_builtin_database());
-      collector.emplace(space, follow_ups, kOurTsVal,
-                        o.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
-                        in.seed);
-      os.emplace(OsFingerprinting{*collector, follow_ups, *matcher});
-      if (o.os_rto) {
-        rst_guard.emplace(plan.source, in.source_ports.first,
-                          std::uint16_t(in.source_ports.first + in.source_ports.count - 1));
-        if (o.wait_seconds < 30)
-          std::cerr << "zeroscan: --os-rto: retransmissions come seconds apart; --wait "
-                    << o.wait_seconds << " will see only the first few (30+ recommended)\n";
-      }
-    }
-    const std::unique_ptr<SinkList> outputs = build_outputs(o, make_port_annotator(port_db));
-    if (extra_sink) outputs->add_borrowed(*extra_sink);
-    // SYN and ACK together: pair each port's two answers into a verdict.
-    std::optional<FirewallAggregator> firewall;
-    if (in.kinds.size() == kProbeKindCount) firewall.emplace(*outputs);
-    ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
-
-    // One socket per sender thread: a sink is not shared between threads.
-    // At high rates the kernel's per-packet work (qdisc bypass, veth/NIC
-    // driver) is the limit, so a second thread on the second core doubles it.
-    const unsigned threads = o.sender_threads ? o.sender_threads
-                             : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
-    std::vector<std::unique_ptr<PacketSink>> sinks;
-    std::vector<PacketSink*> sink_views;
-    constexpr std::size_t kEthernetHeader = 14;
-    for (unsigned t = 0; t < threads; ++t) {
-      if (sends_through_raw_ip(plan))  // this machine: the IP layer, no sysctls needed
-        sinks.push_back(std::make_unique<RawIpSink>(plan.link_layer ? kEthernetHeader : 0));
-      else if (plan.link_layer)
-        sinks.push_back(std::make_unique<AfPacketSink>(plan.interface));
-      else
-        sinks.push_back(std::make_unique<IpLayerSink>(plan.interface));
-      sink_views.push_back(sinks.back().get());
-    }
-    PcapSourceOptions capture;
-    capture.interface = plan.interface.name;
-    // Only candidate replies cross into user space: TCP or ICMP to us.
-    capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
-    // On lo the capture also sees our own probes (to 127.x from 127.x): a
-    // bare SYN or ACK is never a reply, so keep them off the receiver.
-    if (sends_through_raw_ip(plan)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
-    capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
-    PcapSource live_source(capture);
-
-    // --pcap: every frame sent and captured goes to the file as well, and the
-    // settings needed to verify replies offline go beside it.
-    std::optional<PcapRecorder> recorder;
-    std::vector<std::unique_ptr<RecordingSink>> recording_sinks;
-    std::optional<RecordingSource> recording_source;
-    if (!o.pcap.empty()) {
-      recorder.emplace(o.pcap, plan.link_layer ? LinkType::Ethernet : LinkType::RawIp);
-      for (PacketSink*& view : sink_views) {
-        recording_sinks.push_back(std::make_unique<RecordingSink>(*view, *recorder));
-        view = recording_sinks.back().get();
-      }
-      recording_source.emplace(live_source, *recorder);
-      write_pcap_sidecar(o, in, plan.source, kOurTsVal);
-    }
-    PacketSource& recorded = recording_source ? static_cast<PacketSource&>(*recording_source) : live_source;
-
-    // --packet-trace: the hot threads only fill rings; a printer thread writes.
-    std::optional<PacketTrace> trace;
-    std::vector<std::unique_ptr<TappedSink>> tracing_sinks;
-    std::optional<TappedSource> tracing_source;
-    if (o.nmap.packet_trace) {
-      trace.emplace(stdout_claimed(o) ? std::cerr : std::cout, std::cerr);
-      const LinkType sent_link = plan.link_layer ? LinkType::Ethernet : LinkType::RawIp;
-      for (PacketSink*& view : sink_views) {
-        tracing_sinks.push_back(std::make_unique<TappedSink>(*view, trace->add_ring("SENT", sent_link)));
-        view = tracing_sinks.back().get();
-      }
-      tracing_source.emplace(recorded, trace->add_ring("RCVD", recorded.link_type()));
-      trace->start();
-    }
-    PacketSource& source = tracing_source ? static_cast<PacketSource&>(*tracing_source) : recorded;
-
-    EngineSettings settings;
-    settings.rate = o.rate;
-    settings.attempts = std::uint8_t(o.retries + 1);
-    settings.wait_seconds = o.wait_seconds;
-    settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
-    settings.progress = o.verbosity > 0 || o.nmap.stats_every_seconds > 0;
-    if (o.nmap.stats_every_seconds > 0) settings.progress_interval_seconds = o.nmap.stats_every_seconds;
-    settings.sender_threads = threads;
-    settings.resume_positions = o.resume_positions;
-    settings.report_silence = !o.responders_only;
-    if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
-
-    Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard,
-                            os ? &*os : nullptr, describe_scan(o, in)},
-                    sink_views, source, results);
-    ScanSummary summary;
-    {
-      SignalWatcher watcher(scanner);
-      summary = scanner.run();
-    }
-    if (trace) trace->stop();
-    if (recorder) recorder->close();  // throws SystemError on a write failure
-    if (summary.interrupted) {
-      // Everything sent so far has its records; the rest waits here.
-      write_resume_file(o.resume_file, ResumeState{o.args, in.seed, scanner.pass0_positions()});
-      std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
-    }
-    if (const std::string error = outputs->error(); !error.empty()) {
-      std::cerr << "zeroscan: " << error << "\n";
-      return 1;
-    }
-    return summary.interrupted ? 130 : 0;
-  } catch (const UsageError& e) {
-    std::cerr << "zeroscan: " << e.what() << "\n";
-    return 2;
+    const ScanPlan plan(given, port_db, entropy_seed());
+    for (const std::string& note : plan.inputs.notes) std::cerr << "zeroscan: " << note << "\n";
+    if (plan.options.nmap.list_only) return list_targets(plan.inputs.targets, std::cout, std::cerr);  // -sL: no privileges
+    validate(plan);
+    if (plan.options.dry_run) return run_dry_run(plan);
+    return run_live_scan(plan, port_db, extra_sink);
   } catch (const Error& e) {
     std::cerr << "zeroscan: " << e.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "zeroscan: out of memory (a smaller scan, or fewer --all-states, needs less)\n";
     return 2;
   }
 }

@@ -3,9 +3,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <ostream>
 #include <sstream>
+
+#include "zeroscan/cli/config_file.h"
+#include "zeroscan/cli/number_checks.h"
+#include "zeroscan/core/errors.h"
 
 namespace zeroscan {
 
@@ -60,7 +66,7 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_option("--top-ports", o.top_ports,
                  "Scan the N most commonly open TCP ports, N from 1 to 1000 (zeroscan's own ranking; "
                  "see zeroscan ports --top N)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_check("a whole number of ports", 1, 65535));
   app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL FILE")
       ->type_name("FILE")
       ->allow_extra_args(false);  // one value per use: never swallow the targets
@@ -73,27 +79,31 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_flag("--allow-reserved", o.allow_reserved,
                "Allow 0.0.0.0/8, 224.0.0.0/4 and 240.0.0.0/4 as targets");
   app.add_option("--rate", o.rate, "Packets per second, all probe kinds together (default 10000)")
-      ->check(CLI::Range(1.0, 100e6));
+      ->check(number_check("a number of packets per second", 1, 100e6));
   app.add_option("--retries", o.retries, "Re-probe unanswered ports N more times (default 1)")
-      ->check(CLI::Range(0u, 10u));
+      ->check(whole_number_check("a whole number of retries", 0, 10));
   app.add_option("--wait", o.wait_seconds, "Seconds to keep listening after the last probe (default 2)")
-      ->check(CLI::Range(0.0, 3600.0));
-  app.add_option("--seed", o.seed, "Seed for the probe order and cookie key (shards must share it)");
+      ->check(number_check("a number of seconds", 0, 3600));
+  app.add_option("--seed", o.seed, "Seed for the probe order and cookie key (shards must share it)")
+      ->check(whole_number_check("a whole number", 0, std::numeric_limits<std::uint64_t>::max()));
   app.add_option("--shard", o.shard,
                  "Scan only shard I of N (0-based), e.g. 0/4; 'auto' reads a Slurm job array's "
                  "SLURM_ARRAY_TASK_ID/COUNT or a Kubernetes indexed job's JOB_COMPLETION_INDEX "
                  "(with --shard-count). Shards need the same --seed")
       ->type_name("I/N|auto");
   app.add_option("--shard-count", o.shard_count, "Shard count for --shard auto under Kubernetes")
-      ->check(CLI::Range(1u, 65536u));
-  app.set_config("--config", "", "Read options from a TOML file (key = value, one per option)");
+      ->check(whole_number_check("a whole number of shards", 1, 65536));
+  app.add_option("--config", o.config,
+                 "Read options from a TOML file: one key per long option, spelled as the option "
+                 "(dry-run = true, ports = \"22,80\", rate = 5000); the command line wins")
+      ->type_name("FILE");
   app.add_option("-e,--interface", o.interface, "Send and capture on this interface");
   app.add_option("-S,--source-ip", o.source_ip, "Source address of the probes");
   app.add_option("--source-port", o.source_ports,
                  "Source port range, e.g. 40000-50000 (one port as with -g; see -g for the cost)")
       ->type_name("RANGE");
   app.add_option("--router-mac", o.router_mac, "Next-hop MAC, skipping ARP");
-  app.add_option("--ttl", o.ttl, "IP TTL of the probes (default 64)")->check(CLI::Range(1u, 255u));
+  app.add_option("--ttl", o.ttl, "IP TTL of the probes (default 64)")->check(whole_number_check("a whole number of hops", 1, 255));
   app.add_flag("--syn", o.syn, "SYN scan: open/closed/filtered (default); nmap -sS");
   app.add_flag("--ack", o.ack, "ACK scan: unfiltered/filtered; nmap -sA");
   app.add_flag("--port0", o.port0, "Also send a SYN and an ACK to TCP port 0 of every host; -sZ");
@@ -126,12 +136,15 @@ void define_options(CLI::App& app, ScanOptions& o) {
       ->type_name("BASE");
   app.add_flag("--open", o.open_only, "Show only open ports");
   app.add_flag("-v,--verbose", o.verbosity, "Live status line on stderr (repeat for more)");
-  app.add_flag("--dry-run", o.dry_run, "Build and count every probe, send nothing");
+  app.add_flag("--dry-run", o.dry_run,
+               "Build and count every probe, check the outputs, say what the scan would cost; "
+               "never sends, whatever a config or resume file says");
+  app.add_flag("-y,--yes", o.yes, "Start scans of more than 2^36 probes (they take days)");
   app.add_flag("--responders-only", o.responders_only,
                "Report only ports that answered (no filtered/no-response records)");
   app.add_option("--sender-threads", o.sender_threads,
                  "Sending threads, each with its own socket (default: 1, or 2 above 500k pps)")
-      ->check(CLI::Range(1u, 16u));
+      ->check(whole_number_check("a whole number of threads", 1, 16));
   app.add_flag("--all-states", o.all_states,
                "Keep per-port state even for scans over 2^28 probes (2 bits per probe)");
   define_nmap_flags(app, o.nmap);
@@ -139,36 +152,164 @@ void define_options(CLI::App& app, ScanOptions& o) {
 
 }  // namespace
 
+namespace {
+
+const char* const kDescription =
+    "zeroscan: stateless raw-packet port scanner\n"
+    "  zeroscan [options] TARGET...          scan (needs root or CAP_NET_RAW)\n"
+    "  zeroscan ports PORT|NAME|RANGE        what runs on a port, how it is abused\n"
+    "  zeroscan local                        audit this machine's listening ports\n"
+    "  zeroscan merge FILE...                combine the NDJSON of a sharded scan\n"
+    "  zeroscan analyze FILE.pcap            conclude a --pcap recording again, offline\n"
+    "  zeroscan fingerprint --learn LABEL TARGET   learn an OS fingerprint line from a host\n"
+    "Each subcommand has its own --help. nmap spellings work: -sS -sA -sL -Pn -n -F -T0..5\n"
+    "-g PORT -iL FILE -oN/-oX/-oG/-oJ/-oA FILE -p- (each listed beside its long form).";
+
+// CLI11 names the option, then our check's text: "--rate: must be ...".
+// Say it as a sentence: "--rate must be ...".
+std::string sentence(std::string message) {
+  const auto colon = message.find(": must be ");
+  if (colon != std::string::npos && colon < 40) message.erase(colon, 1);
+  return message;
+}
+
+// "-p 80 -p 443": CLI11 says "At Most 1 required but received 2"; say
+// which option was repeated and what to do instead.
+std::string repeated_option_message(const CLI::App& app, const CLI::ParseError& error) {
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->get_items_expected_max() != 1 || opt->count() < 2) continue;
+    std::string message = opt->get_name() + " was given " + std::to_string(opt->count()) + " times; give it once";
+    if (opt->check_lname("ports")) message += " with a list (-p 22,80,443)";
+    return message;
+  }
+  return error.what();
+}
+
+// Parses forward-ordered args into `app`; CLI11's terse errors become
+// UsageErrors a person reads. Help/version requests pass through.
+void parse_into(CLI::App& app, const std::vector<std::string>& forward) {
+  std::vector<std::string> reversed(forward.rbegin(), forward.rend());  // CLI11 wants them reversed
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ArgumentMismatch& e) {
+    throw UsageError(repeated_option_message(app, e));
+  } catch (const CLI::ValidationError& e) {
+    throw UsageError(sentence(e.what()));
+  }
+}
+
+// The option a config key names: the long option spelled without dashes,
+// or the positional "targets". Keys that are about config files themselves
+// are no options here.
+const CLI::Option* option_for_key(const CLI::App& app, const std::string& key) {
+  if (key == "config" || key == "help" || key == "version") return nullptr;
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->get_positional() && opt->get_name(true) == key) return opt;
+    if (opt->check_lname(key)) return opt;
+  }
+  return nullptr;
+}
+
+std::string unknown_key_message(const CLI::App& app, const ConfigEntry& e) {
+  std::string message = e.where + ": unknown key '" + quote_capped(e.key, 40) + "'";
+  std::string dashed = e.key;
+  std::replace(dashed.begin(), dashed.end(), '_', '-');
+  if (dashed != e.key && option_for_key(app, dashed))
+    message += " (keys are spelled as the options: '" + dashed + "')";
+  else if (e.key == "config")
+    message += " (a config cannot include another)";
+  return message;
+}
+
+// The command-line words a config entry stands for, after checking that
+// its TOML type fits the option: flags take true/false, options take one
+// value (or an array where the option repeats).
+std::vector<std::string> words_for(const CLI::Option& opt, const ConfigEntry& e) {
+  const std::string key = "'" + e.key + "'";
+  if (opt.get_items_expected_max() == 0) {  // a flag
+    if (e.type != ConfigEntry::Type::Bool) throw UsageError(e.where + ": " + key + " is a flag: give true or false");
+    if (!e.flag_value) return {};
+    return {"--" + e.key};
+  }
+  if (e.type == ConfigEntry::Type::Bool)
+    throw UsageError(e.where + ": " + key + " takes a value, not true or false");
+  if (e.type == ConfigEntry::Type::Array && opt.get_items_expected_max() <= 1)
+    throw UsageError(e.where + ": " + key + " takes one value, not an array" +
+                     (e.key == "ports" ? std::string(" (a list goes in one string: \"22,80\")") : ""));
+  std::vector<std::string> words;
+  for (const std::string& value : e.values) {
+    if (opt.get_positional()) {
+      // A target that looks like an option would be read as one.
+      if (value.empty() || value[0] == '-')
+        throw UsageError(e.where + ": " + key + ": '" + quote_capped(value) + "' is not a target");
+      words.push_back(value);
+    } else {
+      words.push_back("--" + e.key + "=" + value);
+    }
+  }
+  return words;
+}
+
+// Checks one entry's words alone, so a bad value is reported at its line.
+void check_entry(const ConfigEntry& e, const std::vector<std::string>& words) {
+  CLI::App app;
+  ScanOptions scratch;
+  define_options(app, scratch);
+  try {
+    parse_into(app, words);
+  } catch (const UsageError& error) {
+    throw UsageError(e.where + ": " + error.what());
+  } catch (const CLI::ParseError& error) {
+    throw UsageError(e.where + ": '" + e.key + "': " + error.what());
+  }
+}
+
+// The config's entries as command-line words, for every option the command
+// line itself did not give (`cli` has parsed the command line).
+std::vector<std::string> config_words(const CLI::App& cli, const std::string& path) {
+  std::vector<std::string> words;
+  for (const ConfigEntry& e : read_config_file(path)) {
+    const CLI::Option* opt = option_for_key(cli, e.key);
+    if (!opt) throw UsageError(unknown_key_message(cli, e));
+    const std::vector<std::string> entry_words = words_for(*opt, e);
+    check_entry(e, entry_words);
+    if (opt->count() == 0) words.insert(words.end(), entry_words.begin(), entry_words.end());
+  }
+  return words;
+}
+
+}  // namespace
+
 ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ostream& out,
                                      std::ostream& err) {
   ParsedScanCommand result;
-  CLI::App app{
-      "zeroscan: stateless raw-packet port scanner\n"
-      "  zeroscan [options] TARGET...          scan (needs root or CAP_NET_RAW)\n"
-      "  zeroscan ports PORT|NAME|RANGE        what runs on a port, how it is abused\n"
-      "  zeroscan local                        audit this machine's listening ports\n"
-      "  zeroscan merge FILE...                combine the NDJSON of a sharded scan\n"
-      "  zeroscan analyze FILE.pcap            conclude a --pcap recording again, offline\n"
-      "  zeroscan fingerprint --learn LABEL TARGET   learn an OS fingerprint line from a host\n"
-      "Each subcommand has its own --help. nmap spellings work: -sS -sA -sL -Pn -n -F -T0..5\n"
-      "-g PORT -iL FILE -oN/-oX/-oG/-oJ/-oA FILE -p- (each listed beside its long form).",
-      "zeroscan"};
+  CLI::App app{kDescription, "zeroscan"};
   app.set_version_flag("--version", std::string(ZEROSCAN_VERSION " (git " ZEROSCAN_GIT_HASH ")"));
   app.positionals_at_end(false);
   define_options(app, result.options);
 
-  std::vector<std::string> args;
-  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 wants them reversed
   try {
-    std::vector<std::string> forward(args.rbegin(), args.rend());
+    std::vector<std::string> forward(argv + std::min(argc, 1), argv + argc);
     forward = translate_nmap_spellings(forward);
-    args.assign(forward.rbegin(), forward.rend());
     if (forward.empty()) {
       out << app.help();
       result.outcome = ParseOutcome::Exit;
       return result;
     }
-    app.parse(args);
+    // The command line alone first: it names the config, and what it gives
+    // wins over the config's value for the same option.
+    CLI::App cli{kDescription, "zeroscan"};
+    cli.set_version_flag("--version", std::string(ZEROSCAN_VERSION " (git " ZEROSCAN_GIT_HASH ")"));
+    cli.positionals_at_end(false);
+    ScanOptions given;
+    define_options(cli, given);
+    parse_into(cli, forward);
+    if (!given.config.empty()) {
+      std::vector<std::string> merged = config_words(cli, given.config);
+      merged.insert(merged.end(), forward.begin(), forward.end());
+      forward = std::move(merged);
+    }
+    parse_into(app, forward);
     apply_nmap_flags(app, result.options);
   } catch (const CLI::CallForHelp&) {
     out << app.help();
@@ -180,6 +321,11 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
     return result;
   } catch (const CLI::ParseError& e) {
     err << "zeroscan: " << e.what() << " (see zeroscan --help)\n";
+    result.outcome = ParseOutcome::Exit;
+    result.exit_code = 2;
+    return result;
+  } catch (const UsageError& e) {
+    err << "zeroscan: " << e.what() << "\n";
     result.outcome = ParseOutcome::Exit;
     result.exit_code = 2;
     return result;

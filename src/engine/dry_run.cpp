@@ -8,12 +8,22 @@
 namespace zeroscan {
 
 DryRunReport dry_run(const ScanSpace& space, const Permutation& permutation, const Cookie& cookie,
-                     const ProbeTemplates& templates, const TargetMacs& macs) {
+                     const ProbeTemplates& templates, const TargetMacs& macs, std::uint64_t max_probes) {
   DryRunReport report;
   std::vector<std::uint8_t> frame(256);
   const std::int64_t start = monotonic_ns();
   auto cursor = permutation.cursor();
-  while (auto index = cursor.next()) {
+  for (;;) {
+    if (report.probes + report.unreachable >= max_probes) {
+      auto peek = cursor;  // the order may end exactly here
+      report.complete = !peek.next();
+      break;
+    }
+    const auto index = cursor.next();
+    if (!index) {
+      report.complete = true;
+      break;
+    }
     // The same stamping the sender does; 0 means it would not send this one.
     const std::size_t size = stamp_probe(templates, macs, cookie, space.at(*index), 0, frame.data());
     if (size == 0) {

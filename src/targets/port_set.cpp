@@ -11,7 +11,9 @@ namespace zeroscan {
 namespace {
 
 [[noreturn]] void reject(std::string_view token, const std::string& reason) {
-  throw UsageError("bad port '" + std::string(token) + "': " + reason);
+  const std::string quoted = token.size() <= 80 ? std::string(token)
+                                                : std::string(token.substr(0, 80)) + "... (" + std::to_string(token.size()) + " bytes)";
+  throw UsageError("bad port '" + quoted + "': " + reason);
 }
 
 std::string_view trim_blanks(std::string_view text) {
@@ -45,12 +47,15 @@ std::string_view strip_protocol_prefix(std::string_view entry) {
   return entry;
 }
 
+using PortInterval = std::pair<std::uint32_t, std::uint32_t>;  // first, last
+
 // One entry: "22", "1-1024", "-1024" (from 1), "60000-" (to 65535), "-" (1-65535).
-void add_entry(std::string_view entry, std::vector<std::uint16_t>& ports) {
+void add_entry(std::string_view entry, std::vector<PortInterval>& intervals) {
   const std::string_view body = strip_protocol_prefix(entry);
   const auto dash = body.find('-');
   if (dash == std::string_view::npos) {
-    ports.push_back(parse_port_number(body, entry));
+    const std::uint32_t port = parse_port_number(body, entry);
+    intervals.emplace_back(port, port);
     return;
   }
   // nmap: an omitted start is 1 (port 0 only when asked for), an omitted end 65535.
@@ -59,7 +64,21 @@ void add_entry(std::string_view entry, std::vector<std::uint16_t>& ports) {
   const std::uint32_t low = low_text.empty() ? 1 : parse_port_number(low_text, entry);
   const std::uint32_t high = high_text.empty() ? 65535 : parse_port_number(high_text, entry);
   if (high < low) reject(entry, "range end is below its start");
-  for (std::uint32_t port = low; port <= high; ++port) ports.push_back(std::uint16_t(port));
+  intervals.emplace_back(low, high);
+}
+
+// The ports the intervals cover, each once, ascending: linear in the ports,
+// however often a list repeats "1-65535".
+std::vector<std::uint16_t> covered_ports(std::vector<PortInterval> intervals) {
+  std::sort(intervals.begin(), intervals.end());
+  std::vector<std::uint16_t> ports;
+  std::uint32_t next = 0;  // first port not yet emitted
+  for (const auto& [low, high] : intervals)
+    for (std::uint32_t port = std::max(low, next); port <= high; ++port) {
+      ports.push_back(std::uint16_t(port));
+      next = port + 1;
+    }
+  return ports;
 }
 
 }  // namespace
@@ -71,21 +90,22 @@ PortSet::PortSet(std::vector<std::uint16_t> ports) : ports_(std::move(ports)) {
 
 PortSet PortSet::parse(std::string_view spec) {
   if (trim_blanks(spec).empty()) throw UsageError("empty port list");
-  std::vector<std::uint16_t> ports;
+  std::vector<PortInterval> intervals;
   std::size_t entry_number = 1;
   for (std::size_t begin = 0;; ++entry_number) {
     const std::size_t comma = spec.find(',', begin);
     const std::string_view entry =
         trim_blanks(spec.substr(begin, comma == std::string_view::npos ? spec.npos : comma - begin));
     if (entry.empty()) {
-      throw UsageError("bad port list '" + std::string(spec) + "': entry " +
+      throw UsageError("bad port list '" + std::string(spec.substr(0, 80)) + (spec.size() > 80 ? "..." : "") +
+                       "': entry " +
                        std::to_string(entry_number) + " is empty");
     }
-    add_entry(entry, ports);
+    add_entry(entry, intervals);
     if (comma == std::string_view::npos) break;
     begin = comma + 1;
   }
-  return PortSet(std::move(ports));
+  return PortSet(covered_ports(std::move(intervals)));
 }
 
 bool PortSet::contains(std::uint16_t port) const {

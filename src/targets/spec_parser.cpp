@@ -2,8 +2,13 @@
 // hostname (with optional prefix). Every rejection names the spec and why.
 #include "spec_parser.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <optional>
+#include <set>
 #include <string>
+#include <thread>
 
 #include "zeroscan/core/errors.h"
 
@@ -11,9 +16,20 @@ namespace zeroscan {
 
 namespace {
 
-[[noreturn]] void reject(std::string_view spec, const std::string& reason) {
-  throw UsageError("bad target '" + std::string(spec) + "': " + reason);
+// Error lines quote at most this much of the input: a 50 MB "target" must
+// not become a 50 MB message.
+constexpr std::size_t kQuoteLimit = 80;
+
+std::string quoted(std::string_view text) {
+  if (text.size() <= kQuoteLimit) return std::string(text);
+  return std::string(text.substr(0, kQuoteLimit)) + "... (" + std::to_string(text.size()) + " bytes)";
 }
+
+[[noreturn]] void reject(std::string_view spec, const std::string& reason) {
+  throw UsageError("bad target '" + quoted(spec) + "': " + reason);
+}
+
+constexpr unsigned kParallelLookups = 16;
 
 const char* const kNotASpec =
     "not an address, CIDR block (198.18.0.0/16), range (198.18.0.1-198.18.0.9 or "
@@ -152,6 +168,65 @@ const std::vector<Ipv4>& SpecParser::resolve(std::string_view spec, std::string_
   }
   if (found->second.empty()) reject(spec, "hostname does not resolve to an IPv4 address");
   return found->second;
+}
+
+namespace {
+
+// The hostname a spec would look up, if any (the same decisions as parse()).
+std::optional<std::string> hostname_in(std::string_view spec) {
+  if (const auto slash = spec.find('/'); slash != std::string_view::npos) spec = spec.substr(0, slash);
+  if (const auto dash = spec.find('-'); dash != std::string_view::npos && Ipv4::parse(spec.substr(0, dash)))
+    return std::nullopt;
+  if (Ipv4::parse(spec) || looks_numeric(spec) || !looks_like_hostname(spec)) return std::nullopt;
+  return std::string(spec);
+}
+
+}  // namespace
+
+void SpecParser::resolve_all(const std::vector<std::string_view>& specs, const std::string& source) {
+  if (!resolve_) return;  // parse() rejects hostnames itself
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  for (std::string_view spec : specs) {
+    const auto name = hostname_in(spec);
+    if (!name) continue;
+    std::string key = lower_case(*name);
+    if (resolved_.count(key) || !seen.insert(key).second) continue;
+    names.push_back(*name);
+    if (names.size() > kMaxLookups)
+      throw UsageError(quoted(source) + ": more than " + std::to_string(kMaxLookups) +
+                       " host names to look up; resolve them first and list addresses");
+  }
+  std::vector<std::vector<Ipv4>> answers(names.size());
+  std::vector<std::string> failures(names.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < names.size();) {
+      try {
+        answers[i] = resolve_(names[i]);
+      } catch (const std::exception& e) {
+        failures[i] = e.what();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  const std::size_t threads = std::min<std::size_t>(kParallelLookups, names.size());
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+
+  std::size_t failed = 0;
+  std::string first_failures;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (failures[i].empty()) {
+      resolved_.emplace(lower_case(names[i]), std::move(answers[i]));
+      continue;
+    }
+    if (++failed <= 3) first_failures += (first_failures.empty() ? "" : "; ") + quoted(failures[i]);
+  }
+  if (failed)
+    throw SystemError("cannot look up " + std::to_string(failed) + " of " + std::to_string(names.size()) +
+                      " host names (" + first_failures + (failed > 3 ? "; ..." : "") + ")");
 }
 
 }  // namespace zeroscan

@@ -17,8 +17,18 @@ class SpecParser {
  public:
   explicit SpecParser(HostResolver resolve) : resolve_(std::move(resolve)) {}
 
-  // Throws UsageError "bad target '<spec>': <reason>".
+  // Throws UsageError "bad target '<spec>': <reason>" (the spec quoted up
+  // to 80 bytes).
   std::vector<Ipv4Range> parse(std::string_view spec);
+
+  // Looks up every hostname among `specs` at once, up to 16 at a time, so
+  // parse() then answers from the cache. More than kMaxLookups distinct
+  // names is a UsageError (`source` names where they came from); lookups
+  // that fail (no DNS server, ...) end in one SystemError naming how many
+  // and the first few. The resolver must be safe to call from several
+  // threads (getaddrinfo is).
+  void resolve_all(const std::vector<std::string_view>& specs, const std::string& source);
+  static constexpr std::size_t kMaxLookups = 4096;
 
  private:
   std::vector<Ipv4Range> parse_cidr(std::string_view spec, std::size_t slash);

@@ -2,6 +2,7 @@
 // and parsing them with every bad spec reported as file:line at once.
 #include "zeroscan/targets/target_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -25,6 +26,8 @@ struct SpecToken {
 // Beyond this many errors the rest are only counted: a wrong file (say, a
 // binary passed by mistake) should not print a million lines.
 constexpr std::size_t kMaxReportedErrors = 20;
+// No target spec is longer (a hostname is at most 253 bytes, plus "/32").
+constexpr std::size_t kMaxTokenBytes = 1024;
 
 bool is_separator(char c) { return c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\v' || c == '\f'; }
 
@@ -43,7 +46,10 @@ std::vector<SpecToken> tokenize(std::istream& in, const std::string& name) {
       while (begin < rest.size() && is_separator(rest[begin])) ++begin;
       std::size_t end = begin;
       while (end < rest.size() && !is_separator(rest[end])) ++end;
-      if (end > begin) tokens.push_back({std::string(rest.substr(begin, end - begin)), line_number});
+      // A token longer than any target is kept only in part: enough for
+      // the error to quote it, never the whole of a runaway line.
+      if (end > begin)
+        tokens.push_back({std::string(rest.substr(begin, std::min(end - begin, kMaxTokenBytes))), line_number});
       rest.remove_prefix(end);
     }
   }
@@ -80,10 +86,14 @@ std::vector<std::string> read_target_file(const std::string& path) {
 std::vector<Ipv4Range> parse_target_stream(std::istream& in, const std::string& name,
                                            HostResolver resolve) {
   SpecParser parser(std::move(resolve));
+  const std::vector<SpecToken> tokens = tokenize(in, name);
+  std::vector<std::string_view> specs;
+  for (const auto& token : tokens) specs.emplace_back(token.text);
+  parser.resolve_all(specs, name);
   std::vector<Ipv4Range> ranges;
   std::string report;
   std::size_t errors = 0;
-  for (const auto& token : tokenize(in, name)) {
+  for (const auto& token : tokens) {
     try {
       const auto parsed = parser.parse(token.text);
       ranges.insert(ranges.end(), parsed.begin(), parsed.end());

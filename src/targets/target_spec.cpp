@@ -2,6 +2,7 @@
 // and the blocks no scan may include.
 #include "zeroscan/targets/target_spec.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "spec_parser.h"
@@ -27,6 +28,13 @@ std::vector<Ipv4Range> parse_target_spec(std::string_view spec, HostResolver res
 std::vector<Ipv4Range> parse_target_list(std::string_view list, HostResolver resolve) {
   if (trim_blanks(list).empty()) throw UsageError("empty target list");
   SpecParser parser(std::move(resolve));
+  std::vector<std::string_view> entries;
+  for (std::size_t begin = 0; begin <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', begin), list.size());
+    entries.push_back(trim_blanks(list.substr(begin, comma - begin)));
+    begin = comma + 1;
+  }
+  parser.resolve_all(entries, "target list");
   std::vector<Ipv4Range> ranges;
   std::size_t entry_number = 1;
   for (std::size_t begin = 0;; ++entry_number) {
@@ -34,7 +42,7 @@ std::vector<Ipv4Range> parse_target_list(std::string_view list, HostResolver res
     const std::string_view entry =
         trim_blanks(list.substr(begin, comma == std::string_view::npos ? list.npos : comma - begin));
     if (entry.empty()) {
-      throw UsageError("bad target list '" + std::string(list) + "': entry " +
+      throw UsageError("bad target list '" + std::string(list.substr(0, 80)) + (list.size() > 80 ? "..." : "") + "': entry " +
                        std::to_string(entry_number) + " is empty");
     }
     const auto parsed = parser.parse(entry);

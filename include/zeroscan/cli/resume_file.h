@@ -7,7 +7,10 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "zeroscan/cli/scan_options.h"
 
 namespace zeroscan {
 
@@ -21,5 +24,13 @@ struct ResumeState {
 void write_resume_file(const std::string& path, const ResumeState& state);
 // Throws UsageError naming the file and what is wrong with it.
 ResumeState read_resume_file(const std::string& path);
+// The same over the file's text (`path` labels messages).
+ResumeState parse_resume_text(std::string_view text, const std::string& path);
+
+// The options a resumed scan runs with: the recorded command line, seed,
+// thread count and positions; outputs as given now, or else the recorded
+// ones continued. `now` is the command line that said --resume. Throws
+// UsageError when the recorded command line does not parse.
+ScanOptions resumed_options(const ScanOptions& now, const ResumeState& state);
 
 }  // namespace zeroscan

@@ -43,7 +43,9 @@ struct ScanOptions {
   std::string output_all;                   // -oA BASE
   bool open_only = false;
   int verbosity = 0;
-  bool dry_run = false;
+  bool dry_run = false;                     // wins over every other source: nothing is sent
+  bool yes = false;                         // --yes: start scans above 2^36 probes
+  std::string config;                       // --config FILE (TOML)
   bool responders_only = false;
   bool all_states = false;
   bool port0 = false;                       // -sZ: SYN and ACK to TCP port 0 per host

@@ -1,9 +1,12 @@
-// Privilege check: raw packet sockets need root or CAP_NET_RAW. Checked once
-// at start-up so the user gets one clear line instead of a failure deep in
-// the sender.
+// Privileges: raw packet sockets need root or CAP_NET_RAW, checked once at
+// start-up so the user gets one clear line instead of a failure deep in the
+// sender; and once every packet socket, the capture handle and the output
+// files are open, root is given up (least privilege: the scan then runs as
+// the user who ran sudo, or as nobody).
 #pragma once
 
 #include <string>
+#include <sys/types.h>
 
 namespace zeroscan {
 
@@ -14,5 +17,25 @@ std::string packet_socket_privilege_advice();
 // packet_socket_privilege_advice() on EPERM/EACCES, and a SystemError
 // naming the errno for anything else (e.g. a kernel without AF_PACKET).
 void require_packet_socket_privilege();
+
+// Who a root scan becomes: the invoking user from sudo's SUDO_UID and
+// SUDO_GID (when both are plain numbers and not 0), else `nobody_uid` /
+// `nobody_gid`. Pure, for tests.
+struct Identity {
+  uid_t uid = 0;
+  gid_t gid = 0;
+  std::string name;  // "uid 1000" or "nobody"
+};
+Identity unprivileged_identity(const char* sudo_uid, const char* sudo_gid, uid_t nobody_uid,
+                               gid_t nobody_gid);
+
+// Gives up root for good: clears every capability (bounding set too) and
+// switches to unprivileged_identity(SUDO_UID, SUDO_GID, nobody), except
+// that `keep_net_admin` keeps CAP_NET_ADMIN — permitted, effective and
+// ambient, so the `nft` child that removes --os-rto's table at exit still
+// may. Call before any thread starts (capabilities are per thread). Does
+// nothing and returns "" when not running as root; else a note naming the
+// identity taken. Throws SystemError when the switch fails.
+std::string drop_privileges(bool keep_net_admin);
 
 }  // namespace zeroscan

@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zeroscan/cli/analyze_command.h"
+#include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/cli/scan_options.h"
 #include "zeroscan/engine/offline_replay.h"
@@ -213,17 +214,10 @@ struct RecordedScan {
     recorder.close();
     sent = net.sent_frames();
 
-    // As write_pcap_sidecar in src/cli/scan_command.cpp.
-    nlohmann::ordered_json j;
-    j["type"] = "zeroscan-pcap";
-    j["version"] = 1;
-    j["args"] = args;
-    j["seed"] = in.seed;
-    j["source"] = source.to_string();
-    j["source_ports"] = {{"first", in.source_ports.first}, {"count", in.source_ports.count}};
-    j["attempts"] = attempts;
-    j["ts_val"] = kTsVal;
-    write_file(pcap + ".scan.json", j.dump(2) + "\n");
+    // As the scan command records it.
+    ScanOptions recorded = o;
+    recorded.args = args;
+    write_pcap_sidecar(pcap + ".scan.json", record_sidecar(recorded, in, source, 1, kTsVal));
   }
 };
 
@@ -234,24 +228,20 @@ const std::vector<std::string> kOsScan = {"-sS", "-sA", "-sZ", "-O", "-p", "22,8
 // The offline replay of the capture, through the engine helper directly.
 Collect replay(const RecordedScan& scan, ScanSummary* summary, OfflineReplayStats* stats) {
   const PcapSidecar sidecar = read_pcap_sidecar(scan.pcap + ".scan.json");
-  ScanOptions o = options_from(sidecar.args);
-  o.seed = sidecar.seed;
-  const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, sidecar.seed);
-  std::vector<ProbeSlot> extra;
-  if (o.port0) extra = {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
-  const ScanSpace space(in.targets, in.ports, in.kinds, extra);
+  const SidecarScan rebuilt(sidecar);
+  const ScanSpace& space = rebuilt.space;
   const Cookie cookie(cookie_key_from_seed(sidecar.seed), sidecar.source, sidecar.source_ports,
                       std::uint8_t(sidecar.attempts));
   const fingerprint::Matcher matcher(fingerprint::load_builtin_database());
   const OfflineOs os{matcher, sidecar.ts_val, fingerprint::RetransmitTiming::Off};
   OfflineReplayJob job(space, cookie);
   job.seed = sidecar.seed;
-  job.shard = in.shard;
-  job.os = o.os ? &os : nullptr;
+  job.shard = sidecar.shard;
+  job.os = sidecar.os ? &os : nullptr;
   Collect out;
   FirewallAggregator firewall(out);
   PcapFileSource capture(scan.pcap);
-  ResultSink& sink = in.kinds.size() == 2 ? static_cast<ResultSink&>(firewall) : out;
+  ResultSink& sink = sidecar.kinds.size() == 2 ? static_cast<ResultSink&>(firewall) : out;
   *summary = replay_capture(job, capture, sink, stats);
   return out;
 }
@@ -427,8 +417,13 @@ struct ErrorCase : ::testing::Test {
     return {code, err.str()};
   }
   static std::string good_sidecar() {
-    return R"({"type":"zeroscan-pcap","version":1,"args":["-p","22","198.18.0.1"],"seed":5,)"
-           R"("source":"198.19.0.1","source_ports":{"first":40000,"count":1000},"attempts":2,"ts_val":1})";
+    return R"({"type":"zeroscan-pcap","version":2,"args":["-p","22","198.18.0.1"],"seed":5,)"
+           R"("source":"198.19.0.1","source_ports":{"first":40000,"count":1000},"attempts":2,"ts_val":1,)"
+           R"("targets":[["198.18.0.1","198.18.0.1"]],"ports":"22","kinds":["syn"],"port0":false,)"
+           R"("shard":{"index":0,"count":1},"sender_threads":1,"os":false,"os_rto":false,)"
+           R"("all_states":false,"responders_only":false,"config":{"targets":"198.18.0.1","ports":"22",)"
+           R"("probes":"syn","rate":10000,"retries":1,"wait_seconds":2,"ttl":64,)"
+           R"("responders_only":false,"open_only":false}})";
   }
 };
 
@@ -477,8 +472,14 @@ TEST_F(ErrorCase, SidecarFieldMissingOrWrong) {
            {R"("seed":5)", R"("seed":"five")"},
            {R"("source":"198.19.0.1")", R"("source":"198.19.0")"},
            {R"("count":1000)", R"("count":0)"},
-           {R"("version":1)", R"("version":9)"},
-           {R"("args":["-p","22","198.18.0.1"])", R"("args":["--no-such-option","198.18.0.1"])"},
+           {R"("version":2)", R"("version":9)"},
+           {R"("version":2)", R"("version":1)"},
+           {R"("targets":[["198.18.0.1","198.18.0.1"]])", R"("targets":[["198.18.0.9","198.18.0.1"]])"},
+           {R"("targets":[["198.18.0.1","198.18.0.1"]])", R"("targets":[])"},
+           {R"("ports":"22")", R"("ports":"70000")"},
+           {R"("kinds":["syn"])", R"("kinds":["fin"])"},
+           {R"("sender_threads":1)", R"("sender_threads":4294967297)"},
+           {R"("shard":{"index":0,"count":1})", R"("shard":{"index":3,"count":2})"},
        }) {
     std::string text = good_sidecar();
     ASSERT_NE(text.find(from), std::string::npos) << from;
@@ -489,6 +490,22 @@ TEST_F(ErrorCase, SidecarFieldMissingOrWrong) {
     EXPECT_NE(err.find("x.pcap.scan.json"), std::string::npos) << err;
     EXPECT_EQ(lines_in(err), 1u) << err;
   }
+}
+
+// Issue 10 finding 5: analyze parsed the sidecar's argument list again, so
+// `-iL FILE` in a sidecar read that file and looked its lines up as names.
+// The recorded values are used; the arguments are only quoted.
+TEST_F(ErrorCase, RecordedArgumentsAreNeverParsedAgain) {
+  const std::string list = scratch.path("secret.txt");
+  write_file(list, "this-must-not-be-resolved.example\n");
+  std::string text = good_sidecar();
+  const std::string from = R"("args":["-p","22","198.18.0.1"])";
+  text.replace(text.find(from), from.size(), R"("args":["-iL",")" + list + R"(","--no-such-option"])");
+  sidecar(text);
+  const auto [code, err] = analyze();
+  EXPECT_EQ(code, 0) << err;
+  const std::string json = read_file(scratch.path("out.json"));
+  EXPECT_NE(json.find("\"type\":\"summary\""), std::string::npos) << json;
 }
 
 TEST_F(ErrorCase, EmptyCaptureWithGoodSidecarReportsNoProbe) {

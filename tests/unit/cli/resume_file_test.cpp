@@ -47,3 +47,44 @@ TEST(ResumeFileTest, RefusesBadFiles) {
 
 }  // namespace
 }  // namespace zeroscan
+
+namespace zeroscan {
+namespace {
+
+// Finding 1 (issue 10): `--dry-run --resume r.resume` ran a real scan.
+TEST(ResumedOptionsTest, DryRunOnTheCommandLineWinsOverTheResumeFile) {
+  ScanOptions now;
+  now.dry_run = true;
+  now.resume = "r.resume";
+  const ResumeState state{{"-p", "22", "198.18.0.0/24"}, 7, {10}};
+  const ScanOptions o = resumed_options(now, state);
+  EXPECT_TRUE(o.dry_run);
+  EXPECT_EQ(o.seed.value_or(0), 7u);
+  EXPECT_EQ(o.resume_positions, std::vector<std::uint64_t>{10});
+}
+
+// Finding 6: a resume file with "args": [] printed the whole help.
+TEST(ResumedOptionsTest, EmptyRecordedCommandLineIsAnError) {
+  ScanOptions now;
+  now.resume = "r.resume";
+  EXPECT_THROW(resumed_options(now, ResumeState{{}, 7, {10}}), UsageError);
+}
+
+}  // namespace
+}  // namespace zeroscan
+
+namespace zeroscan {
+namespace {
+
+// Finding 6: `--resume adir` printed basic_filebuf::underflow.
+TEST(ResumeFileTest, DirectoryIsRefusedWithOneLine) {
+  try {
+    read_resume_file(::testing::TempDir());
+    ADD_FAILURE() << "a directory was accepted";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a regular file"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace zeroscan

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 namespace zeroscan {
@@ -118,6 +119,117 @@ TEST(ScanOptionsTest, TranslationLeavesOtherArgumentsAlone) {
   const auto out = translate_nmap_spellings({"-p", "80", "-sS", "--", "-sA"});
   const std::vector<std::string> expected{"-p", "80", "--syn", "--", "-sA"};
   EXPECT_EQ(out, expected);
+}
+
+}  // namespace
+}  // namespace zeroscan
+
+namespace zeroscan {
+namespace {
+
+// Finding 2 (issue 10): configs are read strictly and spelled like the flags.
+class ConfigFileTest : public ::testing::Test {
+ protected:
+  std::string write(const std::string& text) {
+    const std::string path = ::testing::TempDir() + "zeroscan_config_" +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml";
+    std::ofstream(path) << text;
+    return path;
+  }
+};
+
+TEST_F(ConfigFileTest, KeysSpelledLikeFlagsApply) {
+  const std::string path = write("dry-run = true\nports = \"22,80\"\nrate = 5000\ntargets = [\"198.18.0.1\"]\n");
+  const ParseRun r = parse({"--config", path});
+  ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
+  EXPECT_TRUE(r.parsed.options.dry_run);
+  EXPECT_EQ(r.parsed.options.ports, "22,80");
+  EXPECT_TRUE(r.parsed.options.ports_given);
+  EXPECT_EQ(r.parsed.options.rate, 5000);
+  EXPECT_TRUE(r.parsed.options.resume.empty());
+  ASSERT_EQ(r.parsed.options.targets.size(), 1u);
+}
+
+TEST_F(ConfigFileTest, CommandLineWinsOverTheConfig) {
+  const std::string path = write("rate = 5000\n");
+  const ParseRun r = parse({"--config", path, "--rate", "7", "198.18.0.1"});
+  ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
+  EXPECT_EQ(r.parsed.options.rate, 7);
+}
+
+TEST_F(ConfigFileTest, UnknownKeyIsAnErrorNamingFileLineAndKey) {
+  const std::string path = write("# a dry run\n\ndry_run = true\n");
+  const ParseRun r = parse({"--config", path, "198.18.0.1"});
+  EXPECT_EQ(r.parsed.exit_code, 2);
+  EXPECT_NE(r.err.find(path + ":3: unknown key 'dry_run'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'dry-run'"), std::string::npos) << r.err;
+}
+
+TEST_F(ConfigFileTest, MisspelledPortKeyIsAnError) {
+  const ParseRun r = parse({"--config", write("port = \"22\"\n"), "198.18.0.1"});
+  EXPECT_EQ(r.parsed.exit_code, 2);
+  EXPECT_NE(r.err.find(":1: unknown key 'port'"), std::string::npos) << r.err;
+}
+
+TEST_F(ConfigFileTest, WrongTypesAreErrors) {
+  for (const std::string& text : {"dry-run = 1\n", "rate = true\n", "ports = [22, 80]\n", "rate = nan\n",
+                                  "rate = \"fast\"\n", "[section]\nrate = 1\n", "targets = [\"--dry-run\"]\n"}) {
+    const ParseRun r = parse({"--config", write(text), "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << text;
+    EXPECT_EQ(r.parsed.outcome, ParseOutcome::Exit) << text;
+    EXPECT_NE(r.err.find(".toml:"), std::string::npos) << text << r.err;
+  }
+}
+
+TEST_F(ConfigFileTest, FilesThatAreNotTomlAreErrors) {
+  for (const std::string& text : {std::string("this is not toml\n"), std::string("ports = [22,\n"),
+                                  std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)}) {
+    const ParseRun r = parse({"--config", write(text), "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << text;
+    EXPECT_NE(r.err.find("not a TOML config"), std::string::npos) << r.err;
+  }
+  const ParseRun dir = parse({"--config", ::testing::TempDir(), "198.18.0.1"});
+  EXPECT_EQ(dir.parsed.exit_code, 2);
+}
+
+// Finding 4: NaN, infinities and out-of-range numbers, with a readable message.
+TEST(NumberOptionsTest, FloatsRejectNanInfAndRangeWithReadableMessage) {
+  for (const std::string& value : {"nan", "NaN", "inf", "-inf", "1e999", "0", "abc", "0x10", "200000000"}) {
+    const ParseRun r = parse({"--rate", value, "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << value;
+    EXPECT_NE(r.err.find("--rate must be a number of packets per second between 1 and 100000000"),
+              std::string::npos)
+        << r.err;
+  }
+  for (const std::string& value : {"nan", "inf", "-1", "3601"}) {
+    const ParseRun r = parse({"--wait", value, "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << value;
+    EXPECT_NE(r.err.find("--wait must be"), std::string::npos) << r.err;
+  }
+}
+
+TEST(NumberOptionsTest, IntegersRejectSignsAndOverflow) {
+  for (const std::string& value : {"-1", "18446744073709551616", "99999999999999999999999", "1.5", " 7"}) {
+    const ParseRun r = parse({"--seed", value, "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << value;
+    EXPECT_NE(r.err.find("--seed must be a whole number"), std::string::npos) << r.err;
+  }
+  const ParseRun max = parse({"--seed", "18446744073709551615", "198.18.0.1"});
+  ASSERT_EQ(max.parsed.outcome, ParseOutcome::Scan) << max.err;
+  EXPECT_EQ(*max.parsed.options.seed, 18446744073709551615ULL);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--retries", "-1"}, {"--ttl", "256"}, {"--sender-threads", "4294967297"}, {"--top-ports", "0"}}) {
+    const ParseRun r = parse({args[0], args[1], "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << args[0] << " " << args[1];
+    EXPECT_NE(r.err.find(args[0] + " must be a whole number"), std::string::npos) << r.err;
+  }
+}
+
+// Finding 6: a repeated single-value option says which one and what to do.
+TEST(ScanOptionsMessagesTest, RepeatedPortsSaysGiveItOnce) {
+  const ParseRun r = parse({"-p", "80", "-p", "443", "198.18.0.1"});
+  EXPECT_EQ(r.parsed.exit_code, 2);
+  EXPECT_NE(r.err.find("--ports was given 2 times; give it once"), std::string::npos) << r.err;
 }
 
 }  // namespace

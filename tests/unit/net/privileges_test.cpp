@@ -8,7 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "zeroscan/core/errors.h"
 #include "zeroscan/net/af_packet_sink.h"
@@ -93,6 +97,54 @@ TEST(PrivilegeTest, UnprivilegedUserGetsTheAdviceFromEveryOpener) {
 TEST(PrivilegeTest, RootPassesTheCheck) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root";
   EXPECT_NO_THROW(require_packet_socket_privilege());
+}
+
+// Issue 10 (least privilege): who a root scan becomes.
+TEST(DropPrivilegesTest, InvokingUserFromSudoElseNobody) {
+  const Identity user = unprivileged_identity("1000", "1001", 65534, 65534);
+  EXPECT_EQ(user.uid, 1000u);
+  EXPECT_EQ(user.gid, 1001u);
+  for (const auto& [uid, gid] : std::vector<std::pair<const char*, const char*>>{
+           {nullptr, nullptr}, {"0", "0"}, {"1000", nullptr}, {"-1", "5"}, {"12x", "5"}, {"", ""}}) {
+    const Identity nobody = unprivileged_identity(uid, gid, 65534, 65533);
+    EXPECT_EQ(nobody.uid, 65534u) << (uid ? uid : "null");
+    EXPECT_EQ(nobody.gid, 65533u);
+    EXPECT_EQ(nobody.name, "nobody");
+  }
+}
+
+// After drop_privileges a child is no longer root and cannot open a packet
+// socket; with keep_net_admin it holds CAP_NET_ADMIN and nothing else.
+TEST(DropPrivilegesTest, ChildLosesRootAndPacketSockets) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to drop";
+  for (const bool keep : {false, true}) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+      ::unsetenv("SUDO_UID");
+      try {
+        drop_privileges(keep);
+      } catch (...) {
+        ::_exit(10);
+      }
+      if (::getuid() == 0 || ::geteuid() == 0) ::_exit(11);
+      try {
+        require_packet_socket_privilege();
+        ::_exit(12);  // still allowed raw sockets
+      } catch (const SystemError&) {
+      }
+      std::FILE* status = std::fopen("/proc/self/status", "r");
+      char line[256];
+      unsigned long long effective = ~0ULL;
+      while (status && std::fgets(line, sizeof line, status))
+        if (std::sscanf(line, "CapEff: %llx", &effective) == 1) break;
+      const unsigned long long net_admin = 1ULL << 12;
+      ::_exit(effective == (keep ? net_admin : 0ULL) ? 0 : 13);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "keep_net_admin=" << keep;
+  }
 }
 
 }  // namespace

@@ -164,6 +164,43 @@ TEST_F(MergeCommandTest, BadInputIsOneLineAndExitTwo) {
   EXPECT_EQ(err_, "zeroscan merge: only one output format can go to stdout ('-')\n");
 }
 
+// Issue 10 finding 3: `merge -oJ v.json v.json` and `merge -oA v v.json`
+// overwrote their own input and lost every port record.
+TEST_F(MergeCommandTest, AnOutputThatIsAnInputIsRefusedAndTheInputKept) {
+  const auto files = write_shards(1, nullptr, "v");
+  const std::string before = read_text(files[0]);
+  EXPECT_EQ(merge(with({"-oJ", files[0]}, files)), 2);
+  EXPECT_NE(err_.find("is also an input"), std::string::npos) << err_;
+  EXPECT_EQ(read_text(files[0]), before);
+  // The same file under another name (a hard link) is the same input.
+  const std::string base = path("v.0");  // -oA BASE writes BASE.json = the input
+  EXPECT_EQ(merge(with({"-oA", base}, files)), 2);
+  EXPECT_NE(err_.find("is also an input"), std::string::npos) << err_;
+  EXPECT_EQ(read_text(files[0]), before);
+  std::filesystem::create_hard_link(files[0], path("link.json"));
+  EXPECT_EQ(merge(with({"-oN", path("link.json")}, files)), 2);
+  EXPECT_EQ(read_text(files[0]), before);
+}
+
+// Issue 10 finding 6: empty or truncated input exited 1, like a missing shard.
+TEST_F(MergeCommandTest, NothingCompleteToMergeIsExitTwo) {
+  std::ofstream(path("empty.json")).flush();
+  EXPECT_EQ(merge({"-oJ", path("m.json"), path("empty.json")}), 2) << err_;
+  const auto files = write_shards(1);
+  std::string text = read_text(files[0]);
+  text.erase(text.rfind('\n', text.size() - 2) + 1);
+  std::ofstream(files[0], std::ios::trunc) << text;
+  EXPECT_EQ(merge({"-oJ", path("m.json"), files[0]}), 2) << err_;
+}
+
+// Outputs go through a temporary file: a refused merge leaves no file.
+TEST_F(MergeCommandTest, OutputsAppearOnlyWhenFinished) {
+  const auto files = write_shards(2);
+  ASSERT_EQ(merge(with({"-oJ", path("m.json")}, files)), 0) << err_;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_))
+    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
+}
+
 TEST_F(MergeCommandTest, HelpNamesTheOutputOptions) {
   EXPECT_EQ(merge({"--help"}), 0);
   for (const char* option : {"--output-xml", "--output-grepable", "--output-csv", "--output-all", "--open"})

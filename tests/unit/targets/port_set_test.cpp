@@ -119,3 +119,20 @@ TEST(PortSetTest, DashAloneMeansOneToMaxWithoutPortZero) {
 
 }  // namespace
 }  // namespace zeroscan
+
+namespace zeroscan {
+namespace {
+
+// Found by fuzzing (issue 10): a list repeating "1-65535" built one vector
+// entry per listed port (millions) before deduplicating.
+TEST(PortSetTest, RepeatedFullRangesCostNoMoreThanOne) {
+  std::string spec = "1-65535";
+  for (int i = 0; i < 2000; ++i) spec += ",1-65535,T:0-,-";
+  const PortSet ports = PortSet::parse(spec);
+  EXPECT_EQ(ports.size(), 65536u);
+  EXPECT_EQ(ports.ports().front(), 0);
+  EXPECT_EQ(ports.ports().back(), 65535);
+}
+
+}  // namespace
+}  // namespace zeroscan

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -83,10 +87,10 @@ TEST(TargetFileTest, NulByteIsReportedWithLine) {
 
 TEST(TargetFileTest, ParsesEverySpec) {
   std::map<std::string, std::vector<Ipv4>> table{{"a.example", {ip("192.0.2.1")}}};
-  int questions = 0;
+  std::atomic<int> questions{0};
   const HostResolver resolve = [&](const std::string& name) {
     ++questions;
-    return table[name];
+    return table.at(name);
   };
   std::istringstream in("198.18.0.1\na.example 198.18.0.0/31\na.example\n");
   EXPECT_EQ(parse_target_stream(in, "t.txt", resolve),
@@ -121,6 +125,62 @@ TEST(TargetFileTest, ParsesFileFromDisk) {
   const auto bad = write_temp_file("targets_bad.txt", "198.18.0.1\n\n198.18.0.1/40\n");
   EXPECT_EQ(usage_error_of([&] { parse_target_file(bad, nullptr); }),
             bad + ":3: bad target '198.18.0.1/40': prefix length must be 0-32");
+}
+
+// Issue 10 finding 6: a 50 MB target line was echoed whole in the error.
+TEST(TargetFileTest, ErrorQuotesAtMostEightyBytesOfABadTarget) {
+  std::istringstream in(std::string(50 << 20, 'x') + "!\n");
+  const std::string message = usage_error_of([&] { parse_target_stream(in, "big.txt", nullptr); });
+  EXPECT_LT(message.size(), 300u);
+  EXPECT_NE(message.find("big.txt:1: bad target 'xxxx"), std::string::npos) << message.substr(0, 200);
+}
+
+// Issue 10 finding 6: 20,000 words in -iL became 20,000 serial lookups.
+TEST(TargetFileTest, TooManyHostNamesIsOneErrorBeforeAnyLookup) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "word" + std::to_string(i) + "\n";
+  std::istringstream in(text);
+  std::atomic<int> questions{0};
+  const HostResolver resolve = [&](const std::string&) {
+    ++questions;
+    return std::vector<Ipv4>{};
+  };
+  const std::string message = usage_error_of([&] { parse_target_stream(in, "words.txt", resolve); });
+  EXPECT_NE(message.find("words.txt: more than 4096 host names to look up"), std::string::npos) << message;
+  EXPECT_EQ(questions.load(), 0);
+}
+
+TEST(TargetFileTest, HostNamesAreLookedUpConcurrently) {
+  std::string text;
+  for (int i = 0; i < 32; ++i) text += "host" + std::to_string(i) + ".example\n";
+  std::istringstream in(text);
+  std::atomic<int> in_flight{0}, most{0};
+  const HostResolver resolve = [&](const std::string&) {
+    const int now = ++in_flight;
+    for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    --in_flight;
+    return std::vector<Ipv4>{ip("192.0.2.1")};
+  };
+  EXPECT_EQ(parse_target_stream(in, "hosts.txt", resolve).size(), 32u);
+  EXPECT_GT(most.load(), 1);
+  EXPECT_LE(most.load(), 16);
+}
+
+TEST(TargetFileTest, FailedLookupsAreOneErrorWithACount) {
+  std::istringstream in("a.example b.example c.example 198.18.0.1 d.example\n");
+  const HostResolver resolve = [](const std::string& name) -> std::vector<Ipv4> {
+    if (name == "d.example") return {ip("192.0.2.4")};
+    throw SystemError("cannot resolve '" + name + "': Temporary failure in name resolution");
+  };
+  try {
+    parse_target_stream(in, "t.txt", resolve);
+    ADD_FAILURE() << "no error";
+  } catch (const SystemError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot look up 3 of 4 host names"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -22,9 +24,11 @@ class FakeResolver {
  public:
   std::map<std::string, std::vector<Ipv4>> table;
   std::vector<std::string> questions;
+  std::mutex mutex;  // lists resolve their names concurrently
 
   HostResolver resolver() {
     return [this](const std::string& name) {
+      const std::lock_guard<std::mutex> lock(mutex);
       questions.push_back(name);
       const auto found = table.find(name);
       return found == table.end() ? std::vector<Ipv4>{} : found->second;

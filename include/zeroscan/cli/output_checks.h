@@ -1,0 +1,50 @@
+// Outputs never clobber inputs: the checks every command that writes files
+// (scan, dry run, merge, analyze) makes before it opens anything, and the
+// dry run's "would these open?" check.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "zeroscan/output/output_set.h"
+
+namespace zeroscan {
+
+// A file a command reads or writes, with the flag that named it (for the
+// message).
+struct NamedPath {
+  std::string flag;  // "-oJ", "-iL", "--pcap", "input"
+  std::string path;  // "-" is stdout/stdin
+};
+
+// Every file the outputs of `paths` (after expand_all) write.
+std::vector<NamedPath> output_files(const OutputPaths& expanded);
+
+// Throws UsageError when two outputs go to stdout, two outputs are one file
+// (same path or same inode), or an output is one of `inputs` (same inode):
+// writing it would destroy what is being read.
+void refuse_clobbering(const std::vector<NamedPath>& outputs, const std::vector<NamedPath>& inputs);
+
+// Opens each output the way a scan would, creating a missing file but never
+// truncating an existing one. Throws UsageError naming the flag and path.
+void check_outputs_open(const std::vector<NamedPath>& outputs);
+
+// Writes go to a temporary file beside the target, renamed into place by
+// commit(): an output that is an input (or a run that fails half-way)
+// never leaves a destroyed file behind. "-" is written directly.
+class ReplacedOutputs {
+ public:
+  // The temporary paths replace the real ones in `paths` (after expand_all).
+  explicit ReplacedOutputs(OutputPaths& expanded);
+  ~ReplacedOutputs();  // removes the temporary files unless committed
+  ReplacedOutputs(const ReplacedOutputs&) = delete;
+  ReplacedOutputs& operator=(const ReplacedOutputs&) = delete;
+  // Renames every temporary file to its real path. Throws SystemError.
+  void commit();
+
+ private:
+  std::vector<std::pair<std::string, std::string>> renames_;  // temporary -> real
+  bool committed_ = false;
+};
+
+}  // namespace zeroscan

@@ -1,0 +1,23 @@
+// libFuzzer target: --config files, through the whole scan option parser
+// (TOML, key lookup, type checks, each value's own check).
+#include <sstream>
+
+#include "fuzz_support.h"
+#include "zeroscan/cli/config_file.h"
+#include "zeroscan/cli/scan_options.h"
+#include "zeroscan/core/errors.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace zeroscan;
+  try {
+    parse_config_text(fuzz::text(data, size), "fuzz.toml");
+  } catch (const Error&) {
+  }
+  const fuzz::MemoryFile file(data, size);
+  const std::string path = file.path();
+  const char* argv[] = {"zeroscan", "--config", path.c_str(), "--dry-run"};
+  std::ostringstream out, err;
+  const ParsedScanCommand parsed = parse_scan_options(4, argv, out, err);
+  if (parsed.outcome == ParseOutcome::Exit && parsed.exit_code != 0 && err.str().empty()) __builtin_trap();
+  return 0;
+}

@@ -1,0 +1,95 @@
+// Parse and validate (ScanPlan): the checks a dry run and a real scan share
+// before anything is opened — issue 10 findings 1 and 6.
+#include "zeroscan/cli/scan_plan.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sys/stat.h>
+
+#include "zeroscan/core/errors.h"
+#include "zeroscan/ports/embedded_port_data.h"
+
+namespace zeroscan {
+namespace {
+
+ScanOptions options(std::vector<std::string> targets, std::string ports = "22") {
+  ScanOptions o;
+  o.targets = std::move(targets);
+  o.ports = std::move(ports);
+  o.dry_run = true;
+  return o;
+}
+
+std::string validate_error(const ScanOptions& o) {
+  const ports::PortDatabase db = ports::load_embedded_port_database();
+  try {
+    const ScanPlan plan(o, db, 1);
+    validate(plan);
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ScanPlanTest, TwoOutputsOnStdoutAreRefused) {
+  ScanOptions o = options({"198.18.0.1"});
+  o.output_json = "-";
+  o.output_normal = "-";
+  EXPECT_NE(validate_error(o).find("stdout"), std::string::npos);
+}
+
+TEST(ScanPlanTest, AnOutputThatIsAnInputListIsRefused) {
+  const std::string list = ::testing::TempDir() + "zs_plan_targets.txt";
+  std::ofstream(list) << "198.18.0.1\n";
+  ScanOptions o = options({});
+  o.input_lists = {list};
+  o.output_grepable = list;
+  EXPECT_NE(validate_error(o).find("is also an input"), std::string::npos);
+}
+
+TEST(ScanPlanTest, UnknownInterfaceIsRefusedEvenInADryRun) {
+  ScanOptions o = options({"198.18.0.1"});
+  o.interface = "nosuchif0";
+  EXPECT_NE(validate_error(o).find("no such interface"), std::string::npos);
+}
+
+TEST(ScanPlanTest, HugeScanNeedsYesAndSaysHowLong) {
+  ScanOptions o = options({"198.18.0.0/15", "10.0.0.0/8"}, "-");
+  o.dry_run = false;
+  const std::string error = validate_error(o);
+  EXPECT_NE(error.find("add --yes"), std::string::npos) << error;
+  EXPECT_NE(error.find("years at --rate 10000"), std::string::npos) << error;
+  o.yes = true;
+  EXPECT_EQ(validate_error(o), "");
+  o.yes = false;
+  o.dry_run = true;  // a dry run only reports it
+  EXPECT_EQ(validate_error(o), "");
+}
+
+TEST(ScanPlanTest, CostIsProbesBytesAndTimeAtTheRate) {
+  const ports::PortDatabase db = ports::load_embedded_port_database();
+  ScanOptions o = options({"198.18.0.0/24"}, "1-100");
+  o.rate = 1000;
+  const ScanPlan plan(o, db, 1);
+  const ScanCost cost = plan.cost(74);
+  EXPECT_EQ(cost.probes, 25600u);
+  EXPECT_EQ(cost.bytes, 25600u * 74);
+  EXPECT_DOUBLE_EQ(cost.seconds, 25.6);
+  EXPECT_EQ(describe_cost(cost, 1000), "25600 probes (2^14.6, 1894400 bytes), about 26 seconds at --rate 1000");
+}
+
+TEST(OutputChecksTest, DryRunOpensOutputsWithoutTruncating) {
+  const std::string kept = ::testing::TempDir() + "zs_plan_kept.json";
+  std::ofstream(kept) << "earlier results\n";
+  check_outputs_open({{"-oJ", kept}});
+  std::ifstream in(kept);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "earlier results");
+  EXPECT_THROW(check_outputs_open({{"-oJ", "/proc/zeroscan-no-such-file"}}), UsageError);
+  EXPECT_THROW(check_outputs_open({{"--pcap", ::testing::TempDir() + "no/such/dir/x.pcap"}}), UsageError);
+}
+
+}  // namespace
+}  // namespace zeroscan
