@@ -82,6 +82,20 @@ void apply_source_port(const CLI::App& app, const NmapFlags& f, ScanOptions& o) 
   o.source_ports = f.fixed_source_port;
 }
 
+// The -T table as --help shows it, from the presets themselves.
+std::string timing_help() {
+  std::string names, rates, retries, waits;
+  for (const TimingPreset& p : kTimingPresets) {
+    const char* sep = names.empty() ? "" : "/";
+    names += sep + std::string(p.name);
+    rates += sep + number_text(p.rate);
+    retries += sep + std::to_string(p.retries);
+    waits += sep + number_text(p.wait_seconds);
+  }
+  return "Timing template, nmap -T0..-T5 (" + names + "): rate " + rates + " pps, retries " + retries +
+         ", wait " + waits + " s; --rate/--retries/--wait given explicitly win";
+}
+
 }  // namespace
 
 const TimingPreset& timing_preset(unsigned level) { return kTimingPresets.at(level); }
@@ -117,11 +131,7 @@ bool translate_nmap_flag(const std::string& arg, std::vector<std::string>& out) 
 }
 
 void define_nmap_flags(CLI::App& app, NmapFlags& f) {
-  auto* timing = app.add_option(
-      "-T,--timing", f.timing,
-      "Timing template, nmap -T0..-T5 (paranoid, sneaky, polite, normal, aggressive, insane): "
-      "rate 1/10/100/10000/50000/200000 pps, retries 2/2/2/1/1/0, wait 15/10/5/2/1.25/0.5 s; "
-      "--rate/--retries/--wait given explicitly win");
+  auto* timing = app.add_option("-T,--timing", f.timing, timing_help());
   timing->type_name("0-5");
   timing->transform(CLI::Transformer(
       std::map<std::string, std::string>{{"paranoid", "0"}, {"sneaky", "1"}, {"polite", "2"},
@@ -152,6 +162,9 @@ void define_nmap_flags(CLI::App& app, NmapFlags& f) {
   app.add_flag("--list", f.list_only,
                "List the targets (after excludes and name resolution) and exit; sends nothing, "
                "needs no privileges; nmap -sL");
+  app.add_flag("--packet-trace", f.packet_trace,
+               "Print one line per probe sent and frame received, as nmap does (at most 1000 lines/s; "
+               "the rest is counted); nmap --packet-trace");
   app.add_flag("--no-ping", "nmap -Pn: accepted; zeroscan never pings first, every target is probed");
   app.add_flag("--no-resolve", "nmap -n: accepted; zeroscan never looks up names for the addresses it reports");
 }

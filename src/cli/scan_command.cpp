@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "zeroscan/cli/list_targets.h"
+#include "zeroscan/cli/packet_trace.h"
 #include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_description.h"
@@ -202,6 +203,9 @@ struct OpenScan {
   std::optional<PcapRecorder> recorder;
   std::vector<std::unique_ptr<RecordingSink>> recording_sinks;
   std::optional<RecordingSource> recording_source;
+  std::optional<PacketTrace> trace;
+  std::vector<std::unique_ptr<TappedSink>> tracing_sinks;
+  std::optional<TappedSource> tracing_source;
   PacketSource* source = nullptr;
 };
 
@@ -286,6 +290,28 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
                      record_sidecar(o, plan.inputs, s.route->source, s.threads, kOurTsVal));
 }
 
+// Whether an output format writes to standard output ("-").
+bool stdout_claimed(const ScanOptions& o) {
+  for (const std::string* path : {&o.output_json, &o.output_normal, &o.output_xml, &o.output_grepable, &o.output_csv})
+    if (*path == "-") return true;
+  return false;
+}
+
+// --packet-trace: the sending and capture threads only fill rings (taps
+// around the sinks and the source); a printer thread writes the lines.
+void open_packet_trace(const ScanPlan& plan, OpenScan& s) {
+  if (!plan.options.nmap.packet_trace) return;
+  s.trace.emplace(stdout_claimed(plan.options) ? std::cerr : std::cout, std::cerr);
+  const LinkType sent_link = s.route->link_layer ? LinkType::Ethernet : LinkType::RawIp;
+  for (PacketSink*& view : s.sink_views) {
+    s.tracing_sinks.push_back(std::make_unique<TappedSink>(*view, s.trace->add_ring("SENT", sent_link)));
+    view = s.tracing_sinks.back().get();
+  }
+  s.tracing_source.emplace(*s.source, s.trace->add_ring("RCVD", s.source->link_type()));
+  s.source = &*s.tracing_source;
+  s.trace->start();
+}
+
 EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
   EngineSettings settings;
   settings.rate = o.rate;
@@ -314,6 +340,7 @@ int scan(const ScanPlan& plan, OpenScan& s) {
     SignalWatcher watcher(scanner);
     summary = scanner.run();
   }
+  if (s.trace) s.trace->stop();
   if (s.recorder) s.recorder->close();  // throws SystemError on a write failure
   if (summary.interrupted) {
     // Everything sent so far has its records; the rest waits here.
@@ -333,6 +360,7 @@ int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   open_os_fingerprinting(plan, s);
   open_outputs(plan, port_db, extra_sink, s);
   open_packet_io(plan, s);
+  open_packet_trace(plan, s);
   if (const std::string note = drop_privileges(plan.options.os_rto); !note.empty() && plan.options.verbosity > 0)
     std::cerr << "zeroscan: " << note << "\n";
   return scan(plan, s);

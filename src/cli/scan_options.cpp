@@ -40,7 +40,7 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
     if (arg == "--") after_double_dash = true;
     if (translate_nmap_flag(arg, out)) continue;
     if (auto it = kLongForm.find(arg); it != kLongForm.end()) {
-      if (!it->second.empty()) out.push_back(it->second);
+      out.push_back(it->second);
       continue;
     }
     if (auto it = kUnsupported.find(arg); it != kUnsupported.end())

@@ -1,4 +1,4 @@
-// Recording decorators for --pcap.
+// The tap decorators (--pcap, --packet-trace).
 #include "zeroscan/net/recording.h"
 
 #include <ctime>
@@ -13,17 +13,16 @@ std::int64_t now_ns() {
 }
 }  // namespace
 
-std::size_t RecordingSink::send(const FrameRef* frames, std::size_t count) {
-  const std::size_t sent = inner_.send(frames, count);
-  // Only what the kernel took: a retried frame is recorded once, when it goes.
+std::size_t TappedSink::send(const FrameRef* frames, std::size_t count) {
   const std::int64_t when = now_ns();
-  for (std::size_t i = 0; i < sent; ++i) recorder_.write(frames[i].data, frames[i].size, when);
+  const std::size_t sent = inner_.send(frames, count);
+  for (std::size_t i = 0; i < sent; ++i) tap_.take(frames[i].data, frames[i].size, when);
   return sent;
 }
 
-int RecordingSource::dispatch(int timeout_ms, const FrameHandler& handler) {
+int TappedSource::dispatch(int timeout_ms, const FrameHandler& handler) {
   return inner_.dispatch(timeout_ms, [&](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
-    recorder_.write(data, size, ts);
+    tap_.take(data, size, ts);
     handler(data, size, ts);
   });
 }

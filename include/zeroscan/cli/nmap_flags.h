@@ -31,6 +31,7 @@ struct NmapFlags {
   bool append_output = false;           // --append-output
   bool reason = false;                  // --reason: REASON column in the text report
   bool list_only = false;               // -sL / --list: print the targets and exit
+  bool packet_trace = false;            // --packet-trace: a line per frame sent and received
 };
 
 // One row of the -T table: what each template sets unless given explicitly.

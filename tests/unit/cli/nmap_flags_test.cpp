@@ -68,6 +68,12 @@ TEST(NmapTimingTest, TemplatesSetRateRetriesAndWait) {
   EXPECT_EQ(scan({"-T3"}).wait_seconds, scan({}).wait_seconds);
 }
 
+TEST(NmapTimingTest, HelpShowsTheTable) {
+  const ParseRun r = parse({"--help"});
+  EXPECT_NE(r.out.find("paranoid/sneaky/polite/normal/aggressive/insane"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rate 1/10/100/10000/50000/200000 pps"), std::string::npos) << r.out;
+}
+
 TEST(NmapTimingTest, ExplicitFlagsWinOverTheTemplate) {
   const ScanOptions o = scan({"-T5", "--rate", "300", "--wait", "7"});
   EXPECT_EQ(o.rate, 300);
