@@ -304,7 +304,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     capture.interface = plan.interface.name;
     // Only candidate replies cross into user space: TCP or ICMP to us.
     capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
-    capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
+    capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, space.size());
     PcapSource live_source(capture);
 
     // --pcap: every frame sent and captured goes to the file as well, and the
