@@ -3,7 +3,7 @@
 // (scheduling gaps on a busy machine, a page fault): it hands frames to the
 // output thread through the result queue and never waits on a writer. So
 // the ring follows the reply rate the scan can draw — at most one reply per
-// probe, i.e. --rate — over half a second (or --wait, when shorter: nothing
+// probe, i.e. --rate — over a quarter second (or --wait, when shorter: nothing
 // arrives in bulk after it), and never more than every probe of the scan
 // answered at once, at 128 bytes a frame in TPACKET_V3 blocks (a reply is
 // 60-90 bytes plus the block header). Bounded to 4..64 MiB: a /16 x 1 port
@@ -16,7 +16,7 @@
 namespace zeroscan {
 
 inline int capture_buffer_bytes(double rate, double wait_seconds, std::uint64_t probes) {
-  constexpr double kGapSeconds = 0.5, kFrameBytes = 128;
+  constexpr double kGapSeconds = 0.25, kFrameBytes = 128;
   constexpr double kMin = 4 << 20, kMax = 64 << 20;
   const double window = std::min(kGapSeconds, std::max(wait_seconds, 0.05));
   const double frames = std::min(std::max(rate, 0.0) * window, double(probes));
