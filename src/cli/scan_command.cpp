@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
@@ -24,6 +25,7 @@
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
 #include "zeroscan/net/privileges.h"
+#include "zeroscan/net/raw_ip_sink.h"
 #include "zeroscan/net/recording.h"
 #include "zeroscan/net/rst_guard.h"
 #include "zeroscan/fingerprint/database.h"
@@ -87,6 +89,7 @@ std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotato
   paths.csv = o.output_csv;
   paths.all_base = o.output_all;
   paths.resume = o.append_outputs;
+  paths.reason_column = o.nmap.reason;
   auto sinks = std::make_unique<SinkList>();
   sinks->add(build_result_sinks(expand_all(paths), annotate, o.open_only));
   return sinks;
@@ -213,8 +216,9 @@ ScanOptions with_top_ports(ScanOptions o, const ports::PortDatabase& db) {
   if (o.ports_given) throw UsageError("give either -p or --top-ports, not both");
   const std::vector<std::uint16_t> ranked = db.top_ports(o.top_ports, ports::Protocol::Tcp);
   if (ranked.size() < o.top_ports)
-    throw UsageError("--top-ports " + std::to_string(o.top_ports) + ": the ranking holds " +
-                     std::to_string(ranked.size()) + " TCP ports");
+    throw UsageError("--top-ports " + std::to_string(o.top_ports) + ": zeroscan's ranking holds " +
+                     std::to_string(ranked.size()) + " TCP ports (give 1-" + std::to_string(ranked.size()) +
+                     ", or -p- for all 65535)");
   o.ports = format_port_list(ranked);
   return o;
 }
@@ -226,6 +230,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, entropy_seed(),
                                               [](const char* name) { return std::getenv(name); });
     for (const std::string& note : in.notes) std::cerr << "zeroscan: " << note << "\n";
+    if (o.nmap.list_only) return list_targets(in.targets, std::cout, std::cerr);  // -sL: no privileges
     if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
     std::vector<ProbeSlot> extra_slots;
     if (o.port0) extra_slots = {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
@@ -293,8 +298,11 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
                              : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
     std::vector<std::unique_ptr<PacketSink>> sinks;
     std::vector<PacketSink*> sink_views;
+    constexpr std::size_t kEthernetHeader = 14;
     for (unsigned t = 0; t < threads; ++t) {
-      if (plan.link_layer)
+      if (sends_through_raw_ip(plan))  // this machine: the IP layer, no sysctls needed
+        sinks.push_back(std::make_unique<RawIpSink>(plan.link_layer ? kEthernetHeader : 0));
+      else if (plan.link_layer)
         sinks.push_back(std::make_unique<AfPacketSink>(plan.interface));
       else
         sinks.push_back(std::make_unique<IpLayerSink>(plan.interface));
@@ -304,6 +312,9 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     capture.interface = plan.interface.name;
     // Only candidate replies cross into user space: TCP or ICMP to us.
     capture.filter = "dst host " + plan.source.to_string() + " and (tcp or icmp)";
+    // On lo the capture also sees our own probes (to 127.x from 127.x): a
+    // bare SYN or ACK is never a reply, so keep them off the receiver.
+    if (sends_through_raw_ip(plan)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
     capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, space.size());
     PcapSource live_source(capture);
 
@@ -328,7 +339,8 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     settings.attempts = std::uint8_t(o.retries + 1);
     settings.wait_seconds = o.wait_seconds;
     settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
-    settings.progress = o.verbosity > 0;
+    settings.progress = o.verbosity > 0 || o.nmap.stats_every_seconds > 0;
+    if (o.nmap.stats_every_seconds > 0) settings.progress_interval_seconds = o.nmap.stats_every_seconds;
     settings.sender_threads = threads;
     settings.resume_positions = o.resume_positions;
     settings.report_silence = !o.responders_only;

@@ -11,14 +11,12 @@ namespace zeroscan {
 
 std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>& args) {
   // CLI11 short options are one letter; nmap's -sS/-oJ/-iL are two. Map them
-  // to long forms before CLI11 sees them. -Pn and -n are accepted as no-ops:
-  // zeroscan never pings first and never resolves addresses to names.
+  // to long forms before CLI11 sees them (more in cli/nmap_flags).
   static const std::map<std::string, std::string> kLongForm = {
       {"-sS", "--syn"},          {"-sA", "--ack"},           {"-sZ", "--port0"},           {"-oJ", "--output-json"},
       {"-oN", "--output-normal"}, {"-iL", "--input-list"},
       {"-oX", "--output-xml"},    {"-oG", "--output-grepable"}, {"-oC", "--output-csv"},
-      {"-oA", "--output-all"},    {"-Pn", ""},
-      {"-n", ""},
+      {"-oA", "--output-all"},
   };
   static const std::map<std::string, std::string> kUnsupported = {
       {"-sT", "connect scans"}, {"-sU", "UDP scans"},   {"-sV", "version detection"},
@@ -34,6 +32,7 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
       continue;
     }
     if (arg == "--") after_double_dash = true;
+    if (translate_nmap_flag(arg, out)) continue;
     if (auto it = kLongForm.find(arg); it != kLongForm.end()) {
       if (!it->second.empty()) out.push_back(it->second);
       continue;
@@ -59,9 +58,10 @@ void define_options(CLI::App& app, ScanOptions& o) {
                  "Ports: 22,80,443 | 1-1024 | - (all, 1-65535) | 0-65535 (with port 0); "
                  "default 1-1000");
   app.add_option("--top-ports", o.top_ports,
-                 "Scan the N most commonly open TCP ports (zeroscan's own ranking; see zeroscan ports --top N)")
-      ->check(CLI::Range(1u, 65536u));
-  app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL")
+                 "Scan the N most commonly open TCP ports, N from 1 to 1000 (zeroscan's own ranking; "
+                 "see zeroscan ports --top N)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL FILE")
       ->type_name("FILE")
       ->allow_extra_args(false);  // one value per use: never swallow the targets
   app.add_option("--exclude", o.excludes, "Exclude these targets (comma-separated specs)")
@@ -89,7 +89,8 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.set_config("--config", "", "Read options from a TOML file (key = value, one per option)");
   app.add_option("-e,--interface", o.interface, "Send and capture on this interface");
   app.add_option("-S,--source-ip", o.source_ip, "Source address of the probes");
-  app.add_option("--source-port", o.source_ports, "Source port range, e.g. 40000-50000")
+  app.add_option("--source-port", o.source_ports,
+                 "Source port range, e.g. 40000-50000 (one port as with -g; see -g for the cost)")
       ->type_name("RANGE");
   app.add_option("--router-mac", o.router_mac, "Next-hop MAC, skipping ARP");
   app.add_option("--ttl", o.ttl, "IP TTL of the probes (default 64)")->check(CLI::Range(1u, 255u));
@@ -112,7 +113,7 @@ void define_options(CLI::App& app, ScanOptions& o) {
                  "Record every probe and reply to FILE (and the scan's settings to FILE.scan.json) "
                  "for zeroscan analyze")
       ->type_name("FILE");
-  app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); nmap-style -oJ")
+  app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); -oJ FILE")
       ->type_name("FILE");
   app.add_option("--output-normal", o.output_normal, "Human report to FILE; nmap -oN")
       ->type_name("FILE");
@@ -133,6 +134,7 @@ void define_options(CLI::App& app, ScanOptions& o) {
       ->check(CLI::Range(1u, 16u));
   app.add_flag("--all-states", o.all_states,
                "Keep per-port state even for scans over 2^28 probes (2 bits per probe)");
+  define_nmap_flags(app, o.nmap);
 }
 
 }  // namespace
@@ -142,9 +144,14 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
   ParsedScanCommand result;
   CLI::App app{
       "zeroscan: stateless raw-packet port scanner\n"
-      "  zeroscan [options] TARGET...        scan (needs root or CAP_NET_RAW)\n"
-      "  zeroscan ports PORT|NAME|RANGE      what runs on a port, how it is abused\n"
-      "  zeroscan local                      audit this machine's listening ports",
+      "  zeroscan [options] TARGET...          scan (needs root or CAP_NET_RAW)\n"
+      "  zeroscan ports PORT|NAME|RANGE        what runs on a port, how it is abused\n"
+      "  zeroscan local                        audit this machine's listening ports\n"
+      "  zeroscan merge FILE...                combine the NDJSON of a sharded scan\n"
+      "  zeroscan analyze FILE.pcap            conclude a --pcap recording again, offline\n"
+      "  zeroscan fingerprint --learn LABEL TARGET   learn an OS fingerprint line from a host\n"
+      "Each subcommand has its own --help. nmap spellings work: -sS -sA -sL -Pn -n -F -T0..5\n"
+      "-g PORT -iL FILE -oN/-oX/-oG/-oJ/-oA FILE -p- (each listed beside its long form).",
       "zeroscan"};
   app.set_version_flag("--version", std::string(ZEROSCAN_VERSION " (git " ZEROSCAN_GIT_HASH ")"));
   app.positionals_at_end(false);
@@ -162,6 +169,7 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
       return result;
     }
     app.parse(args);
+    apply_nmap_flags(app, result.options);
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     result.outcome = ParseOutcome::Exit;

@@ -1,6 +1,8 @@
 // The live status line.
 #include "zeroscan/engine/monitor.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <unistd.h>
 
@@ -31,11 +33,12 @@ std::string format_status(const StatusSnapshot& s) {
 }
 
 Monitor::Monitor(const ScanCounters& counters, std::uint64_t pass_size, std::uint32_t passes,
-                 double configured_rate)
+                 double configured_rate, double interval_seconds)
     : counters_(counters),
       pass_size_(pass_size),
       passes_(passes),
-      configured_rate_(configured_rate) {}
+      configured_rate_(configured_rate),
+      interval_(std::max<std::int64_t>(1, std::int64_t(interval_seconds * 1000))) {}
 
 Monitor::~Monitor() { stop(); }
 
@@ -56,7 +59,7 @@ void Monitor::loop() {
   std::int64_t last_time = start;
   std::uint64_t last_sent = 0;
   std::unique_lock<std::mutex> lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
+  while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     const std::int64_t now = monotonic_ns();
     StatusSnapshot s;
     s.elapsed_seconds = double(now - start) / 1e9;

@@ -115,11 +115,12 @@ nlohmann::ordered_json host_record_json(const HostRecord& r) {
   os["family_score"] = r.family_score;
   os["alternatives"] = nlohmann::ordered_json::array();
   for (const OsGuess& alt : r.alternatives) os["alternatives"].push_back(guess(alt));
+  os["evidence"] = r.evidence;
   j["os"] = std::move(os);
   if (r.distance) j["distance"] = *r.distance;
   j["features"] = r.features_json.empty() ? nlohmann::ordered_json::object()
                                           : nlohmann::ordered_json::parse(r.features_json, nullptr, false);
-  j["signature"] = r.signature;
+  j["observed_entry"] = r.observed_entry;
   return j;
 }
 

@@ -54,8 +54,8 @@ constexpr int kStates = 5, kReasons = 7;
 
 }  // namespace
 
-TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotations_(std::move(annotate)) {}
+TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column)
+    : file_(std::move(file)), annotations_(std::move(annotate)), reason_column_(reason_column) {}
 
 void TextWriter::port(const PortRecord& r) {
   if (r.probe == ProbeKind::Ack) saw_ack_ = true;
@@ -81,7 +81,12 @@ void TextWriter::host(const HostRecord& r) {
   std::string text = line;
   if (r.distance) text += ", " + std::to_string(*r.distance) + " hop(s) away";
   text += '\n';
-  if (!r.known) text += "  Signature (add to fingerprints/ with a label): " + r.signature + "\n";
+  if (!r.evidence.empty()) {
+    text += "  OS evidence:";
+    for (const std::string& item : r.evidence) text += " " + item;
+    text += '\n';
+  }
+  if (!r.known) text += "  Observed (name it and add it to fingerprints/): " + r.observed_entry + "\n";
   os_lines_[r.ip.value] = text;
 }
 
@@ -99,8 +104,14 @@ void TextWriter::render_row(std::uint16_t port, const PortEntry* syn, const Port
   append_padded(out_, syn ? to_string(syn->state) : "-", 10);
   if (saw_ack_) append_padded(out_, ack ? to_string(ack->state) : "-", 11);
   const PortAnnotation* about = annotations_.get(port);
-  append_padded(out_, about && !about->service.empty() ? std::string_view(about->service) : "unknown", 14);
-  append_reason(out_, shown);
+  const std::string_view service =
+      about && !about->service.empty() ? std::string_view(about->service) : "unknown";
+  if (reason_column_) {
+    append_padded(out_, service, 14);
+    append_reason(out_, shown);
+  } else {
+    out_ += service;
+  }
   if (about && !about->warning.empty()) {
     out_ += "  [!] ";
     out_ += about->warning;
@@ -118,8 +129,12 @@ void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const Por
   append_padded(out_, "PORT", 9);
   append_padded(out_, "STATE", 10);
   if (saw_ack_) append_padded(out_, "ACK", 11);
-  append_padded(out_, "SERVICE", 14);
-  out_ += "REASON\n";
+  if (reason_column_) {
+    append_padded(out_, "SERVICE", 14);
+    out_ += "REASON\n";
+  } else {
+    out_ += "SERVICE\n";
+  }
 
   // Entries are sorted by (port, probe): one row per port, SYN first.
   auto row_end = [last](const PortEntry* p) {

@@ -99,7 +99,8 @@ struct HostRecord {
   double family_score = 0;       // the best family's summed score
   std::vector<OsGuess> alternatives;
   std::optional<int> distance;   // hops, from the initial TTL
-  std::string signature;         // one line a user can add to fingerprints/
+  std::vector<std::string> evidence;  // "options=MSTNW": the features that decided, strongest first
+  std::string observed_entry;         // the host's features as an unnamed fingerprints/ line
   std::string features_json;     // {"syn_ack":{...},"syn_rst":{...},...}
 };
 

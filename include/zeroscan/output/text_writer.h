@@ -24,7 +24,8 @@ namespace zeroscan {
 
 class TextWriter : public ResultSink {
  public:
-  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  // reason_column: the REASON column ("syn-ack ttl 64"), nmap's --reason.
+  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column = true);
   void port(const PortRecord& record) override;
   // Verdicts become a per-host rule list: "80,443 SYN blocked, ACK passes:
   // stateless filter". Hosts where every port is dropped are only counted.
@@ -53,6 +54,7 @@ class TextWriter : public ResultSink {
   // host -> verdict explanation -> ports, in first-seen verdict order
   std::map<std::uint32_t, std::vector<std::pair<std::string, std::vector<std::uint16_t>>>> rules_;
   bool saw_ack_ = false;
+  bool reason_column_;
 };
 
 // Passes on only open ports (--open).

@@ -281,7 +281,7 @@ TEST(ScannerTest, OsFingerprintingSendsFollowUpsAndNamesResponsiveHosts) {
   EXPECT_NE(sink.hosts[0].features_json.find("syn_ack"), std::string::npos);
   EXPECT_NE(sink.hosts[0].features_json.find("ack_rst"), std::string::npos);
   EXPECT_NE(sink.hosts[0].features_json.find("port0"), std::string::npos);
-  EXPECT_FALSE(sink.hosts[0].signature.empty());
+  EXPECT_FALSE(sink.hosts[0].observed_entry.empty());
 }
 
 TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
