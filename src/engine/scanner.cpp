@@ -7,6 +7,7 @@
 #include "zeroscan/engine/clock.h"
 #include "zeroscan/engine/monitor.h"
 #include "zeroscan/engine/output_thread.h"
+#include "zeroscan/engine/thread_priority.h"
 
 namespace zeroscan {
 
@@ -58,7 +59,10 @@ ScanSummary Scanner::run() {
   output.start();
   Receiver receiver({job_.space, job_.cookie, table_.get(), queue_, counters_,
                      job_.os ? &job_.os->collector : nullptr});
-  std::thread receive_thread([&] { receiver.run(source_, stop_receiving_); });
+  std::thread receive_thread([&] {
+    favour_capture_thread();
+    receiver.run(source_, stop_receiving_);
+  });
 
   // 2. Status line, if asked for.
   Monitor monitor(counters_, job_.permutation.size() / job_.shard.count, job_.settings.attempts,
