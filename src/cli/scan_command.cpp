@@ -273,7 +273,7 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   // On lo the capture also sees our own probes (to 127.x from 127.x): a
   // bare SYN or ACK is never a reply, so keep them off the receiver.
   if (sends_through_raw_ip(*s.route)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
-  capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
+  capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, plan.space.size());
   s.live_source.emplace(capture);
   s.source = &*s.live_source;
   if (o.pcap.empty()) return;

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "zeroscan/classify/classify.h"
+#include "zeroscan/engine/conclusion.h"
 #include "zeroscan/engine/follow_up.h"
 #include "zeroscan/engine/os_evidence.h"
 #include "zeroscan/engine/receiver.h"
@@ -100,23 +100,8 @@ class Replay {
     while (!follow_ups_.empty()) follow_ups_.take(drained, 1 << 16);
 
     ScanSummary summary = job_.description;
-    summary.targets = job_.space.targets().size();
-    summary.ports = job_.space.ports().size();
-    summary.probes_planned = job_.space.size();
+    fill_summary_counts(summary, job_.space, counters_, job_.seed, job_.shard);
     summary.sent = stats_.probes;
-    summary.received = counters_.received.load();
-    summary.matched = counters_.matched.load();
-    summary.invalid = counters_.invalid.load();
-    summary.duplicates = counters_.duplicates.load();
-    summary.inconclusive = counters_.inconclusive.load();
-    summary.open = counters_.open.load();
-    summary.closed = counters_.closed.load();
-    summary.filtered = counters_.filtered.load();
-    summary.unfiltered = counters_.unfiltered.load();
-    summary.seed = job_.seed;
-    summary.shard_index = job_.shard.index;
-    summary.shard_count = job_.shard.count;
-    summary.space_size = job_.space.size();
     summary.covered = covered_;
     if (last_ns_ >= first_ns_) {
       summary.elapsed_seconds = double(last_ns_ - first_ns_) / 1e9;
@@ -161,20 +146,9 @@ class Replay {
         ++covered_;
         if (table_->answered(*index)) continue;
         const ProbeTarget t = job_.space.at(*index);
-        PortRecord record;
-        record.ip = t.ip;
-        record.port = t.port;
-        record.probe = t.kind;
-        if (probed_target_[*index / job_.space.slots().size()]) {
-          const Classification silence = classify_silence(t.kind);
-          record.state = silence.state;
-          record.reason = silence.reason;
-        } else {
-          record.state = PortState::Filtered;
-          record.reason = StateReason::ArpTimeout;
-          ++stats_.unreachable;
-        }
-        record.attempt = std::uint8_t(job_.cookie.max_attempts() - 1);
+        const bool probed = probed_target_[*index / job_.space.slots().size()];
+        if (!probed) ++stats_.unreachable;
+        const PortRecord record = silence_record(t, probed, job_.cookie.max_attempts());
         if (collector_ && t.port == 0) collector_->add_silence(t.ip, t.kind, 0);
         counters_.filtered.fetch_add(1, std::memory_order_relaxed);
         results_.port(record);

@@ -6,7 +6,7 @@
 namespace zeroscan {
 
 std::size_t result_queue_capacity(double rate) {
-  constexpr double kStallSeconds = 0.1;
+  constexpr double kStallSeconds = 0.5;
   const double wanted = std::max(0.0, rate) * kStallSeconds;
   return std::size_t(std::clamp(wanted, double(1 << 12), double(1 << 19)));
 }

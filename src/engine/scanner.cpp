@@ -3,10 +3,11 @@
 
 #include <thread>
 
-#include "zeroscan/classify/classify.h"
+#include "zeroscan/engine/conclusion.h"
 #include "zeroscan/engine/clock.h"
 #include "zeroscan/engine/monitor.h"
 #include "zeroscan/engine/output_thread.h"
+#include "zeroscan/engine/thread_priority.h"
 
 namespace zeroscan {
 
@@ -58,7 +59,10 @@ ScanSummary Scanner::run() {
   output.start();
   Receiver receiver({job_.space, job_.cookie, table_.get(), queue_, counters_,
                      job_.os ? &job_.os->collector : nullptr});
-  std::thread receive_thread([&] { receiver.run(source_, stop_receiving_); });
+  std::thread receive_thread([&] {
+    favour_capture_thread();
+    receiver.run(source_, stop_receiving_);
+  });
 
   // 2. Status line, if asked for.
   Monitor monitor(counters_, job_.permutation.size() / job_.shard.count, job_.settings.attempts,
@@ -102,26 +106,9 @@ ScanSummary Scanner::run() {
     for (const HostRecord& host : job_.os->collector.conclude(job_.os->matcher)) results_.host(host);
 
   // 8. The summary closes every output.
-  summary.targets = job_.space.targets().size();
-  summary.ports = job_.space.ports().size();
-  summary.probes_planned = job_.space.size();
+  fill_summary_counts(summary, job_.space, counters_, job_.seed, job_.shard);
   summary.sent = counters_.sent.load();
-  summary.received = counters_.received.load();
-  summary.matched = counters_.matched.load();
-  summary.invalid = counters_.invalid.load();
-  summary.duplicates = counters_.duplicates.load();
-  summary.inconclusive = counters_.inconclusive.load();
-  summary.kernel_dropped = counters_.kernel_dropped.load();
-  summary.results_lost = counters_.results_lost.load();
-  summary.open = counters_.open.load();
-  summary.closed = counters_.closed.load();
-  summary.filtered = counters_.filtered.load();
-  summary.unfiltered = counters_.unfiltered.load();
-  summary.seed = job_.seed;
-  summary.shard_index = job_.shard.index;
-  summary.shard_count = job_.shard.count;
   summary.interrupted = stop_requests_.load() > 0 || output_failed_.load();
-  summary.space_size = job_.space.size();
   summary.covered = counters_.pass0_done.load();
   summary.elapsed_seconds = double(monotonic_ns() - start) / 1e9;
   results_.finish(summary);
@@ -180,19 +167,7 @@ void Scanner::conclude_silence_in(const Permutation& slice, std::uint64_t from, 
     if (!index) break;
     if (table_->answered(*index)) continue;
     const ProbeTarget t = job_.space.at(*index);
-    PortRecord record;
-    record.ip = t.ip;
-    record.port = t.port;
-    record.probe = t.kind;
-    if (job_.macs.reachable(t.ip)) {
-      const Classification silence = classify_silence(t.kind);
-      record.state = silence.state;
-      record.reason = silence.reason;
-    } else {
-      record.state = PortState::Filtered;
-      record.reason = StateReason::ArpTimeout;
-    }
-    record.attempt = std::uint8_t(job_.settings.attempts - 1);
+    const PortRecord record = silence_record(t, job_.macs.reachable(t.ip), job_.settings.attempts);
     if (job_.os && t.port == 0) job_.os->collector.add_silence(t.ip, t.kind, 0);
     counters_.filtered.fetch_add(1, std::memory_order_relaxed);
     results_.port(record);

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "zeroscan/output/fold_rule.h"
 #include "zeroscan/output/port_list.h"
 #include "zeroscan/output/record_text.h"
 
@@ -48,9 +49,7 @@ void append_reason(std::string& out, const PortEntry& e) {
   }
 }
 
-// As nmap does: a (state, reason) shared by more than kFoldAbove listed
-// rows (other than open) is summed up in one "Not shown" line.
-constexpr std::size_t kFoldAbove = 25;
+// Rows fold (output/fold_rule.h) by the (state, reason) of their first probe.
 constexpr int kStates = 5, kReasons = 7;
 
 }  // namespace
@@ -156,7 +155,7 @@ void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const Por
     p = q;
   }
   auto folded = [&](const PortEntry& e) {
-    return e.state != PortState::Open && rows_per_class[int(e.state)][int(e.reason)] > kFoldAbove;
+    return folds(e.state, rows_per_class[int(e.state)][int(e.reason)]);
   };
   for (const PortEntry* p = first; p != last;) {
     const PortEntry* q = row_end(p);
@@ -167,15 +166,15 @@ void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const Por
     p = q;
   }
   // "Not shown" lines in the order of their "state (reason)" text.
-  std::vector<std::pair<std::string, std::size_t>> folds;
+  std::vector<std::pair<std::string, std::size_t>> fold_lines;
   for (int state = 0; state < kStates; ++state)
     for (int reason = 0; reason < kReasons; ++reason)
-      if (rows_per_class[state][reason] > kFoldAbove && PortState(state) != PortState::Open)
-        folds.emplace_back(std::string(to_string(PortState(state))) + " (" +
+      if (folds(PortState(state), rows_per_class[state][reason]))
+        fold_lines.emplace_back(std::string(to_string(PortState(state))) + " (" +
                                std::string(to_string(StateReason(reason))) + ")",
                            rows_per_class[state][reason]);
-  std::sort(folds.begin(), folds.end());
-  for (const auto& [state_reason, count] : folds) {
+  std::sort(fold_lines.begin(), fold_lines.end());
+  for (const auto& [state_reason, count] : fold_lines) {
     const std::size_t space = state_reason.find(' ');
     out_ += "  Not shown: ";
     append_number(out_, count);

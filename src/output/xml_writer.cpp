@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "zeroscan/output/fold_rule.h"
 #include "zeroscan/output/port_list.h"
 #include "zeroscan/output/port_reason.h"
 
@@ -14,11 +15,6 @@ namespace {
 // Our own number for the format we write; nmap's current one is 1.05 and
 // ours follows its element set.
 constexpr const char* kXmlOutputVersion = "1.05";
-
-// nmap lists a host's ports one by one until a state other than open holds
-// this many; then that state becomes <extraports> (observed with nmap 7.93:
-// 25 closed ports are listed, 26 are folded, 27 open ones are listed).
-constexpr std::size_t kFoldAtLeast = 26;
 
 std::string attr(const char* name, std::string_view value) {
   return std::string(" ") + name + "=\"" + xml_escape(value) + "\"";
@@ -231,7 +227,7 @@ void XmlWriter::finish(const ScanSummary& s) {
 
     // Which ports nmap would fold into <extraports>: a port whose every
     // probe kind of the scan ended in one (state, reason), in a state other
-    // than open that holds at least kFoldAtLeast such ports on this host.
+    // than open that holds enough such ports on this host (fold_rule.h).
     // The port lists go into extrareasons' ports attribute, as nmap 7.9x
     // writes them, so nothing is lost.
     auto foldable = [&](const PortEntry* p, const PortEntry* q) {
@@ -253,7 +249,7 @@ void XmlWriter::finish(const ScanSummary& s) {
     for (const PortEntry* p = host.first; p != host.last;) {
       const PortEntry* q = p;
       while (q != host.last && q->port == p->port) ++q;
-      if (foldable(p, q) && fold_count[p->state] >= kFoldAtLeast) {
+      if (foldable(p, q) && folds(p->state, fold_count[p->state])) {
         extra[p->state][report_reason(*p)].push_back(p->port);
       } else {
         listed += "<port" + attr("protocol", "tcp") + attr("portid", p->port) + ">";

@@ -131,7 +131,8 @@ StreamedScan stream_ndjson(const std::string& path, const LabTruth& truth, std::
 }
 
 // The text report read back: per host, listed rows by "state (reason)"
-// plus the folds, and the silent count (SYN scans: no ACK column).
+// plus the folds, and the silent count (SYN scans: no ACK column; the scans
+// pass --reason so that rows show their reason as the fold lines do).
 std::unordered_map<std::uint32_t, HostCounts> read_report(const std::string& path) {
   std::unordered_map<std::uint32_t, HostCounts> hosts;
   std::ifstream in(path);
@@ -189,7 +190,7 @@ class LineRateOutputsTest : public ::testing::Test {
 TEST_F(LineRateOutputsTest, Slash16x64PortsDefaultOutputsLoseNothing) {
   ScratchDir scratch;
   const MeasuredScan run = run_measured({"-sS", "-p", "1-64", "--rate", "1000000", "--retries", "1", "--wait",
-                                         "2", "--seed", "20261203", "-e", anyip_.attr("iface"),
+                                         "2", "--seed", "20261203", "--reason", "-e", anyip_.attr("iface"),
                                          "198.18.0.0/16"},
                                         scratch, std::chrono::seconds(420));
   ASSERT_TRUE(run.ok()) << run.command << "\n" << run.process.stderr_tail;
@@ -218,7 +219,7 @@ TEST_F(LineRateOutputsTest, Slash16x64PortsDefaultOutputsLoseNothing) {
 TEST_F(LineRateOutputsTest, Slash18x1024PortsInBoundedMemory) {
   const std::uint32_t first = *parse_ipv4("198.18.0.0"), last = *parse_ipv4("198.18.63.255");
   const std::vector<std::string> scan{"-sS", "-p", "1-1024", "--rate", "1000000", "--retries", "1", "--wait",
-                                      "2", "-e", anyip_.attr("iface"), "198.18.0.0/18"};
+                                      "2", "--reason", "-e", anyip_.attr("iface"), "198.18.0.0/18"};
   std::uint64_t truth_open = 0;
   for (std::uint32_t ip = first; ip <= last; ++ip)
     for (std::uint16_t port = 1; port <= 1024; ++port)

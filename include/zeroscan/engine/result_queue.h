@@ -14,10 +14,11 @@ namespace zeroscan {
 
 using ResultQueue = SpscQueue<CapturedResult>;
 
-// Queue slots for a scan at `rate` packets/s: room for 0.1 s of first
-// answers at that rate (an output stall that long loses nothing; the
-// output thread formats 1-4 M records/s, so it catches up at once),
-// between 2^12 and 2^19 slots (80 bytes each: 10 MiB at 1 M pps).
+// Queue slots for a scan at `rate` packets/s: room for half a second of
+// first answers at that rate, so an output thread stalled that long (a
+// busy machine, a disk flushing) loses nothing — it formats 1-4 M records/s
+// and catches up at once — between 2^12 and 2^19 slots (80 bytes each:
+// 40 MiB at 1 M pps, touched only as far as the ring has been used).
 std::size_t result_queue_capacity(double rate);
 
 // Pops up to `max` results and hands each to `sink` as a PortRecord,

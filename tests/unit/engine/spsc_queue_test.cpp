@@ -69,15 +69,17 @@ TEST(SpscQueueTest, OneProducerOneConsumerLoseNothing) {
 
 TEST(ResultQueueTest, CapacityFollowsTheRateWithinBounds) {
   EXPECT_EQ(ResultQueue(result_queue_capacity(10)).capacity(), 4096u);
-  EXPECT_EQ(ResultQueue(result_queue_capacity(1e6)).capacity(), 131072u);
+  EXPECT_EQ(ResultQueue(result_queue_capacity(1e5)).capacity(), 65536u);
   EXPECT_EQ(ResultQueue(result_queue_capacity(1e9)).capacity(), 524288u);
 }
 
-TEST(CaptureSizingTest, RingFollowsRateAndWaitWithinBounds) {
-  EXPECT_EQ(capture_buffer_bytes(1000, 2), 4 << 20);             // floor
-  EXPECT_EQ(capture_buffer_bytes(1e6, 2), int(1e6 * 0.25 * 128));  // 32 MB at 1 M pps
-  EXPECT_EQ(capture_buffer_bytes(1e6, 0.1), int(1e6 * 0.1 * 128)); // a short --wait
-  EXPECT_EQ(capture_buffer_bytes(1e8, 2), 64 << 20);             // ceiling
+TEST(CaptureSizingTest, RingFollowsRateWaitAndScanSizeWithinBounds) {
+  const std::uint64_t big = std::uint64_t(1) << 32;
+  EXPECT_EQ(capture_buffer_bytes(1000, 2, big), 4 << 20);                // floor
+  EXPECT_EQ(capture_buffer_bytes(1e6, 2, big), int(1e6 * 0.25 * 128));    // 32 MB at 1 M pps
+  EXPECT_EQ(capture_buffer_bytes(5e5, 0.1, big), int(5e5 * 0.1 * 128));   // a short --wait
+  EXPECT_EQ(capture_buffer_bytes(1e8, 2, big), 64 << 20);                // ceiling
+  EXPECT_EQ(capture_buffer_bytes(1e6, 2, 65536), int(65536 * 128));      // /16 x 1 port: 8 MiB
 }
 
 }  // namespace
