@@ -11,7 +11,9 @@ _zeroscan_scan_options="-p --ports --top-ports -iL --input-list --exclude --excl
   --source-port --router-mac --ttl -sS --syn -sA --ack -sZ --port0 -O --os --os-rto
   --resume --resume-file --pcap -oN --output-normal -oJ --output-json -oX --output-xml
   -oG --output-grepable -oC --output-csv -oA --output-all --open -v --verbose --dry-run -y --yes
-  --responders-only --sender-threads --all-states --config -Pn -n --version -h --help"
+  --responders-only --sender-threads --all-states --config -Pn --no-ping -n --no-resolve
+  -T --timing -T0 -T1 -T2 -T3 -T4 -T5 --min-rate --max-rate --max-retries -F --fast -g
+  --exclude-ports --stats-every --append-output --reason -sL --list --version -h --help"
 _zeroscan_output_options="-oN --output-normal -oJ --output-json -oX --output-xml
   -oG --output-grepable -oC --output-csv -oA --output-all"
 
@@ -29,7 +31,7 @@ _zeroscan() {
   local command=scan
   if [ "$cword" -gt 1 ]; then
     case "${words[1]}" in
-      ports | local | merge | analyze) command=${words[1]} ;;
+      ports | local | merge | analyze | fingerprint) command=${words[1]} ;;
     esac
   fi
 
@@ -37,9 +39,13 @@ _zeroscan() {
   case "$prev" in
     -oN | --output-normal | -oJ | --output-json | -oX | --output-xml | -oG | --output-grepable | \
       -oC | --output-csv | -oA | --output-all | -iL | --input-list | --excludefile | --resume | \
-      --resume-file | --pcap | --config)
+      --resume-file | --pcap | --config | --db)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
+      return
+      ;;
+    -T | --timing)
+      COMPREPLY=($(compgen -W "0 1 2 3 4 5 paranoid sneaky polite normal aggressive insane" -- "$cur"))
       return
       ;;
     -e | --interface)
@@ -59,7 +65,9 @@ _zeroscan() {
       return
       ;;
     -p | --ports | --exclude | --rate | --retries | --wait | --seed | --shard-count | -S | \
-      --source-ip | --source-port | --router-mac | --ttl | --sender-threads | --top | --top-ports | --allow)
+      --source-ip | --source-port | --router-mac | --ttl | --sender-threads | --top | --top-ports | --allow | \
+      --min-rate | --max-rate | --max-retries | -g | --exclude-ports | --stats-every | --learn | --family | \
+      --device | --id | --samples)
       return  # a value only the user knows
       ;;
   esac
@@ -77,6 +85,11 @@ _zeroscan() {
       else
         COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
         compopt -o filenames 2>/dev/null
+      fi
+      ;;
+    fingerprint)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--learn --family --device --id --db --samples $_zeroscan_scan_options" -- "$cur"))
       fi
       ;;
     analyze)

@@ -201,7 +201,7 @@ std::string learned_line(const fingerprint::EntryIdentity& identity, const std::
   observations.reserve(hosts.size());
   for (const HostRecord& host : hosts) {
     try {
-      observations.push_back(features_from_signature(host.signature));
+      observations.push_back(features_from_signature(host.observed_entry));
     } catch (const DataError& e) {
       throw DataError("the signature of " + host.ip.to_string() + " does not parse: " + e.what());
     }

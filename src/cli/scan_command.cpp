@@ -12,12 +12,14 @@
 #include <random>
 #include <thread>
 
+#include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_description.h"
 #include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/cli/scan_plan.h"
 #include "zeroscan/core/errors.h"
+#include "zeroscan/engine/capture_sizing.h"
 #include "zeroscan/engine/dry_run.h"
 #include "zeroscan/engine/scanner.h"
 #include "zeroscan/net/next_hop_plan.h"
@@ -25,6 +27,7 @@
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
 #include "zeroscan/net/privileges.h"
+#include "zeroscan/net/raw_ip_sink.h"
 #include "zeroscan/net/recording.h"
 #include "zeroscan/net/rst_guard.h"
 #include "zeroscan/fingerprint/database.h"
@@ -88,6 +91,7 @@ std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotato
   paths.csv = o.output_csv;
   paths.all_base = o.output_all;
   paths.resume = o.append_outputs;
+  paths.reason_column = o.nmap.reason;
   auto sinks = std::make_unique<SinkList>();
   sinks->add(build_result_sinks(expand_all(paths), annotate, o.open_only));
   return sinks;
@@ -248,8 +252,11 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   // thread on the second core doubles it.
   s.threads = o.sender_threads ? o.sender_threads
                                : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
+  constexpr std::size_t kEthernetHeader = 14;
   for (unsigned t = 0; t < s.threads; ++t) {
-    if (s.route->link_layer)
+    if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
+      s.sinks.push_back(std::make_unique<RawIpSink>(s.route->link_layer ? kEthernetHeader : 0));
+    else if (s.route->link_layer)
       s.sinks.push_back(std::make_unique<AfPacketSink>(s.route->interface));
     else
       s.sinks.push_back(std::make_unique<IpLayerSink>(s.route->interface));
@@ -259,6 +266,10 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   capture.interface = s.route->interface.name;
   // Only candidate replies cross into user space: TCP or ICMP to us.
   capture.filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
+  // On lo the capture also sees our own probes (to 127.x from 127.x): a
+  // bare SYN or ACK is never a reply, so keep them off the receiver.
+  if (sends_through_raw_ip(*s.route)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
+  capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds);
   s.live_source.emplace(capture);
   s.source = &*s.live_source;
   if (o.pcap.empty()) return;
@@ -281,7 +292,8 @@ EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
   settings.attempts = std::uint8_t(o.retries + 1);
   settings.wait_seconds = o.wait_seconds;
   settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
-  settings.progress = o.verbosity > 0;
+  settings.progress = o.verbosity > 0 || o.nmap.stats_every_seconds > 0;
+  if (o.nmap.stats_every_seconds > 0) settings.progress_interval_seconds = o.nmap.stats_every_seconds;
   settings.sender_threads = threads;
   settings.resume_positions = o.resume_positions;
   settings.report_silence = !o.responders_only;
@@ -334,6 +346,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
     const ScanPlan plan(given, port_db, entropy_seed());
     for (const std::string& note : plan.inputs.notes) std::cerr << "zeroscan: " << note << "\n";
+    if (plan.options.nmap.list_only) return list_targets(plan.inputs.targets, std::cout, std::cerr);  // -sL: no privileges
     validate(plan);
     if (plan.options.dry_run) return run_dry_run(plan);
     return run_live_scan(plan, port_db, extra_sink);

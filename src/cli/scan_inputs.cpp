@@ -31,6 +31,15 @@ std::uint64_t parse_unsigned(const std::string& text, const std::string& what) {
   return std::stoull(text);
 }
 
+// --exclude-ports: what is left must still be something to scan.
+PortSet without(const PortSet& ports, const PortSet& excluded) {
+  std::vector<std::uint16_t> kept;
+  for (std::size_t i = 0; i < ports.size(); ++i)
+    if (!excluded.contains(ports.at(i))) kept.push_back(ports.at(i));
+  if (kept.empty()) throw UsageError("--exclude-ports leaves no port to scan");
+  return PortSet(std::move(kept));
+}
+
 }  // namespace
 
 ShardSpec parse_shard(const std::string& text) {
@@ -135,6 +144,7 @@ ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::
   if (in.targets.empty()) throw UsageError("every target is excluded: nothing to scan");
 
   in.ports = PortSet::parse(o.ports);
+  if (!o.nmap.exclude_ports.empty()) in.ports = without(in.ports, PortSet::parse(o.nmap.exclude_ports));
   if (o.syn || !o.ack) in.kinds.push_back(ProbeKind::Syn);
   if (o.ack) in.kinds.push_back(ProbeKind::Ack);
   in.shard = o.shard == "auto" ? shard_from_environment(lookup_env, o.shard_count) : parse_shard(o.shard);

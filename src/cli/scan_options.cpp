@@ -17,14 +17,12 @@ namespace zeroscan {
 
 std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>& args) {
   // CLI11 short options are one letter; nmap's -sS/-oJ/-iL are two. Map them
-  // to long forms before CLI11 sees them. -Pn and -n are accepted as no-ops:
-  // zeroscan never pings first and never resolves addresses to names.
+  // to long forms before CLI11 sees them (more in cli/nmap_flags).
   static const std::map<std::string, std::string> kLongForm = {
       {"-sS", "--syn"},          {"-sA", "--ack"},           {"-sZ", "--port0"},           {"-oJ", "--output-json"},
       {"-oN", "--output-normal"}, {"-iL", "--input-list"},
       {"-oX", "--output-xml"},    {"-oG", "--output-grepable"}, {"-oC", "--output-csv"},
-      {"-oA", "--output-all"},    {"-Pn", ""},
-      {"-n", ""},
+      {"-oA", "--output-all"},
   };
   static const std::map<std::string, std::string> kUnsupported = {
       {"-sT", "connect scans"}, {"-sU", "UDP scans"},   {"-sV", "version detection"},
@@ -40,6 +38,7 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
       continue;
     }
     if (arg == "--") after_double_dash = true;
+    if (translate_nmap_flag(arg, out)) continue;
     if (auto it = kLongForm.find(arg); it != kLongForm.end()) {
       if (!it->second.empty()) out.push_back(it->second);
       continue;
@@ -65,9 +64,10 @@ void define_options(CLI::App& app, ScanOptions& o) {
                  "Ports: 22,80,443 | 1-1024 | - (all, 1-65535) | 0-65535 (with port 0); "
                  "default 1-1000");
   app.add_option("--top-ports", o.top_ports,
-                 "Scan the N most commonly open TCP ports (zeroscan's own ranking; see zeroscan ports --top N)")
-      ->check(whole_number_check("a whole number of ports", 1, 65536));
-  app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL")
+                 "Scan the N most commonly open TCP ports, N from 1 to 1000 (zeroscan's own ranking; "
+                 "see zeroscan ports --top N)")
+      ->check(whole_number_check("a whole number of ports", 1, 65535));
+  app.add_option("--input-list", o.input_lists, "Read targets from FILE (- for stdin); nmap -iL FILE")
       ->type_name("FILE")
       ->allow_extra_args(false);  // one value per use: never swallow the targets
   app.add_option("--exclude", o.excludes, "Exclude these targets (comma-separated specs)")
@@ -99,7 +99,8 @@ void define_options(CLI::App& app, ScanOptions& o) {
       ->type_name("FILE");
   app.add_option("-e,--interface", o.interface, "Send and capture on this interface");
   app.add_option("-S,--source-ip", o.source_ip, "Source address of the probes");
-  app.add_option("--source-port", o.source_ports, "Source port range, e.g. 40000-50000")
+  app.add_option("--source-port", o.source_ports,
+                 "Source port range, e.g. 40000-50000 (one port as with -g; see -g for the cost)")
       ->type_name("RANGE");
   app.add_option("--router-mac", o.router_mac, "Next-hop MAC, skipping ARP");
   app.add_option("--ttl", o.ttl, "IP TTL of the probes (default 64)")->check(whole_number_check("a whole number of hops", 1, 255));
@@ -122,7 +123,7 @@ void define_options(CLI::App& app, ScanOptions& o) {
                  "Record every probe and reply to FILE (and the scan's settings to FILE.scan.json) "
                  "for zeroscan analyze")
       ->type_name("FILE");
-  app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); nmap-style -oJ")
+  app.add_option("--output-json", o.output_json, "NDJSON records to FILE (- = stdout); -oJ FILE")
       ->type_name("FILE");
   app.add_option("--output-normal", o.output_normal, "Human report to FILE; nmap -oN")
       ->type_name("FILE");
@@ -146,6 +147,7 @@ void define_options(CLI::App& app, ScanOptions& o) {
       ->check(whole_number_check("a whole number of threads", 1, 16));
   app.add_flag("--all-states", o.all_states,
                "Keep per-port state even for scans over 2^28 probes (2 bits per probe)");
+  define_nmap_flags(app, o.nmap);
 }
 
 }  // namespace
@@ -154,9 +156,14 @@ namespace {
 
 const char* const kDescription =
     "zeroscan: stateless raw-packet port scanner\n"
-    "  zeroscan [options] TARGET...        scan (needs root or CAP_NET_RAW)\n"
-    "  zeroscan ports PORT|NAME|RANGE      what runs on a port, how it is abused\n"
-    "  zeroscan local                      audit this machine's listening ports";
+    "  zeroscan [options] TARGET...          scan (needs root or CAP_NET_RAW)\n"
+    "  zeroscan ports PORT|NAME|RANGE        what runs on a port, how it is abused\n"
+    "  zeroscan local                        audit this machine's listening ports\n"
+    "  zeroscan merge FILE...                combine the NDJSON of a sharded scan\n"
+    "  zeroscan analyze FILE.pcap            conclude a --pcap recording again, offline\n"
+    "  zeroscan fingerprint --learn LABEL TARGET   learn an OS fingerprint line from a host\n"
+    "Each subcommand has its own --help. nmap spellings work: -sS -sA -sL -Pn -n -F -T0..5\n"
+    "-g PORT -iL FILE -oN/-oX/-oG/-oJ/-oA FILE -p- (each listed beside its long form).";
 
 // CLI11 names the option, then our check's text: "--rate: must be ...".
 // Say it as a sentence: "--rate must be ...".
@@ -303,6 +310,7 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
       forward = std::move(merged);
     }
     parse_into(app, forward);
+    apply_nmap_flags(app, result.options);
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     result.outcome = ParseOutcome::Exit;

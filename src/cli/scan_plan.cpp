@@ -20,8 +20,9 @@ ScanOptions with_top_ports(ScanOptions o, const ports::PortDatabase& db) {
   if (o.ports_given) throw UsageError("give either -p or --top-ports, not both");
   const std::vector<std::uint16_t> ranked = db.top_ports(o.top_ports, ports::Protocol::Tcp);
   if (ranked.size() < o.top_ports)
-    throw UsageError("--top-ports " + std::to_string(o.top_ports) + ": the ranking holds " +
-                     std::to_string(ranked.size()) + " TCP ports");
+    throw UsageError("--top-ports " + std::to_string(o.top_ports) + ": zeroscan's ranking holds " +
+                     std::to_string(ranked.size()) + " TCP ports (give 1-" + std::to_string(ranked.size()) +
+                     ", or -p- for all 65535)");
   o.ports = format_port_list(ranked);
   return o;
 }

@@ -27,16 +27,16 @@ void check_port_range(SourcePortRange ports, std::uint8_t max_attempts) {
     throw UsageError("source port range " + range + " runs past port 65535");
   }
   if (max_attempts == 0) throw UsageError("max attempts must be at least 1");
-  if (max_attempts > ports.count) {
-    throw UsageError("source port range " + range + " is too small for " +
-                     std::to_string(max_attempts) + " attempts per probe");
-  }
 }
 
 }  // namespace
 
 Cookie::Cookie(SipKey key, Ipv4 source, SourcePortRange ports, std::uint8_t max_attempts)
-    : key_(key), source_(source), ports_(ports), max_attempts_(max_attempts) {
+    : key_(key),
+      source_(source),
+      ports_(ports),
+      max_attempts_(max_attempts),
+      attempt_in_sequence_(ports.count < max_attempts) {
   check_port_range(ports, max_attempts);
 }
 
@@ -56,11 +56,13 @@ ProbeFields Cookie::probe_fields(Ipv4 target, std::uint16_t port, ProbeKind kind
                                  std::uint8_t attempt) const {
   const std::uint64_t h1 = port_hash(target, port, kind);
   ProbeFields fields;
-  fields.src_port = std::uint16_t(ports_.first + (h1 % ports_.count + attempt) % ports_.count);
+  const std::uint32_t port_step = attempt_in_sequence_ ? 0 : attempt;
+  const std::uint32_t sequence_step = attempt_in_sequence_ ? attempt : 0;
+  fields.src_port = std::uint16_t(ports_.first + (h1 % ports_.count + port_step) % ports_.count);
   fields.ip_id = std::uint16_t(h1 >> 32);
   const std::uint64_t h2 = sequence_hash(target, fields.src_port, port, kind);
-  fields.seq = std::uint32_t(h2);
-  fields.ack = kind == ProbeKind::Ack ? std::uint32_t(h2 >> 32) : 0;
+  fields.seq = std::uint32_t(h2) + sequence_step;
+  fields.ack = kind == ProbeKind::Ack ? std::uint32_t(h2 >> 32) + sequence_step : 0;
   return fields;
 }
 
@@ -70,8 +72,17 @@ std::optional<std::uint8_t> Cookie::attempt_for(Ipv4 target, std::uint16_t port,
   if (src_port < ports_.first || offset >= ports_.count) return std::nullopt;
   const std::uint32_t base = std::uint32_t(port_hash(target, port, kind) % ports_.count);
   const std::uint32_t attempt = (offset + ports_.count - base) % ports_.count;
-  if (attempt >= max_attempts_) return std::nullopt;
+  if (attempt >= max_attempts_ || (attempt_in_sequence_ && attempt != 0)) return std::nullopt;
   return std::uint8_t(attempt);
+}
+
+std::optional<std::uint8_t> Cookie::confirm(std::optional<std::uint8_t> port_attempt, std::uint32_t echoed,
+                                            std::uint32_t expected) const {
+  if (!port_attempt) return std::nullopt;
+  const std::uint32_t offset = echoed - expected;  // wraps: only small offsets pass
+  if (!attempt_in_sequence_) return offset == 0 ? port_attempt : std::nullopt;
+  if (offset >= max_attempts_) return std::nullopt;
+  return std::uint8_t(offset);
 }
 
 std::optional<CookieMatch> Cookie::verify(const Reply& reply) const {
@@ -91,17 +102,19 @@ std::optional<CookieMatch> Cookie::verify_tcp(const Reply& reply) const {
 
   // SYN-ACK or RST+ACK answering a SYN: the peer acknowledges our seq + 1.
   if (ack) {
-    if (const auto attempt = attempt_for(target, tcp.src_port, ProbeKind::Syn, tcp.dst_port)) {
+    if (const auto port_attempt = attempt_for(target, tcp.src_port, ProbeKind::Syn, tcp.dst_port)) {
       const auto seq = std::uint32_t(sequence_hash(target, tcp.dst_port, tcp.src_port, ProbeKind::Syn));
-      if (tcp.ack == seq + 1) return CookieMatch{target, tcp.src_port, ProbeKind::Syn, *attempt};
+      if (const auto attempt = confirm(port_attempt, tcp.ack - 1, seq))
+        return CookieMatch{target, tcp.src_port, ProbeKind::Syn, *attempt};
     }
   }
   // RST answering an ACK probe: its seq is our ack.
   if (rst) {
-    if (const auto attempt = attempt_for(target, tcp.src_port, ProbeKind::Ack, tcp.dst_port)) {
+    if (const auto port_attempt = attempt_for(target, tcp.src_port, ProbeKind::Ack, tcp.dst_port)) {
       const auto our_ack =
           std::uint32_t(sequence_hash(target, tcp.dst_port, tcp.src_port, ProbeKind::Ack) >> 32);
-      if (tcp.seq == our_ack) return CookieMatch{target, tcp.src_port, ProbeKind::Ack, *attempt};
+      if (const auto attempt = confirm(port_attempt, tcp.seq, our_ack))
+        return CookieMatch{target, tcp.src_port, ProbeKind::Ack, *attempt};
     }
   }
   return std::nullopt;
@@ -111,10 +124,11 @@ std::optional<CookieMatch> Cookie::verify_icmp(const Reply& reply) const {
   const QuotedProbe& quoted = reply.icmp.quoted;
   if (quoted.protocol != kProtocolTcp || quoted.src != source_) return std::nullopt;
   for (ProbeKind kind : kAllKinds) {
-    const auto attempt = attempt_for(quoted.dst, quoted.dst_port, kind, quoted.src_port);
-    if (!attempt) continue;
+    const auto port_attempt = attempt_for(quoted.dst, quoted.dst_port, kind, quoted.src_port);
+    if (!port_attempt) continue;
     const auto seq = std::uint32_t(sequence_hash(quoted.dst, quoted.src_port, quoted.dst_port, kind));
-    if (quoted.seq == seq) return CookieMatch{quoted.dst, quoted.dst_port, kind, *attempt};
+    if (const auto attempt = confirm(port_attempt, quoted.seq, seq))
+      return CookieMatch{quoted.dst, quoted.dst_port, kind, *attempt};
   }
   return std::nullopt;
 }

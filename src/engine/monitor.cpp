@@ -1,6 +1,8 @@
 // The live status line.
 #include "zeroscan/engine/monitor.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <unistd.h>
 
@@ -20,21 +22,23 @@ std::string format_status(const StatusSnapshot& s) {
   }
   std::snprintf(line, sizeof line,
                 "%6.1fs %s pass %u/%u %5.1f%% done, ETA %s | %.0f pps, sent %llu | found %llu open, "
-                "%llu closed, %llu answers | drops %llu",
+                "%llu closed, %llu answers | drops %llu, lost %llu",
                 s.elapsed_seconds, s.cooling_down ? "cooldown" : "sending", s.pass + 1, s.passes, done,
                 eta.c_str(), s.recent_rate, static_cast<unsigned long long>(s.sent),
                 static_cast<unsigned long long>(s.open), static_cast<unsigned long long>(s.closed),
                 static_cast<unsigned long long>(s.matched),
-                static_cast<unsigned long long>(s.kernel_dropped));
+                static_cast<unsigned long long>(s.kernel_dropped),
+                static_cast<unsigned long long>(s.results_lost));
   return line;
 }
 
 Monitor::Monitor(const ScanCounters& counters, std::uint64_t pass_size, std::uint32_t passes,
-                 double configured_rate)
+                 double configured_rate, double interval_seconds)
     : counters_(counters),
       pass_size_(pass_size),
       passes_(passes),
-      configured_rate_(configured_rate) {}
+      configured_rate_(configured_rate),
+      interval_(std::max<std::int64_t>(1, std::int64_t(interval_seconds * 1000))) {}
 
 Monitor::~Monitor() { stop(); }
 
@@ -55,7 +59,7 @@ void Monitor::loop() {
   std::int64_t last_time = start;
   std::uint64_t last_sent = 0;
   std::unique_lock<std::mutex> lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
+  while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     const std::int64_t now = monotonic_ns();
     StatusSnapshot s;
     s.elapsed_seconds = double(now - start) / 1e9;
@@ -72,6 +76,7 @@ void Monitor::loop() {
     s.closed = counters_.closed.load(std::memory_order_relaxed);
     s.matched = counters_.matched.load(std::memory_order_relaxed);
     s.kernel_dropped = counters_.kernel_dropped.load(std::memory_order_relaxed);
+    s.results_lost = counters_.results_lost.load(std::memory_order_relaxed);
     s.configured_rate = configured_rate_;
     std::fprintf(stderr, tty ? "\r%s\x1b[K" : "%s\n", format_status(s).c_str());
     std::fflush(stderr);

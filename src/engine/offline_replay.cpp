@@ -10,6 +10,7 @@
 #include "zeroscan/engine/follow_up.h"
 #include "zeroscan/engine/os_evidence.h"
 #include "zeroscan/engine/receiver.h"
+#include "zeroscan/engine/result_queue.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/state_table.h"
 #include "zeroscan/parse/reply_parser.h"
@@ -63,7 +64,7 @@ class Replay {
     }
     if (job_.os)
       collector_.emplace(job_.space, follow_ups_, job_.os->our_ts_val, job_.os->timing, job_.seed);
-    receiver_.emplace(ReceiverContext{job_.space, job_.cookie, table_.get(), results_, counters_,
+    receiver_.emplace(ReceiverContext{job_.space, job_.cookie, table_.get(), queue_, counters_,
                                       collector_ ? &*collector_ : nullptr});
   }
 
@@ -85,6 +86,9 @@ class Replay {
     }
     ++stats_.replies;
     receiver_->handle_frame(data, size, link, ts);
+    // No second thread here: every result goes to the writers at once, so
+    // records keep the capture's order.
+    drain_results(queue_, results_, scratch_);
   }
 
   ScanSummary finish() {
@@ -182,6 +186,8 @@ class Replay {
   ResultSink& results_;
   OfflineReplayStats& stats_;
   ScanCounters counters_;
+  ResultQueue queue_{16};
+  PortRecord scratch_;
   std::unique_ptr<StateTable> table_;
   std::vector<bool> probed_;         // index -> some attempt of it is in the capture
   std::vector<bool> probed_target_;  // target index -> some probe to it is in the capture

@@ -69,7 +69,8 @@ std::vector<HostRecord> OsEvidenceCollector::conclude(const fingerprint::Matcher
                                             std::string(fingerprint::to_string(c.device)), c.score});
     }
     record.distance = fingerprint::hop_distance(features);
-    record.signature = match.signature;
+    for (const auto& item : match.evidence) record.evidence.push_back(item.feature + "=" + item.value);
+    record.observed_entry = match.observed_entry;
     nlohmann::json json;
     fingerprint::to_json(json, features);
     record.features_json = json.dump();

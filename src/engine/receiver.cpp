@@ -6,34 +6,6 @@
 
 namespace zeroscan {
 
-PortRecord make_port_record(const Reply& reply, const CookieMatch& match, PortState state,
-                            StateReason reason) {
-  PortRecord r;
-  r.ip = match.target;
-  r.port = match.port;
-  r.probe = match.kind;
-  r.state = state;
-  r.reason = reason;
-  r.attempt = match.attempt;
-  r.answered = true;
-  r.responder = reply.ip.src;
-  r.ttl = reply.ip.ttl;
-  r.ip_id = reply.ip.id;
-  r.df = reply.ip.df;
-  r.timestamp_ns = reply.timestamp_ns;
-  if (reply.kind == ReplyKind::Tcp) {
-    r.tcp_flags = reply.tcp.flags;
-    r.window = reply.tcp.window;
-    r.ack = reply.tcp.ack;
-    if (reply.tcp.options.has_mss) r.mss = reply.tcp.options.mss;
-    r.tcp_options = reply.tcp.options.layout.data();
-  } else {
-    r.icmp_type = reply.icmp.type;
-    r.icmp_code = reply.icmp.code;
-  }
-  return r;
-}
-
 void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType link,
                             std::int64_t timestamp_ns) {
   auto& c = ctx_.counters;
@@ -78,7 +50,8 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
     case PortState::Unfiltered: c.unfiltered.fetch_add(1, std::memory_order_relaxed); break;
     case PortState::Unknown: break;
   }
-  ctx_.results.port(make_port_record(*reply, *match, verdict->state, verdict->reason));
+  if (!ctx_.results.try_push(capture_result(*reply, *match, verdict->state, verdict->reason)))
+    c.results_lost.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Receiver::run(PacketSource& source, const std::atomic<bool>& stop) {

@@ -6,11 +6,16 @@
 #include "zeroscan/classify/classify.h"
 #include "zeroscan/engine/clock.h"
 #include "zeroscan/engine/monitor.h"
+#include "zeroscan/engine/output_thread.h"
 
 namespace zeroscan {
 
 Scanner::Scanner(ScanJob job, std::vector<PacketSink*> sinks, PacketSource& source, ResultSink& results)
-    : job_(std::move(job)), sinks_(std::move(sinks)), source_(source), results_(results) {
+    : job_(std::move(job)),
+      sinks_(std::move(sinks)),
+      source_(source),
+      results_(results),
+      queue_(result_queue_capacity(job_.settings.rate)) {
   // Exact per-pair states need memory per pair; past the limit we report
   // responders only (as zmap does), with a bounded dedup window instead.
   if (job_.space.size() <= job_.settings.state_table_limit)
@@ -47,14 +52,17 @@ ScanSummary Scanner::run() {
   const std::int64_t start = monotonic_ns();
   ScanSummary summary = job_.description;
 
-  // 1. Receive before the first probe leaves, so no early answer is missed.
-  Receiver receiver({job_.space, job_.cookie, table_.get(), results_, counters_,
+  // 1. Write on the output thread, receive on the capture thread — both
+  //    before the first probe leaves, so no early answer is missed.
+  OutputThread output(queue_, results_, [this] { stop_for_failed_output(); });
+  output.start();
+  Receiver receiver({job_.space, job_.cookie, table_.get(), queue_, counters_,
                      job_.os ? &job_.os->collector : nullptr});
   std::thread receive_thread([&] { receiver.run(source_, stop_receiving_); });
 
   // 2. Status line, if asked for.
   Monitor monitor(counters_, job_.permutation.size() / job_.shard.count, job_.settings.attempts,
-                  job_.settings.rate);
+                  job_.settings.rate, job_.settings.progress_interval_seconds);
   if (job_.settings.progress) monitor.start();
 
   // 3. Send every pass on the sender threads (pass 0: everything; later
@@ -82,10 +90,12 @@ ScanSummary Scanner::run() {
   // 5. Stop capturing; from here on only this thread touches the results.
   stop_receiving_.store(true, std::memory_order_release);
   receive_thread.join();
+  output.finish();
   monitor.stop();
 
   // 6. Whatever never answered is filtered (no-response), as nmap says.
-  if (table_ && job_.settings.report_silence) conclude_silence();
+  //    Not after a writer failed: the outputs are cut off there.
+  if (table_ && job_.settings.report_silence && !output_failed_.load()) conclude_silence();
 
   // 7. -O: name every responsive host from its evidence.
   if (job_.os)
@@ -102,6 +112,7 @@ ScanSummary Scanner::run() {
   summary.duplicates = counters_.duplicates.load();
   summary.inconclusive = counters_.inconclusive.load();
   summary.kernel_dropped = counters_.kernel_dropped.load();
+  summary.results_lost = counters_.results_lost.load();
   summary.open = counters_.open.load();
   summary.closed = counters_.closed.load();
   summary.filtered = counters_.filtered.load();
@@ -109,12 +120,18 @@ ScanSummary Scanner::run() {
   summary.seed = job_.seed;
   summary.shard_index = job_.shard.index;
   summary.shard_count = job_.shard.count;
-  summary.interrupted = stop_requests_.load() > 0;
+  summary.interrupted = stop_requests_.load() > 0 || output_failed_.load();
   summary.space_size = job_.space.size();
   summary.covered = counters_.pass0_done.load();
   summary.elapsed_seconds = double(monotonic_ns() - start) / 1e9;
   results_.finish(summary);
   return summary;
+}
+
+void Scanner::stop_for_failed_output() {
+  output_failed_.store(true);
+  stop_sending_.store(true);
+  skip_cooldown_.store(true);
 }
 
 void Scanner::cool_down() {

@@ -68,12 +68,15 @@ std::string format_window(const WindowValue& window) {
 }
 
 // The layout alphabet of Reply::TcpOptions; "-" for a SYN-ACK without options.
+// The live parser stops at the end-of-list option, so a layout with anything
+// after its 'E' could never match a capture and is refused.
 std::optional<std::string> parse_options(std::string_view text) {
   if (text == "-") return std::string();
   if (text.empty() || text.size() > 40) return std::nullopt;
   for (char letter : text) {
     if (std::string_view("MNWSTE?").find(letter) == std::string_view::npos) return std::nullopt;
   }
+  if (canonical_layout(text) != text) return std::nullopt;
   return std::string(text);
 }
 

@@ -7,16 +7,18 @@
 namespace zeroscan::fingerprint {
 namespace {
 
-constexpr std::array<std::pair<Family, std::string_view>, 11> kFamilyNames{{
+constexpr std::array<std::pair<Family, std::string_view>, 13> kFamilyNames{{
     {Family::Windows, "Windows"},
     {Family::Linux, "Linux"},
     {Family::Bsd, "BSD"},
     {Family::MacOs, "macOS/iOS"},
     {Family::Solaris, "Solaris"},
+    {Family::Aix, "AIX"},
+    {Family::HpUx, "HP-UX"},
+    {Family::CiscoIos, "Cisco IOS"},
     {Family::Unix, "Unix"},
     {Family::NetworkOs, "network OS"},
     {Family::Embedded, "embedded"},
-    {Family::Printer, "printer"},
     {Family::Other, "other"},
     {Family::Unknown, "unknown"},
 }};

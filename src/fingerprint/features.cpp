@@ -25,10 +25,17 @@ std::optional<std::uint16_t> window_mss_multiple(std::uint16_t window, std::uint
   return std::nullopt;
 }
 
+std::string canonical_layout(std::string_view layout) {
+  const auto end_of_list = layout.find('E');
+  return std::string(end_of_list == std::string_view::npos ? layout : layout.substr(0, end_of_list + 1));
+}
+
+// nmap's convention: a host on our link is 1 hop away (its TTL arrives
+// untouched), each router adds one.
 std::optional<int> hop_distance(const Features& features) {
-  if (features.syn_ack) return features.syn_ack->initial_ttl - features.syn_ack->ttl;
-  if (features.syn_rst) return features.syn_rst->initial_ttl - features.syn_rst->ttl;
-  if (features.ack_rst) return features.ack_rst->initial_ttl - features.ack_rst->ttl;
+  if (features.syn_ack) return features.syn_ack->initial_ttl - features.syn_ack->ttl + 1;
+  if (features.syn_rst) return features.syn_rst->initial_ttl - features.syn_rst->ttl + 1;
+  if (features.ack_rst) return features.ack_rst->initial_ttl - features.ack_rst->ttl + 1;
   return std::nullopt;
 }
 

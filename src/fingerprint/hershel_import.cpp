@@ -77,7 +77,7 @@ std::optional<HershelObservation> parse_row(std::string_view line, std::string& 
   syn_ack.initial_ttl = initial_ttl(syn_ack.ttl);
   syn_ack.df = *df == 1;
   syn_ack.window = std::uint16_t(*window);
-  syn_ack.options = layout;
+  syn_ack.options = canonical_layout(layout);  // the collector wrote every padding byte as E
   syn_ack.sack_permitted = layout.find('S') != std::string::npos;
   syn_ack.timestamp = layout.find('T') != std::string::npos;
   if (layout.find('M') != std::string::npos) {

@@ -66,6 +66,11 @@ void to_json(nlohmann::json& json, const MatchResult& result) {
                             {"family", std::string(to_string(candidate.family))},
                             {"score", rounded(candidate.score)}});
   }
+  nlohmann::json evidence = nlohmann::json::array();
+  for (const Evidence& item : result.evidence) {
+    evidence.push_back({{"feature", item.feature}, {"value", item.value},
+                        {"log_ratio", rounded(item.log_ratio)}});
+  }
   json = {{"family", std::string(to_string(result.family))},
           {"family_score", rounded(result.family_score)},
           {"label", result.label},
@@ -73,7 +78,8 @@ void to_json(nlohmann::json& json, const MatchResult& result) {
           {"device", std::string(to_string(result.device))},
           {"unlisted_score", rounded(result.unlisted_score)},
           {"alternatives", std::move(alternatives)},
-          {"signature", result.signature}};
+          {"evidence", std::move(evidence)},
+          {"observed_entry", result.observed_entry}};
 }
 
 }  // namespace zeroscan::fingerprint

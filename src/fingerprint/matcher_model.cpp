@@ -2,6 +2,7 @@
 #include "matcher_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "entry_fields.h"
@@ -12,10 +13,6 @@ namespace {
 // Share of an unlisted stack's values that no database entry shows; the
 // rest follows the database-wide frequencies.
 constexpr double kNeverSeenShare = 0.2;
-
-// A window inferred to be an MSS multiple from its byte count may be a
-// coincidence; an explicit "mss*K" is not.
-constexpr double kInferredMultipleCredit = 0.5;
 
 template <class T>
 double total_weight(const Distribution<T>& distribution) {
@@ -47,12 +44,126 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
     } else if (mss) {
       auto inferred = window_mss_multiple(weighted.value.bytes, *mss, timestamp);
       if (!inferred) continue;
+      // Full credit: a window that is a whole number of segments is the
+      // stack's rule more often than a coincidence, and the rule is what
+      // survives MSS clamping.
       multiple.multiple = *inferred;
-      multiple.credit = kInferredMultipleCredit;
     } else {
       continue;
     }
     compiled.window_multiples.push_back(multiple);
+  }
+}
+
+// Adds probability to the value's slot, creating it if need be.
+void accumulate(CompiledDistribution& distribution, int id, double probability) {
+  auto same = std::find_if(distribution.begin(), distribution.end(),
+                           [&](const ValueProbability& vp) { return vp.id == id; });
+  if (same == distribution.end()) {
+    distribution.push_back({id, probability});
+  } else {
+    same->probability += probability;
+  }
+}
+
+// background(v) = (1 - s) * share of entries showing v + s / domain size,
+// for layouts (and views of them).
+std::vector<double> layout_backgrounds(const std::vector<double>& shares, int entries_with_options) {
+  std::vector<double> backgrounds;
+  for (double share : shares) {
+    const double listed = entries_with_options ? share / entries_with_options : 0;
+    backgrounds.push_back((1 - kNeverSeenShare) * listed +
+                          kNeverSeenShare / kOptionsCodec.domain_size);
+  }
+  return backgrounds;
+}
+
+// One coarser view of every entry's layouts (see LayoutLevel).
+template <class View, class Slot>
+void compile_layout_level(const Database& database, std::size_t real, View view, LayoutLevel& level,
+                          Slot slot, Matcher::Model& model) {
+  std::vector<double> share;
+  int entries_with_options = 0;
+  for (std::size_t e = 0; e < database.entries.size(); ++e) {
+    const auto& layouts = database.entries[e].syn_ack.options;
+    if (layouts.empty()) continue;
+    if (e < real) ++entries_with_options;
+    const double total = total_weight(layouts);
+    CompiledDistribution& compiled = slot(model.entries[e]);
+    for (const auto& weighted : layouts) {
+      auto [it, inserted] = level.ids.emplace(view(weighted.value), int(share.size()));
+      if (inserted) share.push_back(0);
+      const double probability = weighted.weight / total;
+      if (e < real) share[it->second] += probability;
+      accumulate(compiled, it->second, probability);
+    }
+  }
+  level.background = layout_backgrounds(share, entries_with_options);
+  level.unseen_background = kNeverSeenShare / kOptionsCodec.domain_size;
+}
+
+// One entry per family that pools its listed entries (each entry's values
+// weighted 1/n): the family's traits (initial TTL, DF, option order, window
+// rule) for a stack of the family that is not listed itself. A feature
+// fewer than half of the family's entries expect stays without expectation;
+// retransmission timing is not pooled.
+std::vector<Entry> family_generic_entries(const Database& database) {
+  std::map<Family, std::vector<const Entry*>> members;
+  for (const Entry& entry : database.entries) {
+    if (entry.family != Family::Unknown) members[entry.family].push_back(&entry);
+  }
+  std::vector<Entry> generics;
+  for (const auto& [family, entries] : members) {
+    Entry generic;
+    generic.id = "generic-" + std::string(to_string(family));
+    generic.label = "";
+    generic.family = family;
+    for_each_field([&](std::string_view, auto path, const auto&, FieldNoise) {
+      auto& pooled = path.in(generic);
+      std::size_t with_field = 0;
+      for (const Entry* entry : entries) with_field += !path.in(*entry).empty();
+      if (2 * with_field < entries.size()) return;
+      for (const Entry* entry : entries) {
+        const auto& distribution = path.in(*entry);
+        const double total = total_weight(distribution);
+        for (const auto& weighted : distribution) {
+          auto same = std::find_if(pooled.begin(), pooled.end(),
+                                   [&](const auto& p) { return p.value == weighted.value; });
+          const double weight = weighted.weight / total / double(with_field);
+          if (same == pooled.end()) {
+            pooled.push_back({weighted.value, weight});
+          } else {
+            same->weight += weight;
+          }
+        }
+      }
+    });
+    generics.push_back(std::move(generic));
+  }
+  return generics;
+}
+
+// Prior mass: (1 - unlisted) spread evenly over the families present; in
+// each family, family_generic_share to its generic entry and the rest
+// evenly over its labels, each label's over its entries.
+void assign_priors(const Database& database, const MatcherOptions& options, Matcher::Model& model) {
+  std::map<Family, std::map<std::string, int>> entries_per_label;
+  for (std::size_t e = 0; e < database.entries.size(); ++e) {
+    if (!model.entries[e].generic) ++entries_per_label[database.entries[e].family][database.entries[e].label];
+  }
+  const double families = double(entries_per_label.size());
+  const double family_log_prior = std::log((1 - options.unlisted_prior) / families);
+  for (std::size_t e = 0; e < database.entries.size(); ++e) {
+    const Entry& entry = database.entries[e];
+    if (model.entries[e].generic) {
+      model.entries[e].log_prior = family_log_prior + std::log(options.family_generic_share);
+      continue;
+    }
+    const auto& labels = entries_per_label[entry.family];
+    model.entries[e].label_log_prior = family_log_prior - std::log(double(labels.size())) -
+                                       std::log(double(labels.at(entry.label)));
+    model.entries[e].log_prior =
+        model.entries[e].label_log_prior + std::log(1 - options.family_generic_share);
   }
 }
 
@@ -63,6 +174,13 @@ std::string option_kinds(const std::string& layout) {
   for (char letter : layout) {
     if (letter != 'N' && letter != 'E') kinds += letter;
   }
+  return kinds;
+}
+
+std::string option_set(const std::string& layout) {
+  std::string kinds = option_kinds(layout);
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
   return kinds;
 }
 
@@ -78,21 +196,31 @@ std::vector<std::string> with_one_option_stripped(const std::string& kinds) {
   return stripped;
 }
 
-Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOptions& options) {
+Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOptions& options) {
   Model model(options);
+  // The listed entries, then one generic entry per family; only the listed
+  // ones count towards the database-wide (unlisted-stack) frequencies.
+  Database database = listed;
+  const std::size_t real = listed.entries.size();
+  for (Entry& generic : family_generic_entries(listed)) database.entries.push_back(std::move(generic));
   model.entries.resize(database.entries.size());
 
   std::map<std::string, int> label_ids;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const Entry& entry = database.entries[e];
     CompiledEntry& compiled = model.entries[e];
-    auto [it, inserted] = label_ids.emplace(entry.label, int(model.labels.size()));
-    if (inserted) {
-      model.labels.push_back(entry.label);
-      model.label_families.push_back(entry.family);
-      model.label_devices.push_back(entry.device);
+    compiled.generic = e >= real;
+    if (compiled.generic) {
+      compiled.label = -1;
+    } else {
+      auto [it, inserted] = label_ids.emplace(entry.label, int(model.labels.size()));
+      if (inserted) {
+        model.labels.push_back(entry.label);
+        model.label_families.push_back(entry.family);
+        model.label_devices.push_back(entry.device);
+      }
+      compiled.label = it->second;
     }
-    compiled.label = it->second;
     compiled.family = entry.family;
     compiled.device = entry.device;
     if (entry.retransmissions.gaps) {
@@ -125,10 +253,10 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
         auto [it, inserted] = field.ids.emplace(token, int(seen_share.size()));
         if (inserted) seen_share.push_back(0);
         const double probability = weighted.weight / total;
-        seen_share[it->second] += probability;
+        if (e < real) seen_share[it->second] += probability;
         compiled.push_back({it->second, probability});
       }
-      if (!compiled.empty()) ++entries_with_field;
+      if (!compiled.empty() && e < real) ++entries_with_field;
       model.entries[e].fields.push_back(std::move(compiled));
     }
     // background(v) = (1 - s) * share of entries showing v + s / domain size
@@ -147,7 +275,7 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
   int entries_with_options = 0;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const auto& layouts = database.entries[e].syn_ack.options;
-    if (!layouts.empty()) ++entries_with_options;
+    if (!layouts.empty() && e < real) ++entries_with_options;
     const double total = total_weight(layouts);
     CompiledDistribution& stripped = model.entries[e].stripped_options;
     for (const auto& weighted : layouts) {
@@ -157,24 +285,22 @@ Matcher::Model Matcher::Model::compile(const Database& database, const MatcherOp
             model.stripped_kinds_ids.emplace(variant, int(model.stripped_kinds_ids.size()));
         if (inserted) stripped_share.push_back(0);
         const double probability = weighted.weight / total / double(variants.size());
-        stripped_share[it->second] += probability;
-        const int id = it->second;  // clang (C++17) cannot capture a structured binding
-        auto same = std::find_if(stripped.begin(), stripped.end(),
-                                 [id](const ValueProbability& vp) { return vp.id == id; });
-        if (same == stripped.end()) {
-          stripped.push_back({it->second, probability});
-        } else {
-          same->probability += probability;
-        }
+        if (e < real) stripped_share[it->second] += probability;
+        accumulate(stripped, it->second, probability);
       }
     }
   }
-  const double never_seen = kNeverSeenShare / kOptionsCodec.domain_size;
-  for (double share : stripped_share) {
-    const double listed = entries_with_options ? share / entries_with_options : 0;
-    model.stripped_background.push_back((1 - kNeverSeenShare) * listed + never_seen);
+  model.stripped_background = layout_backgrounds(stripped_share, entries_with_options);
+  model.stripped_unseen_background = kNeverSeenShare / kOptionsCodec.domain_size;
+  compile_layout_level(database, real, option_kinds, model.kinds_level,
+                       [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_kinds; }, model);
+  compile_layout_level(database, real, option_set, model.set_level,
+                       [](CompiledEntry& e) -> CompiledDistribution& { return e.layout_set; }, model);
+  for (std::size_t f = 0; f < model.fields.size(); ++f) {
+    if (model.fields[f].key == "port0.syn") model.port0_syn_field = int(f);
+    if (model.fields[f].key == "port0.ack") model.port0_ack_field = int(f);
   }
-  model.stripped_unseen_background = never_seen;
+  assign_priors(database, options, model);
   return model;
 }
 

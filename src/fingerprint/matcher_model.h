@@ -57,20 +57,41 @@ struct RetransmissionScoring {
 };
 
 struct CompiledEntry {
-  int label = 0;  // index into Model::labels
+  int label = 0;  // index into Model::labels; -1 for a generic entry
   Family family = Family::Unknown;
   DeviceClass device = DeviceClass::Unknown;
   std::vector<CompiledDistribution> fields;  // per CompiledField; empty = no expectation
-  // Window as a multiple of the MSS: (multiple, probability, credit).
+  // Window as a multiple of the MSS (or of MSS-12 beside a timestamp),
+  // written as "mss*K" or inferred from the entry's bytes and usual MSS.
   struct WindowMultiple {
     int multiple = 0;
     double probability = 0;
-    double credit = 1;  // 1 for "mss*K" entries, less when inferred from bytes
   };
   std::vector<WindowMultiple> window_multiples;
   // The layout with one option stripped: (stripped-kinds id, probability).
   CompiledDistribution stripped_options;
+  // Layout back-off: option kinds in order, and the set of kinds.
+  CompiledDistribution layout_kinds;
+  CompiledDistribution layout_set;
   std::optional<GapModel> gaps;
+  double log_prior = 0;  // family, then label, then entry: see Matcher
+  // The same without the generic entries' share: for ranking labels, which
+  // are chosen among the listed stacks.
+  double label_log_prior = 0;
+  bool generic = false;  // a family's pooled entry: no label of its own
+};
+
+// A coarser view of option layouts (kinds in order, or the set of kinds):
+// ids per string and the database-wide frequencies, as for a field.
+struct LayoutLevel {
+  std::unordered_map<std::string, int> ids;
+  std::vector<double> background;
+  double unseen_background = 0;
+  double background_of(int id) const { return id < 0 ? unseen_background : background[id]; }
+  int id_of(const std::string& text) const {
+    auto it = ids.find(text);
+    return it == ids.end() ? -1 : it->second;
+  }
 };
 
 struct Matcher::Model {
@@ -86,6 +107,10 @@ struct Matcher::Model {
   // read as each stripped-kinds string (per id; then for any other).
   std::vector<double> stripped_background;
   double stripped_unseen_background = 0;
+  LayoutLevel kinds_level;
+  LayoutLevel set_level;
+  int port0_syn_field = -1;
+  int port0_ack_field = -1;
   std::vector<CompiledEntry> entries;
   std::vector<std::string> labels;
   std::vector<DeviceClass> label_devices;
@@ -96,6 +121,9 @@ struct Matcher::Model {
 
 // Option kinds in order without the padding (N, E): "MNWST" -> "MWST".
 std::string option_kinds(const std::string& layout);
+
+// The set of option kinds, in a fixed order: "MWST" and "MSTW" -> "MSTW".
+std::string option_set(const std::string& layout);
 
 // Every layout kinds string with exactly one option removed, deduplicated.
 std::vector<std::string> with_one_option_stripped(const std::string& kinds);

@@ -4,6 +4,7 @@
 #include "zeroscan/core/errors.h"
 #include "zeroscan/net/loopback_injection.h"
 #include "zeroscan/net/next_hop_plan.h"
+#include "zeroscan/net/raw_ip_sink.h"
 
 namespace zeroscan {
 
@@ -21,7 +22,9 @@ NextHopPlan plan_next_hop_on_host(const std::vector<AddressRange>& targets, cons
     return arp_resolve(iface, addresses, arp.attempts, arp.timeout_ms);
   };
   NextHopPlan plan = plan_next_hop(targets, overrides, read_network_tables(), resolve, limits);
-  // Fail now rather than report every loopback port filtered.
+  // Fail now rather than report every loopback port filtered. 127.0.0.0/8
+  // goes through the IP layer (RawIpSink), which the sysctls do not gate.
+  if (sends_through_raw_ip(plan)) return plan;
   std::string problem = loopback_injection_problem(plan, read_loopback_sysctls(plan.interface.name));
   if (!problem.empty()) throw SystemError(problem);
   return plan;

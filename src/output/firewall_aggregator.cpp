@@ -1,7 +1,6 @@
 // Pairs SYN and ACK outcomes per port into firewall verdicts.
 #include "zeroscan/output/firewall_aggregator.h"
 
-#include <algorithm>
 
 #include "zeroscan/classify/firewall_verdict.h"
 
@@ -22,24 +21,17 @@ ProbeAnswer answer_of(std::uint8_t state, std::uint8_t ttl, std::uint8_t flags) 
 }
 }  // namespace
 
-FirewallAggregator::FirewallAggregator(ResultSink& inner, std::size_t max_digests)
-    : inner_(inner), max_digests_(max_digests) {}
+FirewallAggregator::FirewallAggregator(ResultSink& inner, std::size_t run_size)
+    : inner_(inner), digests_(run_size) {}
 
 void FirewallAggregator::port(const PortRecord& r) {
   inner_.port(r);
-  if (overflowed_) return;
-  if (digests_.size() >= max_digests_) {
-    overflowed_ = true;
-    digests_.clear();
-    digests_.shrink_to_fit();
-    return;
-  }
   std::uint8_t flags = 0;
   if (r.df) flags |= kDf;
   if (r.answered && r.ip_id == 0) flags |= kIpIdZero;
   if (r.icmp_type) flags |= kIcmp;
   if (r.answered && !r.icmp_type && (r.tcp_flags & 0x04)) flags |= kReset;
-  digests_.push_back(Digest{r.ip.value, r.port, std::uint8_t(r.probe), std::uint8_t(r.state),
+  digests_.add(Digest{r.ip.value, r.port, std::uint8_t(r.probe), std::uint8_t(r.state),
                             std::uint8_t(r.reason), r.ttl, flags, r.icmp_code.value_or(0)});
 }
 
@@ -89,15 +81,16 @@ void FirewallAggregator::emit_host(const Digest* first, const Digest* last) {
 }
 
 void FirewallAggregator::finish(const ScanSummary& summary) {
-  std::sort(digests_.begin(), digests_.end(), [](const Digest& a, const Digest& b) {
-    return a.ip != b.ip ? a.ip < b.ip : a.port != b.port ? a.port < b.port : a.kind < b.kind;
+  // One host at a time, in address order.
+  std::vector<Digest> host;
+  digests_.for_each([&](const Digest& d) {
+    if (!host.empty() && host.front().ip != d.ip) {
+      emit_host(host.data(), host.data() + host.size());
+      host.clear();
+    }
+    host.push_back(d);
   });
-  for (std::size_t i = 0; i < digests_.size();) {
-    std::size_t j = i;
-    while (j < digests_.size() && digests_[j].ip == digests_[i].ip) ++j;
-    emit_host(digests_.data() + i, digests_.data() + j);
-    i = j;
-  }
+  if (!host.empty()) emit_host(host.data(), host.data() + host.size());
   inner_.finish(summary);
 }
 

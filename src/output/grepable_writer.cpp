@@ -32,7 +32,6 @@ GrepableWriter::GrepableWriter(std::unique_ptr<OutputFile> file, PortAnnotator a
 void GrepableWriter::port(const PortRecord& record) { table_.add(record); }
 
 void GrepableWriter::finish(const ScanSummary& s) {
-  const std::vector<HostEntries> hosts = table_.hosts();
   std::string head = "# zeroscan " + (s.version.empty() ? std::string("unknown") : s.version) + " scan";
   if (s.start_unix) head += " started " + wall_time_text(s.start_unix);
   head += " as: " + (s.args.empty() ? std::string("zeroscan") : s.args) + "\n";
@@ -48,8 +47,9 @@ void GrepableWriter::finish(const ScanSummary& s) {
   head += "\n";
   file_->write(head);
 
-  std::uint64_t up = 0;
-  for (const HostEntries& host : hosts) {
+  std::uint64_t up = 0, listed_hosts = 0;
+  table_.for_each_host([&](const HostEntries& host) {
+    ++listed_hosts;
     const bool is_up = host.up();
     if (is_up) ++up;
     const std::string prefix = "Host: " + Ipv4(host.ip).to_string() + " ()\t";
@@ -79,16 +79,16 @@ void GrepableWriter::finish(const ScanSummary& s) {
       out += "\n";
     }
     file_->write(out);  // one call per host
-  }
+  });
 
-  const std::uint64_t total = std::max<std::uint64_t>(s.targets, hosts.size());
+  const std::uint64_t total = std::max<std::uint64_t>(s.targets, listed_hosts);
   std::string tail = "# zeroscan done";
   if (s.start_unix) tail += " at " + wall_time_text(s.start_unix + std::int64_t(s.elapsed_seconds));
   tail += " -- " + std::to_string(total) + " IP address(es) (" + std::to_string(up) +
           " host(s) up) scanned in " + seconds_text(s.elapsed_seconds) + " seconds";
   if (s.interrupted) tail += " (interrupted: results are partial)";
   // Like XML's closing tag: only after everything before it went out.
-  if (file_->error().empty()) file_->write(tail + "\n");
+  if (error().empty()) file_->write(tail + "\n");
   file_->close();
 }
 

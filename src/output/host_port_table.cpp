@@ -1,8 +1,5 @@
-// Compact per-host record store for the XML and grepable writers.
+// Compact per-host record store for the text, XML and grepable writers.
 #include "zeroscan/output/host_port_table.h"
-
-#include <algorithm>
-#include <tuple>
 
 namespace zeroscan {
 
@@ -20,6 +17,7 @@ PortEntry PortEntry::from(const PortRecord& r) {
   if (r.answered) {
     e.ttl = r.ttl;
     e.has_icmp = r.icmp_type.has_value();
+    e.icmp_type = r.icmp_type.value_or(0);
     e.icmp_code = r.icmp_code.value_or(0);
   }
   return e;
@@ -40,26 +38,8 @@ const PortEntry* HostEntries::up_evidence() const {
 }
 
 void HostPortTable::add(const PortRecord& record) {
-  entries_.push_back(PortEntry::from(record));
+  spool_.add(PortEntry::from(record));
   seen_[int(record.probe)] = true;
-  sorted_ = false;
-}
-
-std::vector<HostEntries> HostPortTable::hosts() {
-  if (!sorted_) {
-    std::sort(entries_.begin(), entries_.end(), [](const PortEntry& a, const PortEntry& b) {
-      return std::tie(a.ip, a.port, a.probe) < std::tie(b.ip, b.port, b.probe);
-    });
-    sorted_ = true;
-  }
-  std::vector<HostEntries> out;
-  for (std::size_t i = 0; i < entries_.size();) {
-    std::size_t j = i;
-    while (j < entries_.size() && entries_[j].ip == entries_[i].ip) ++j;
-    out.push_back(HostEntries{entries_[i].ip, entries_.data() + i, entries_.data() + j});
-    i = j;
-  }
-  return out;
 }
 
 std::vector<ProbeKind> HostPortTable::kinds_seen() const {

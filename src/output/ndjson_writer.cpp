@@ -1,6 +1,8 @@
 // NDJSON records for ports and the closing summary.
 #include "zeroscan/output/ndjson_writer.h"
 
+#include "zeroscan/output/record_text.h"
+
 namespace zeroscan {
 
 nlohmann::ordered_json port_record_json(const PortRecord& r, const PortAnnotator& annotate) {
@@ -75,7 +77,8 @@ nlohmann::ordered_json summary_json(const ScanSummary& s) {
             {"open_only", s.config.open_only}}},
           {"version", s.version},
           {"args", s.args},
-          {"start", s.start_unix}};
+          {"start", s.start_unix},
+          {"results_lost", s.results_lost}};
 }
 
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& r) {
@@ -112,22 +115,88 @@ nlohmann::ordered_json host_record_json(const HostRecord& r) {
   os["family_score"] = r.family_score;
   os["alternatives"] = nlohmann::ordered_json::array();
   for (const OsGuess& alt : r.alternatives) os["alternatives"].push_back(guess(alt));
+  os["evidence"] = r.evidence;
   j["os"] = std::move(os);
   if (r.distance) j["distance"] = *r.distance;
   j["features"] = r.features_json.empty() ? nlohmann::ordered_json::object()
                                           : nlohmann::ordered_json::parse(r.features_json, nullptr, false);
-  j["signature"] = r.signature;
+  j["observed_entry"] = r.observed_entry;
   return j;
 }
 
+void append_port_record_ndjson(std::string& out, const PortRecord& r, const PortAnnotation* about) {
+  // Keys, order and escaping exactly as port_record_json(...).dump().
+  // Room: the fixed part stays under 400 bytes; escaped strings need 6x.
+  std::size_t strings = r.tcp_options.size();
+  if (about) strings += about->service.size() + about->warning.size();
+  TextCursor c(out, 400 + 6 * strings + 6);
+  c.put("{\"type\":\"port\",\"ip\":\"");
+  c.ipv4(r.ip);
+  c.put("\",\"port\":");
+  c.number(r.port);
+  // probe, state and reason are our own fixed lowercase words: nothing to escape.
+  c.put(",\"proto\":\"tcp\",\"probe\":\"");
+  c.put(probe_label(r.probe, r.port));
+  c.put("\",\"state\":\"");
+  c.put(to_string(r.state));
+  c.put("\",\"reason\":\"");
+  c.put(to_string(r.reason));
+  c.put('"');
+  if (r.answered) {
+    c.put(",\"ttl\":");
+    c.number(unsigned(r.ttl));
+    if (r.icmp_type) {
+      c.put(",\"icmp_type\":");
+      c.number(unsigned(*r.icmp_type));
+      c.put(",\"icmp_code\":");
+      c.number(unsigned(r.icmp_code.value_or(0)));
+      c.put(",\"responder\":\"");
+      c.ipv4(r.responder);
+      c.put('"');
+    } else {
+      c.put(",\"window\":");
+      c.number(r.window);
+      c.put(",\"flags\":");
+      c.number(unsigned(r.tcp_flags));
+      c.put(",\"ack\":");
+      c.number(r.ack);
+      if (r.mss) {
+        c.put(",\"mss\":");
+        c.number(*r.mss);
+      }
+      if (!r.tcp_options.empty()) {
+        c.put(",\"options\":");
+        c.json_string(r.tcp_options);
+      }
+    }
+    c.put(",\"ip_id\":");
+    c.number(r.ip_id);
+    c.put(r.df ? ",\"df\":true" : ",\"df\":false");
+    c.put(",\"attempt\":");
+    c.number(unsigned(r.attempt));
+  }
+  if (about) {
+    if (!about->service.empty()) {
+      c.put(",\"service\":");
+      c.json_string(about->service);
+    }
+    if (!about->warning.empty()) {
+      c.put(",\"warning\":");
+      c.json_string(about->warning);
+    }
+  }
+  c.put('}');
+}
+
 NdjsonWriter::NdjsonWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+    : file_(std::move(file)), annotations_(std::move(annotate)) {}
 
 void NdjsonWriter::port(const PortRecord& record) {
-  // One fwrite per line: a record is either whole in the stream or absent.
-  std::string line = port_record_json(record, annotate_).dump();
-  line += '\n';
-  file_->write(line);
+  // One write per line: a record is either whole in the stream or absent.
+  line_.clear();
+  append_port_record_ndjson(line_, record, annotations_.get(record.port));
+  line_ += '\n';
+  file_->write(line_);
 }
 
 void NdjsonWriter::firewall(const FirewallRecord& record) {

@@ -43,11 +43,11 @@ std::unique_ptr<ResultSink> build_result_sinks(const OutputPaths& given, const P
     return std::make_unique<OutputFile>(p.resume && path != "-" ? path + ".resumed" : path);
   };
   if (!p.json.empty()) add(std::make_unique<NdjsonWriter>(stream(p.json), annotate));
-  if (!p.normal.empty()) add(std::make_unique<TextWriter>(stream(p.normal), annotate));
+  if (!p.normal.empty()) add(std::make_unique<TextWriter>(stream(p.normal), annotate, p.reason_column));
   if (!p.xml.empty()) add(std::make_unique<XmlWriter>(document(p.xml), annotate));
   if (!p.grepable.empty()) add(std::make_unique<GrepableWriter>(stream(p.grepable), annotate));
   if (!p.csv.empty()) add(std::make_unique<CsvWriter>(document(p.csv), annotate));
-  if (on_stdout == 0) add(std::make_unique<TextWriter>(file("-"), annotate));
+  if (on_stdout == 0) add(std::make_unique<TextWriter>(file("-"), annotate, p.reason_column));
   return sinks;
 }
 

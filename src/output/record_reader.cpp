@@ -135,6 +135,7 @@ ScanSummary summary_from_json(const json& j) {
   s.duplicates = number<std::uint64_t>(j, "duplicates");
   s.inconclusive = number<std::uint64_t>(j, "inconclusive");
   s.kernel_dropped = number<std::uint64_t>(j, "kernel_dropped");
+  s.results_lost = number<std::uint64_t>(j, "results_lost");
   s.open = number<std::uint64_t>(j, "open");
   s.closed = number<std::uint64_t>(j, "closed");
   s.filtered = number<std::uint64_t>(j, "filtered");

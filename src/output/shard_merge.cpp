@@ -99,6 +99,7 @@ MergePlan plan_merge(const std::vector<NdjsonFile>& files) {
     m.duplicates += s.duplicates;
     m.inconclusive += s.inconclusive;
     m.kernel_dropped += s.kernel_dropped;
+    m.results_lost += s.results_lost;
     m.open += s.open;
     m.closed += s.closed;
     m.filtered += s.filtered;

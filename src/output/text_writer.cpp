@@ -1,56 +1,74 @@
 // Human-readable per-host report.
 #include "zeroscan/output/text_writer.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "zeroscan/output/port_list.h"
+#include "zeroscan/output/record_text.h"
 
 namespace zeroscan {
 
 namespace {
 
-std::string icmp_detail(const PortRecord& r) {
-  if (!r.icmp_type) return {};
-  static const char* const kUnreachCodes[] = {
-      "net-unreach",  "host-unreach",    "proto-unreach", "port-unreach",
-      "frag-needed",  "srcroute-failed", "net-unknown",   "host-unknown",
-      "host-isolated", "net-prohibited", "host-prohibited", "net-tos",
-      "host-tos",     "admin-prohibited", "precedence-violation", "precedence-cutoff"};
-  std::string code = *r.icmp_type == 3 && r.icmp_code && *r.icmp_code < 16
-                         ? kUnreachCodes[*r.icmp_code]
-                         : "code " + std::to_string(r.icmp_code.value_or(0));
-  std::string out = " (" + code + ")";
-  if (r.responder != r.ip) out += " from " + r.responder.to_string();
-  return out;
+constexpr const char* kUnreachCodes[] = {
+    "net-unreach",  "host-unreach",    "proto-unreach", "port-unreach",
+    "frag-needed",  "srcroute-failed", "net-unknown",   "host-unknown",
+    "host-isolated", "net-prohibited", "host-prohibited", "net-tos",
+    "host-tos",     "admin-prohibited", "precedence-violation", "precedence-cutoff"};
+
+// `text` left-aligned in `width` columns, then one space.
+void append_padded(std::string& out, std::string_view text, std::size_t width) {
+  out += text;
+  if (text.size() < width) out.append(width - text.size(), ' ');
+  out += ' ';
 }
 
-std::string reason_text(const PortRecord& r) {
-  std::string out(to_string(r.reason));
-  out += icmp_detail(r);
-  if (r.answered) out += " ttl " + std::to_string(r.ttl);
-  return out;
+// "reset ttl 64", "icmp-unreach (admin-prohibited) from 198.19.0.2 ttl 63".
+void append_reason(std::string& out, const PortEntry& e) {
+  out += to_string(e.reason);
+  if (e.has_icmp) {
+    out += " (";
+    if (e.icmp_type == 3 && e.icmp_code < 16) {
+      out += kUnreachCodes[e.icmp_code];
+    } else {
+      out += "code ";
+      append_number(out, unsigned(e.icmp_code));
+    }
+    out += ')';
+    if (e.responder != e.ip) {
+      out += " from ";
+      append_ipv4(out, Ipv4(e.responder));
+    }
+  }
+  if (e.answered) {
+    out += " ttl ";
+    append_number(out, unsigned(e.ttl));
+  }
 }
 
-std::string pad(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
-  return text + ' ';
-}
+// As nmap does: a (state, reason) shared by more than kFoldAbove listed
+// rows (other than open) is summed up in one "Not shown" line.
+constexpr std::size_t kFoldAbove = 25;
+constexpr int kStates = 5, kReasons = 7;
 
 }  // namespace
 
-TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column)
+    : file_(std::move(file)), annotations_(std::move(annotate)), reason_column_(reason_column) {}
 
 void TextWriter::port(const PortRecord& r) {
   if (r.probe == ProbeKind::Ack) saw_ack_ = true;
   if (!r.answered) {
-    // Silence concludes after every answer, so hosts_ is complete by now.
-    auto it = hosts_.find(r.ip.value);
-    if (it != hosts_.end()) ++(r.probe == ProbeKind::Syn ? it->second.silent_syn : it->second.silent_ack);
+    // Silence concludes after every answer, so silent_ knows every
+    // answering host by now.
+    auto it = silent_.find(r.ip.value);
+    if (it != silent_.end()) ++(r.probe == ProbeKind::Syn ? it->second.syn : it->second.ack);
     return;
   }
-  Row& row = hosts_[r.ip.value].rows[r.port];
-  (r.probe == ProbeKind::Syn ? row.syn : row.ack) = r;
+  silent_.try_emplace(r.ip.value);
+  table_.add(r);
 }
 
 void TextWriter::host(const HostRecord& r) {
@@ -64,49 +82,121 @@ void TextWriter::host(const HostRecord& r) {
   std::string text = line;
   if (r.distance) text += ", " + std::to_string(*r.distance) + " hop(s) away";
   text += '\n';
-  if (!r.known) text += "  Signature (add to fingerprints/ with a label): " + r.signature + "\n";
-  hosts_[r.ip.value].os_line = text;
+  if (!r.evidence.empty()) {
+    text += "  OS evidence:";
+    for (const std::string& item : r.evidence) text += " " + item;
+    text += '\n';
+  }
+  if (!r.known) text += "  Observed (name it and add it to fingerprints/): " + r.observed_entry + "\n";
+  os_lines_[r.ip.value] = text;
 }
 
-std::string TextWriter::render_host(Ipv4 ip, const Host& host) const {
-  std::string out = "\nHost " + ip.to_string() + "\n" + host.os_line;
-  out += "  " + pad("PORT", 9) + pad("STATE", 10);
-  if (saw_ack_) out += pad("ACK", 11);
-  out += pad("SERVICE", 14) + "REASON\n";
-  // As nmap does: a state shared by more than kFoldAbove ports (other than
-  // open) is summed up in one "Not shown" line instead of listed.
-  constexpr std::size_t kFoldAbove = 25;
-  std::map<std::string, std::size_t> rows_per_class;
-  auto row_class = [](const Row& row) {
-    const PortRecord& r = row.syn ? *row.syn : *row.ack;
-    return std::string(to_string(r.state)) + " (" + std::string(to_string(r.reason)) + ")";
-  };
-  for (const auto& entry : host.rows) ++rows_per_class[row_class(entry.second)];
-  auto folded = [&](const Row& row) {
-    const PortRecord& r = row.syn ? *row.syn : *row.ack;
-    return r.state != PortState::Open && rows_per_class[row_class(row)] > kFoldAbove;
-  };
-  for (const auto& [port, row] : host.rows) {
-    if (folded(row)) continue;
-    const PortRecord& shown = row.syn ? *row.syn : *row.ack;
-    out += "  " + pad(std::to_string(port) + "/tcp", 9);
-    out += pad(row.syn ? std::string(to_string(row.syn->state)) : "-", 10);
-    if (saw_ack_) out += pad(row.ack ? std::string(to_string(row.ack->state)) : "-", 11);
-    const PortAnnotation about = annotate_ ? annotate_(port) : PortAnnotation{};
-    out += pad(about.service.empty() ? "unknown" : about.service, 14);
-    out += reason_text(shown);
-    if (!about.warning.empty()) out += "  [!] " + about.warning;
-    out += '\n';
+void TextWriter::render_row(std::uint16_t port, const PortEntry* syn, const PortEntry* ack) {
+  const PortEntry& shown = syn ? *syn : *ack;
+  char number[8];
+  const auto end = std::to_chars(number, number + sizeof number, port).ptr;
+  std::string_view port_text(number, std::size_t(end - number));
+  out_ += "  ";
+  out_ += port_text;
+  out_ += "/tcp";
+  const std::size_t used = port_text.size() + 4;
+  out_.append(used < 9 ? 9 - used : 0, ' ');
+  out_ += ' ';
+  append_padded(out_, syn ? to_string(syn->state) : "-", 10);
+  if (saw_ack_) append_padded(out_, ack ? to_string(ack->state) : "-", 11);
+  const PortAnnotation* about = annotations_.get(port);
+  const std::string_view service =
+      about && !about->service.empty() ? std::string_view(about->service) : "unknown";
+  if (reason_column_) {
+    append_padded(out_, service, 14);
+    append_reason(out_, shown);
+  } else {
+    out_ += service;
   }
-  for (const auto& [row_state, count] : rows_per_class)
-    if (count > kFoldAbove && row_state.rfind("open", 0) != 0)
-      out += "  Not shown: " + std::to_string(count) + " " + row_state.substr(0, row_state.find(' ')) +
-             " tcp ports" + row_state.substr(row_state.find(' ')) + "\n";
-  if (host.silent_syn)
-    out += "  Not shown: " + std::to_string(host.silent_syn) + " filtered tcp port(s) (no-response)\n";
-  if (host.silent_ack)
-    out += "  Not shown: " + std::to_string(host.silent_ack) + " ACK-filtered tcp port(s) (no-response)\n";
-  return out;
+  if (about && !about->warning.empty()) {
+    out_ += "  [!] ";
+    out_ += about->warning;
+  }
+  out_ += '\n';
+}
+
+void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const PortEntry* last) {
+  out_.clear();
+  out_ += "\nHost ";
+  append_ipv4(out_, Ipv4(ip));
+  out_ += '\n';
+  if (auto os = os_lines_.find(ip); os != os_lines_.end()) out_ += os->second;
+  out_ += "  ";
+  append_padded(out_, "PORT", 9);
+  append_padded(out_, "STATE", 10);
+  if (saw_ack_) append_padded(out_, "ACK", 11);
+  if (reason_column_) {
+    append_padded(out_, "SERVICE", 14);
+    out_ += "REASON\n";
+  } else {
+    out_ += "SERVICE\n";
+  }
+
+  // Entries are sorted by (port, probe): one row per port, SYN first.
+  auto row_end = [last](const PortEntry* p) {
+    const PortEntry* q = p;
+    while (q != last && q->port == p->port) ++q;
+    return q;
+  };
+  auto shown = [](const PortEntry* p, const PortEntry* q) {
+    for (const PortEntry* e = p; e != q; ++e)
+      if (e->probe == ProbeKind::Syn) return e;
+    return p;
+  };
+  std::size_t rows_per_class[kStates][kReasons] = {};
+  for (const PortEntry* p = first; p != last;) {
+    const PortEntry* q = row_end(p);
+    const PortEntry* s = shown(p, q);
+    ++rows_per_class[int(s->state)][int(s->reason)];
+    p = q;
+  }
+  auto folded = [&](const PortEntry& e) {
+    return e.state != PortState::Open && rows_per_class[int(e.state)][int(e.reason)] > kFoldAbove;
+  };
+  for (const PortEntry* p = first; p != last;) {
+    const PortEntry* q = row_end(p);
+    const PortEntry* syn = nullptr;
+    const PortEntry* ack = nullptr;
+    for (const PortEntry* e = p; e != q; ++e) (e->probe == ProbeKind::Syn ? syn : ack) = e;
+    if (!folded(*shown(p, q))) render_row(p->port, syn, ack);
+    p = q;
+  }
+  // "Not shown" lines in the order of their "state (reason)" text.
+  std::vector<std::pair<std::string, std::size_t>> folds;
+  for (int state = 0; state < kStates; ++state)
+    for (int reason = 0; reason < kReasons; ++reason)
+      if (rows_per_class[state][reason] > kFoldAbove && PortState(state) != PortState::Open)
+        folds.emplace_back(std::string(to_string(PortState(state))) + " (" +
+                               std::string(to_string(StateReason(reason))) + ")",
+                           rows_per_class[state][reason]);
+  std::sort(folds.begin(), folds.end());
+  for (const auto& [state_reason, count] : folds) {
+    const std::size_t space = state_reason.find(' ');
+    out_ += "  Not shown: ";
+    append_number(out_, count);
+    out_ += ' ';
+    out_.append(state_reason, 0, space);
+    out_ += " tcp ports";
+    out_.append(state_reason, space);
+    out_ += '\n';
+  }
+  const Silence silence = silent_.count(ip) ? silent_.at(ip) : Silence{};
+  if (silence.syn) {
+    out_ += "  Not shown: ";
+    append_number(out_, silence.syn);
+    out_ += " filtered tcp port(s) (no-response)\n";
+  }
+  if (silence.ack) {
+    out_ += "  Not shown: ";
+    append_number(out_, silence.ack);
+    out_ += " ACK-filtered tcp port(s) (no-response)\n";
+  }
+  file_->write(out_);
 }
 
 void TextWriter::firewall(const FirewallRecord& r) {
@@ -135,7 +225,11 @@ std::string TextWriter::render_firewall() const {
       continue;
     }
     out += "  " + Ipv4(ip).to_string() + "\n";
-    for (const auto& [rule, ports] : groups) out += "    " + pad(format_port_list(ports), 16) + rule + "\n";
+    for (const auto& [rule, ports] : groups) {
+      out += "    ";
+      append_padded(out, format_port_list(ports), 16);
+      out += rule + "\n";
+    }
   }
   if (drop_only_hosts)
     out += "  " + std::to_string(drop_only_hosts) + " host(s) drop every probed port (SYN and ACK)\n";
@@ -143,14 +237,30 @@ std::string TextWriter::render_firewall() const {
 }
 
 void TextWriter::finish(const ScanSummary& s) {
-  for (const auto& [ip, host] : hosts_) file_->write(render_host(Ipv4(ip), host));
+  // Hosts in address order: the answering ones from the table, and any
+  // host with only an OS line (none in practice) in between.
+  std::size_t answered = 0;
+  auto os_only = os_lines_.begin();
+  auto render_os_only_below = [&](std::uint64_t ip) {
+    for (; os_only != os_lines_.end() && os_only->first < ip; ++os_only)
+      if (!silent_.count(os_only->first)) {
+        render_host(os_only->first, nullptr, nullptr);
+        ++answered;
+      }
+  };
+  table_.for_each_host([&](const HostEntries& host) {
+    render_os_only_below(host.ip);
+    render_host(host.ip, host.first, host.last);
+    ++answered;
+  });
+  render_os_only_below(std::uint64_t(1) << 32);
   file_->write(render_firewall());
   char line[512];
   std::snprintf(line, sizeof line,
                 "\nzeroscan done: %llu address(es), %zu answered; %llu open, %llu closed, "
                 "%llu filtered, %llu unfiltered in %.2f s (sent %llu, matched %llu, invalid "
                 "%llu, duplicates %llu, kernel drops %llu)\n",
-                static_cast<unsigned long long>(s.targets), hosts_.size(),
+                static_cast<unsigned long long>(s.targets), answered,
                 static_cast<unsigned long long>(s.open), static_cast<unsigned long long>(s.closed),
                 static_cast<unsigned long long>(s.filtered),
                 static_cast<unsigned long long>(s.unfiltered), s.elapsed_seconds,
@@ -159,6 +269,12 @@ void TextWriter::finish(const ScanSummary& s) {
                 static_cast<unsigned long long>(s.duplicates),
                 static_cast<unsigned long long>(s.kernel_dropped));
   file_->write(line);
+  if (s.results_lost) {
+    std::snprintf(line, sizeof line,
+                  "(%llu answer(s) lost: the output thread fell behind; states above are incomplete)\n",
+                  static_cast<unsigned long long>(s.results_lost));
+    file_->write(line);
+  }
   if (s.interrupted) file_->write("(interrupted: results are partial)\n");
   file_->close();
 }

@@ -180,7 +180,6 @@ void XmlWriter::host(const HostRecord& r) {
 void XmlWriter::finish(const ScanSummary& s) {
   const std::vector<ProbeKind> kinds = scan_kinds(s, table_.kinds_seen());
   const bool combined = kinds.size() > 1;
-  const std::vector<HostEntries> hosts = table_.hosts();
 
   // Header. scanner="nmap" is the only value nmap.dtd allows: it names the
   // document format; profile_name and args say that zeroscan wrote it.
@@ -198,10 +197,15 @@ void XmlWriter::finish(const ScanSummary& s) {
   std::string services = s.config.ports;
   std::uint64_t numservices = s.ports;
   if (services.empty()) {
-    std::vector<std::uint16_t> seen;
-    for (const HostEntries& h : hosts)
-      for (const PortEntry* e = h.first; e != h.last; ++e) seen.push_back(e->port);
-    services = format_port_list(seen);
+    // Only summaries without a config (hand-made ones) get here.
+    std::vector<bool> seen(65536, false);
+    table_.for_each_host([&](const HostEntries& h) {
+      for (const PortEntry* e = h.first; e != h.last; ++e) seen[e->port] = true;
+    });
+    std::vector<std::uint16_t> ports;
+    for (std::size_t port = 0; port < seen.size(); ++port)
+      if (seen[port]) ports.push_back(std::uint16_t(port));
+    services = format_port_list(ports);
   }
   if (numservices == 0) numservices = count_listed_ports(services);
   for (ProbeKind kind : kinds)
@@ -211,8 +215,9 @@ void XmlWriter::finish(const ScanSummary& s) {
   head += scan_identity(s);
   file_->write(head);
 
-  std::uint64_t up = 0;
-  for (const HostEntries& host : hosts) {
+  std::uint64_t up = 0, listed_hosts = 0;
+  table_.for_each_host([&](const HostEntries& host) {
+    ++listed_hosts;
     const Ipv4 ip(host.ip);
     // Host status: up when the host itself answered; the reason is the
     // best such answer, as nmap reports how it found a host.
@@ -276,9 +281,9 @@ void XmlWriter::finish(const ScanSummary& s) {
     if (auto os = os_elements_.find(host.ip); os != os_elements_.end()) out += os->second;
     out += "</host>\n";
     file_->write(out);  // one call per host: a host is whole or absent
-  }
+  });
 
-  const std::uint64_t total = std::max<std::uint64_t>(s.targets, hosts.size());
+  const std::uint64_t total = std::max<std::uint64_t>(s.targets, listed_hosts);
   const std::int64_t end_time = s.start_unix + std::int64_t(s.elapsed_seconds);
   std::string tail = "<runstats><finished";
   tail += attr("time", std::to_string(end_time));
@@ -293,7 +298,7 @@ void XmlWriter::finish(const ScanSummary& s) {
           "/></runstats>\n";
   // The closing tag is the completeness mark: written only when every byte
   // before it was accepted, so a truncated report never ends like a whole one.
-  if (file_->error().empty()) file_->write(tail + "</nmaprun>\n");
+  if (error().empty()) file_->write(tail + "</nmaprun>\n");
   file_->close();
 }
 

@@ -14,17 +14,34 @@ namespace {
 
 std::size_t index_of(Protocol protocol) { return protocol == Protocol::Tcp ? 0 : 1; }
 
+bool names(const std::vector<std::string>& aliases, const std::string& name) {
+  return std::any_of(aliases.begin(), aliases.end(),
+                     [&](const std::string& alias) { return text::iequals(alias, name); });
+}
+
+// A later layer may rename an entry (to nmap's name, so ndiff stays quiet)
+// only by keeping the earlier name among its aliases: a mere transcription
+// error ("80 = bios") cannot pass for a rename.
+void rename(PortEntry& base, const std::string& name) {
+  base.aliases.erase(std::remove_if(base.aliases.begin(), base.aliases.end(),
+                                    [&](const std::string& alias) { return text::iequals(alias, name); }),
+                     base.aliases.end());
+  base.service = name;
+}
+
 // Copies the fields an overlay stanza set onto the entry it extends.
 void extend(PortEntry& base, const PortRecord& overlay, std::vector<std::string>& errors) {
   const PortEntry& more = overlay.entry;
-  if (overlay.has(Field::Service) && !text::iequals(more.service, base.service)) {
+  const bool renames = overlay.has(Field::Service) && !text::iequals(more.service, base.service);
+  if (renames && !names(more.aliases, base.service)) {
     errors.push_back(more.source + ": service '" + more.service + "' for " + base.key() +
-                     " disagrees with '" + base.service + "' at " + base.source);
+                     " disagrees with '" + base.service + "' at " + base.source +
+                     " (to rename, keep '" + base.service + "' in aliases)");
     return;
   }
   for (const auto& alias : more.aliases)
-    if (std::find(base.aliases.begin(), base.aliases.end(), alias) == base.aliases.end())
-      base.aliases.push_back(alias);
+    if (!names(base.aliases, alias) && !text::iequals(alias, more.service)) base.aliases.push_back(alias);
+  if (renames) rename(base, more.service);
   if (overlay.has(Field::Origin)) base.origin = more.origin;
   if (overlay.has(Field::Risk)) base.risk = more.risk;
   if (overlay.has(Field::Flags)) base.backdoor = more.backdoor;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "text_util.h"
 #include "zeroscan/core/errors.h"
@@ -56,6 +57,37 @@ void resolve_query(const PortDatabase& db, const std::string& query,
       cards.push_back({entry->range, entry->protocol, entry});
 }
 
+// One item of a query list: "22/tcp" names its protocol, "22" leaves it to
+// --proto. Only a tcp/udp suffix counts: service names may contain '/'.
+struct QueryItem {
+  std::string text;
+  std::optional<Protocol> protocol;
+};
+
+QueryItem split_protocol(std::string_view item, std::optional<Protocol> fallback) {
+  const std::size_t slash = item.rfind('/');
+  if (slash != std::string_view::npos && slash > 0)
+    if (const auto protocol = parse_protocol(item.substr(slash + 1)))
+      return {std::string(item.substr(0, slash)), protocol};
+  return {std::string(item), fallback};
+}
+
+// "1,2,3" and "22/tcp,53/udp" are lists as in a scan's -p; each item resolves alone.
+std::vector<QueryItem> query_items(const std::string& query, std::optional<Protocol> fallback) {
+  std::vector<QueryItem> items;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = query.find(',', start);
+    const std::string_view item =
+        text::trim(std::string_view(query).substr(start, comma == std::string::npos ? std::string::npos
+                                                                                     : comma - start));
+    if (item.empty()) throw UsageError("empty item in the port list '" + query + "'");
+    items.push_back(split_protocol(item, fallback));
+    if (comma == std::string::npos) return items;
+    start = comma + 1;
+  }
+}
+
 bool keep(const PortCard& card, const PortSelection& selection) {
   if (selection.backdoors_only && !(card.entry && card.entry->backdoor)) return false;
   if (selection.port_class && class_of(card.range.first) != *selection.port_class) return false;
@@ -72,7 +104,9 @@ std::vector<PortCard> select_ports(const PortDatabase& db, const PortSelection& 
     for (std::uint16_t port : db.top_ports(*selection.top, protocol))
       cards.push_back({PortRange{port, port}, protocol, db.find(port, protocol)});
   } else if (!selection.queries.empty()) {
-    for (const auto& query : selection.queries) resolve_query(db, query, selection.protocol, cards);
+    for (const auto& query : selection.queries)
+      for (const QueryItem& item : query_items(query, selection.protocol))
+        resolve_query(db, item.text, item.protocol, cards);
   } else if (selection.backdoors_only || selection.port_class) {
     for (const auto& entry : db.entries()) cards.push_back({entry.range, entry.protocol, &entry});
   } else {

@@ -17,7 +17,7 @@ int run_ports_cli(const std::vector<std::string>& args, const PortDatabase& db, 
   std::size_t top = 0;
   bool json = false;
   app.add_option("query", selection.queries,
-                 "port (445), range (1000-1100), service (ssh) or trojan name (subseven)");
+                 "port (445, 22/tcp), range (1000-1100), list (1,2,3), service (ssh) or trojan/worm name (subseven, sasser)");
   app.add_flag("--trojans", selection.backdoors_only, "only ports known for trojans/backdoors");
   app.add_option("--class", class_text, "well-known, registered or dynamic");
   app.add_option("--proto", protocol_text, "tcp or udp");

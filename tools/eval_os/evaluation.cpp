@@ -1,143 +1,182 @@
-// evaluate(): the cross-validation loop (see evaluation.h).
+// evaluate() and family_figures() (see evaluation.h).
 #include "evaluation.h"
 
-#include <algorithm>
+#include <array>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
-#include "ceiling.h"
-#include "random.h"
+#include "zeroscan/fingerprint/learn.h"
 
 namespace zeroscan::eval_os {
 
 using fingerprint::Database;
-using fingerprint::EntryIdentity;
-using fingerprint::Family;
 using fingerprint::Features;
-using fingerprint::HershelObservation;
 using fingerprint::Matcher;
 
 namespace {
 
-// fold_of[i]: the fold observation i is held out in; each class's
-// observations are shuffled, then dealt round-robin.
-std::vector<int> assign_folds(const std::vector<HershelObservation>& observations, int folds,
-                              Random& random) {
-  std::map<int, std::vector<std::size_t>> by_class;
-  for (std::size_t i = 0; i < observations.size(); ++i) {
-    by_class[observations[i].class_id].push_back(i);
+// Groups of stack indices held out together.
+std::vector<std::vector<std::size_t>> held_out_groups(const std::vector<Stack>& corpus,
+                                                      Protocol protocol) {
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < corpus.size(); ++i) {
+    const std::string key =
+        protocol == Protocol::HeldOutShape ? corpus[i].shape : corpus[i].entry.label;
+    groups[key].push_back(i);
   }
-  std::vector<int> fold_of(observations.size(), 0);
-  for (auto& [class_id, members] : by_class) {
-    for (std::size_t i = members.size(); i > 1; --i) {  // Fisher-Yates
-      std::swap(members[i - 1], members[random.below(i)]);
+  std::vector<std::vector<std::size_t>> out;
+  for (auto& [key, members] : groups) out.push_back(std::move(members));
+  return out;
+}
+
+class Runner {
+ public:
+  Runner(const std::vector<Stack>& corpus, const EvaluationSetup& setup)
+      : corpus_(corpus), setup_(setup), random_(setup.seed) {}
+
+  void match(const Matcher& matcher, const Stack& stack, const Features& observation) {
+    const Features shown =
+        through_live_path(observation, setup_.timed, setup_.noise, random_, result_.noise);
+    const auto start = std::chrono::steady_clock::now();
+    const fingerprint::MatchResult match = matcher.match(shown);
+    matching_ += std::chrono::steady_clock::now() - start;
+    Outcome outcome;
+    outcome.truth = stack.entry.family;
+    outcome.truth_label = stack.entry.label;
+    outcome.source = stack.source;
+    outcome.answered = match.family;
+    outcome.ranked_first = match.families.empty() ? fingerprint::Family::Unknown
+                                                  : match.families.front().family;
+    outcome.confidence = match.family_score;
+    outcome.label_right = !match.candidates.empty() && match.candidates.front().label == stack.entry.label;
+    if (shown_misses_ < setup_.show_misses && outcome.answered != fingerprint::Family::Unknown &&
+        outcome.answered != outcome.truth) {
+      ++shown_misses_;
+      std::fprintf(stderr, "miss: %s (%s, %s) -> %s %.2f", stack.entry.id.c_str(),
+                   stack.entry.label.c_str(), std::string(to_string(stack.entry.family)).c_str(),
+                   std::string(to_string(match.family)).c_str(), match.family_score);
+      for (const auto& candidate : match.candidates) {
+        std::fprintf(stderr, " | %s %.2f", candidate.label.c_str(), candidate.score);
+      }
+      std::fprintf(stderr, "\n  %s\n", match.observed_entry.c_str());
     }
-    for (std::size_t i = 0; i < members.size(); ++i) fold_of[members[i]] = int(i % folds);
+    result_.outcomes.push_back(std::move(outcome));
   }
-  return fold_of;
-}
 
-Database learn_database(const std::vector<HershelObservation>& observations,
-                        const std::vector<int>& fold_of, int held_out,
-                        const std::map<int, EntryIdentity>& identities) {
-  std::map<int, std::vector<Features>> training;
-  for (std::size_t i = 0; i < observations.size(); ++i) {
-    if (fold_of[i] != held_out) training[observations[i].class_id].push_back(observations[i].features);
+  // Up to per_stack of the stack's observations, spread over its list.
+  std::vector<std::size_t> picks(const Stack& stack) {
+    std::vector<std::size_t> chosen;
+    const std::size_t n = stack.observations.size();
+    const std::size_t take = std::min(n, setup_.per_stack);
+    for (std::size_t k = 0; k < take; ++k) chosen.push_back(k * n / take);
+    return chosen;
   }
-  Database database;
-  for (const auto& [class_id, features] : training) {
-    database.entries.push_back(fingerprint::learn_entry(identities.at(class_id), features));
-  }
-  return database;
-}
 
-struct Oracles {
-  SignatureOracle label;
-  SignatureOracle family;
+  void held_out() {
+    for (const auto& group : held_out_groups(corpus_, setup_.protocol)) {
+      const std::set<std::size_t> out(group.begin(), group.end());
+      Database database;
+      for (std::size_t i = 0; i < corpus_.size(); ++i) {
+        if (!out.count(i)) database.entries.push_back(corpus_[i].entry);
+      }
+      const Matcher matcher(database, setup_.matcher);
+      for (std::size_t i : group) {
+        for (std::size_t k : picks(corpus_[i])) match(matcher, corpus_[i], corpus_[i].observations[k]);
+      }
+    }
+  }
+
+  // Each Hershel+ stack's observations dealt into folds; the database holds
+  // every stack (p0f and lab as listed, Hershel+ learned from the other folds).
+  void known_stacks() {
+    for (int fold = 0; fold < setup_.folds; ++fold) {
+      Database database;
+      for (const Stack& stack : corpus_) {
+        if (stack.source != "hershel") {
+          database.entries.push_back(stack.entry);
+          continue;
+        }
+        std::vector<Features> training;
+        for (std::size_t k = 0; k < stack.observations.size(); ++k) {
+          if (int(k % setup_.folds) != fold) training.push_back(stack.observations[k]);
+        }
+        const auto& e = stack.entry;
+        database.entries.push_back(
+            fingerprint::learn_entry({e.id, e.label, e.family, e.device}, training));
+      }
+      const Matcher matcher(database, setup_.matcher);
+      for (const Stack& stack : corpus_) {
+        if (stack.source != "hershel") {
+          // Listed as they are: every SYN-ACK they list, once (first fold).
+          if (fold == 0) {
+            for (const Features& observation : stack.observations) match(matcher, stack, observation);
+          }
+          continue;
+        }
+        int taken = 0;
+        for (std::size_t k = fold; k < stack.observations.size() && taken < 2; k += setup_.folds) {
+          match(matcher, stack, stack.observations[k]);
+          ++taken;
+        }
+      }
+    }
+  }
+
+  EvaluationResult finish() {
+    result_.matching_seconds = std::chrono::duration<double>(matching_).count();
+    return std::move(result_);
+  }
+
+ private:
+  const std::vector<Stack>& corpus_;
+  const EvaluationSetup& setup_;
+  Random random_;
+  EvaluationResult result_;
+  std::chrono::steady_clock::duration matching_{};
+  int shown_misses_ = 0;
 };
-
-void score_one(const fingerprint::MatchResult& result, const EntryIdentity& truth,
-               double label_ceiling, double family_ceiling, Score& score) {
-  ++score.samples;
-  const bool label_right = result.candidates.front().label == truth.label;
-  score.label_top1 += label_right;
-  score.label_answered += label_right && result.known;
-  score.label_ceiling += label_ceiling;
-  score.unknown += !result.known;
-  if (truth.family != Family::Unknown) {
-    ++score.family_samples;
-    score.family_top1 += result.families.front().family == truth.family;
-    score.family_ceiling += family_ceiling;
-  }
-}
-
-std::vector<std::uint16_t> windows_in(const std::vector<HershelObservation>& observations) {
-  std::set<std::uint16_t> windows;
-  for (const auto& observation : observations) {
-    if (observation.features.syn_ack) windows.insert(observation.features.syn_ack->window);
-  }
-  return {windows.begin(), windows.end()};
-}
 
 }  // namespace
 
-EvaluationResult evaluate(const std::vector<HershelObservation>& observations,
-                          const std::map<int, EntryIdentity>& identities,
-                          const EvaluationSetup& setup) {
-  Random random(setup.seed);
-  const std::vector<int> fold_of = assign_folds(observations, setup.folds, random);
-  NoiseModel noise{setup.noise_rate, windows_in(observations)};
-  EvaluationResult result;
-  std::chrono::steady_clock::duration matching{};
-  int shown_misses = 0;
+EvaluationResult evaluate(const std::vector<Stack>& corpus, const EvaluationSetup& setup) {
+  Runner runner(corpus, setup);
+  if (setup.protocol == Protocol::KnownStacks) {
+    runner.known_stacks();
+  } else {
+    runner.held_out();
+  }
+  return runner.finish();
+}
 
-  for (int fold = 0; fold < setup.folds; ++fold) {
-    const Matcher matcher(learn_database(observations, fold_of, fold, identities), setup.matcher);
-    // One oracle pair per feature set, trained on this fold's training part.
-    Oracles oracles[2];
-    for (std::size_t i = 0; i < observations.size(); ++i) {
-      if (fold_of[i] == fold) continue;
-      const EntryIdentity& truth = identities.at(observations[i].class_id);
-      for (int timed = 0; timed < 2; ++timed) {
-        const auto signature =
-            exact_signature(observations[i].features, timed == 1, setup.gap_resolution_s);
-        oracles[timed].label.learn(signature, truth.label);
-        oracles[timed].family.learn(signature, std::string(to_string(truth.family)));
-      }
-    }
-    for (std::size_t i = 0; i < observations.size(); ++i) {
-      if (fold_of[i] != fold) continue;
-      const EntryIdentity& truth = identities.at(observations[i].class_id);
-      const Features clean = observations[i].features;
-      Features noisy = inject_noise(clean, noise, random, result.noise);
-      for (int timed = 0; timed < 2; ++timed) {
-        Features shown = noisy;
-        if (timed == 0) shown.retransmissions.reset();
-        const auto signature = exact_signature(clean, timed == 1, setup.gap_resolution_s);
-        const auto start = std::chrono::steady_clock::now();
-        const auto match = matcher.match(shown);
-        matching += std::chrono::steady_clock::now() - start;
-        ++result.matches;
-        if (shown_misses < setup.show_misses &&
-            (!match.known || match.candidates.front().label != truth.label)) {
-          ++shown_misses;
-          std::fprintf(stderr, "miss: %s (%s) %s -> unlisted %.3f", truth.id.c_str(),
-                       truth.label.c_str(), timed ? "timed" : "untimed", match.unlisted_score);
-          for (const auto& candidate : match.candidates) {
-            std::fprintf(stderr, " | %s %.3f", candidate.label.c_str(), candidate.score);
-          }
-          std::fprintf(stderr, "\n  %s\n", match.signature.c_str());
-        }
-        score_one(match, truth, oracles[timed].label.expected_correct(signature, truth.label),
-                  oracles[timed].family.expected_correct(signature,
-                                                         std::string(to_string(truth.family))),
-                  timed ? result.with_retransmissions : result.syn_ack_only);
-      }
+FamilyFigures family_figures(const std::vector<Outcome>& outcomes) {
+  FamilyFigures figures;
+  std::array<double, 10> bin_confidence{}, bin_right{};
+  std::array<long, 10> bin_count{};
+  for (const Outcome& o : outcomes) {
+    ++figures.hosts;
+    figures.first_right += o.ranked_first == o.truth;
+    if (o.answered == fingerprint::Family::Unknown) continue;
+    ++figures.answered;
+    const bool right = o.answered == o.truth;
+    figures.right += right;
+    figures.mean_confidence += o.confidence;
+    const std::size_t bin = std::min<std::size_t>(9, std::size_t(o.confidence * 10));
+    bin_confidence[bin] += o.confidence;
+    bin_right[bin] += right;
+    ++bin_count[bin];
+  }
+  if (figures.answered > 0) {
+    figures.mean_confidence /= double(figures.answered);
+    for (std::size_t b = 0; b < 10; ++b) {
+      if (bin_count[b] == 0) continue;
+      figures.calibration_error +=
+          std::fabs(bin_right[b] - bin_confidence[b]) / double(figures.answered);
     }
   }
-  result.matching_seconds = std::chrono::duration<double>(matching).count();
-  return result;
+  return figures;
 }
 
 }  // namespace zeroscan::eval_os

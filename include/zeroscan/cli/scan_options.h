@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "zeroscan/cli/nmap_flags.h"
+
 namespace zeroscan {
 
 struct ScanOptions {
@@ -57,6 +59,7 @@ struct ScanOptions {
   std::string pcap;                         // --pcap FILE: record probes and replies
   std::vector<std::string> args;            // argv as given (for --pcap's sidecar, resume files)
   unsigned sender_threads = 0;              // 0: one, or two at rates a core can't carry alone
+  NmapFlags nmap;                           // -T, -F, -g, --reason, -sL, ... (cli/nmap_flags)
 };
 
 enum class ParseOutcome { Scan, Exit };

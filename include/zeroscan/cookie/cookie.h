@@ -6,10 +6,15 @@
 // Layout:
 //   source port = first + (H1(dst, dport, kind) + attempt) mod count
 //   seq, ack    = H2(src, dst, sport, dport, kind)  (low, high 32-bit halves;
-//                 SYN probes send ack 0)
+//                 SYN probes send ack 0); + attempt when count < attempts
 //   IP ID       = low 16 bits of H1 >> 32
 // Retries (attempt > 0) come from a different source port: Linux ignores a
 // repeated SYN on the same 4-tuple for a while.
+//
+// A source port range narrower than the attempts (nmap's -g: one fixed
+// port) cannot carry the attempt; it is then added to seq and ack instead,
+// so retries stay distinguishable, and the cookie lives in seq (and IP ID)
+// alone: a forged reply must still guess 32 bits, less log2(attempts).
 //
 // H1 hashes 8 bytes and H2 16 (each with a tag byte), so the two can never
 // be confused. A forged reply must guess 32 bits (ack or seq) on top of a
@@ -49,10 +54,9 @@ struct CookieMatch {
 
 class Cookie {
  public:
-  // max_attempts: 1 + retries; a reply whose source port implies a higher
-  // attempt is rejected. Throws UsageError when the port range is empty,
-  // includes port 0 or runs past 65535, or when max_attempts is 0 or more
-  // than the range has ports (retries would reuse a port ambiguously).
+  // max_attempts: 1 + retries; a reply that implies a higher attempt is
+  // rejected. Throws UsageError when the port range is empty, includes port
+  // 0 or runs past 65535, or when max_attempts is 0.
   Cookie(SipKey key, Ipv4 source, SourcePortRange ports, std::uint8_t max_attempts);
 
   // Per-packet: never throws, no allocation. Precondition: attempt <
@@ -85,6 +89,11 @@ class Cookie {
   // nullopt when that port is outside the range or the attempt window.
   std::optional<std::uint8_t> attempt_for(Ipv4 target, std::uint16_t port, ProbeKind kind,
                                           std::uint16_t src_port) const;
+  // The attempt a reply answers, once its echoed sequence value is checked
+  // against the expected one: equal (attempt from the port), or, with the
+  // attempt in the sequence, offset by the attempt.
+  std::optional<std::uint8_t> confirm(std::optional<std::uint8_t> port_attempt, std::uint32_t echoed,
+                                      std::uint32_t expected) const;
   std::optional<CookieMatch> verify_tcp(const Reply& reply) const;
   std::optional<CookieMatch> verify_icmp(const Reply& reply) const;
 
@@ -92,6 +101,7 @@ class Cookie {
   Ipv4 source_;
   SourcePortRange ports_;
   std::uint8_t max_attempts_;
+  bool attempt_in_sequence_;  // the port range is too narrow to carry the attempt
 };
 
 }  // namespace zeroscan

@@ -99,7 +99,8 @@ struct HostRecord {
   double family_score = 0;       // the best family's summed score
   std::vector<OsGuess> alternatives;
   std::optional<int> distance;   // hops, from the initial TTL
-  std::string signature;         // one line a user can add to fingerprints/
+  std::vector<std::string> evidence;  // "options=MSTNW": the features that decided, strongest first
+  std::string observed_entry;         // the host's features as an unnamed fingerprints/ line
   std::string features_json;     // {"syn_ack":{...},"syn_rst":{...},...}
 };
 
@@ -114,6 +115,7 @@ struct ScanSummary {
   std::uint64_t duplicates = 0;     // verified again after a first answer
   std::uint64_t inconclusive = 0;   // verified but said nothing (e.g. TTL exceeded)
   std::uint64_t kernel_dropped = 0; // capture ring overflow (pcap_stats)
+  std::uint64_t results_lost = 0;   // first answers the output thread had no room for (queue full)
   std::uint64_t open = 0, closed = 0, filtered = 0, unfiltered = 0;
   std::uint64_t seed = 0;
   std::uint32_t shard_index = 0, shard_count = 1;

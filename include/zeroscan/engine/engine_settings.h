@@ -16,6 +16,7 @@ struct EngineSettings {
   bool report_silence = true;       // emit filtered/no-response records (needs the table)
   unsigned max_batch = 64;          // frames per sendmmsg
   bool progress = false;            // live status line on stderr
+  double progress_interval_seconds = 1.0;  // how often (nmap's --stats-every)
   unsigned sender_threads = 1;      // each with its own socket and slice of the order
   // Where pass 0 starts in each sender thread's slice (empty: the start);
   // read back from Scanner::pass0_positions() of an interrupted run.

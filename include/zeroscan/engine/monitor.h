@@ -1,8 +1,9 @@
-// Monitor: a once-a-second status line on stderr (rate, % done, ETA, found,
+// Monitor: a periodic (default once a second) status line on stderr (rate, % done, ETA, found,
 // kernel drops) while the scan runs. format_status is pure for tests.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -23,6 +24,7 @@ struct StatusSnapshot {
   bool cooling_down = false;
   std::uint64_t open = 0, closed = 0, matched = 0;
   std::uint64_t kernel_dropped = 0;
+  std::uint64_t results_lost = 0;  // result queue full: answers missing from the outputs
   double configured_rate = 0;
 };
 
@@ -31,7 +33,7 @@ std::string format_status(const StatusSnapshot& s);
 class Monitor {
  public:
   Monitor(const ScanCounters& counters, std::uint64_t pass_size, std::uint32_t passes,
-          double configured_rate);
+          double configured_rate, double interval_seconds = 1.0);
   ~Monitor();
   void start();
   void stop();
@@ -42,6 +44,7 @@ class Monitor {
   std::uint64_t pass_size_;
   std::uint32_t passes_;
   double configured_rate_;
+  std::chrono::milliseconds interval_;
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -1,7 +1,9 @@
-// Receiver: turns captured frames into concluded PortRecords. Per frame:
-// parse (never throws) -> cookie check -> is it part of this scan -> classify
-// -> first answer wins (StateTable, or DedupWindow for huge scans) -> sink.
-// Everything that fails a step is counted, never trusted.
+// Receiver: the capture thread's work per frame, and nothing more: parse
+// (never throws) -> cookie check -> is it part of this scan -> classify ->
+// first answer wins (StateTable, or DedupWindow for huge scans) -> a
+// fixed-size CapturedResult into the result queue. Formatting and writing
+// happen on the output thread (engine/output_thread). Everything that fails
+// a step is counted, never trusted; so is a result the full queue refused.
 #pragma once
 
 #include <atomic>
@@ -13,7 +15,7 @@
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/engine/state_table.h"
 #include "zeroscan/net/packet_io.h"
-#include "zeroscan/output/result_sink.h"
+#include "zeroscan/engine/result_queue.h"
 
 namespace zeroscan {
 
@@ -23,7 +25,7 @@ struct ReceiverContext {
   const ScanSpace& space;
   const Cookie& cookie;
   StateTable* table;  // nullptr for scans too large for one
-  ResultSink& results;
+  ResultQueue& results;  // the output thread (or the replay) drains it
   ScanCounters& counters;
   // -O: sees every verified reply — first answers, duplicates (retransmitted
   // SYN-ACKs), and answers to follow-up probes outside the scan space.
@@ -46,8 +48,5 @@ class Receiver {
   ReceiverContext ctx_;
   DedupWindow dedup_;
 };
-
-PortRecord make_port_record(const Reply& reply, const CookieMatch& match, PortState state,
-                            StateReason reason);
 
 }  // namespace zeroscan

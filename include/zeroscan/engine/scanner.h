@@ -1,7 +1,10 @@
 // Scanner: runs one scan end to end over a PacketSink/PacketSource pair —
 // the real NIC in production, a scripted in-memory network in tests.
-// Threads: sender (paced sending), receiver (capture -> records), monitor
-// (status line); the caller's thread waits and then concludes silence.
+// Threads: senders (paced sending), receiver (capture -> result queue),
+// output (queue -> writers), monitor (status line); the caller's thread
+// waits and then concludes silence. A writer that fails (full disk, closed
+// pipe) ends the scan as an interrupt would: sending stops, the cooldown is
+// skipped, and the summary says interrupted, so a resume file is written.
 #pragma once
 
 #include <atomic>
@@ -10,6 +13,7 @@
 #include "zeroscan/engine/engine_settings.h"
 #include "zeroscan/engine/os_evidence.h"
 #include "zeroscan/engine/receiver.h"
+#include "zeroscan/engine/result_queue.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/engine/sender.h"
@@ -56,10 +60,14 @@ class Scanner {
   // stop sending, keep receiving for the cooldown. Second: end now.
   void request_stop();
 
+  // True when a writer failed mid-scan and ended it early.
+  bool output_failed() const { return output_failed_.load(); }
+
   // Per sender thread: how far pass 0 got (the resume point).
   const std::vector<std::uint64_t>& pass0_positions() const { return positions_; }
 
  private:
+  void stop_for_failed_output();
   void cool_down();
   void send_late_follow_ups();
   void conclude_silence();
@@ -74,11 +82,13 @@ class Scanner {
   PacketSource& source_;
   ResultSink& results_;
   std::unique_ptr<StateTable> table_;
+  ResultQueue queue_;
   ScanCounters counters_;
   std::atomic<bool> stop_sending_{false};
   std::atomic<bool> stop_receiving_{false};
   std::atomic<bool> skip_cooldown_{false};
   std::atomic<int> stop_requests_{0};
+  std::atomic<bool> output_failed_{false};
   std::vector<std::uint64_t> positions_;
 };
 

@@ -9,17 +9,22 @@
 
 namespace zeroscan::fingerprint {
 
+// The stack's lineage: whose TCP/IP code answers, which decides how it
+// answers. What the box is for (printer, NAS, router) is its DeviceClass, kept
+// apart: a FreeBSD-based appliance is BSD, a Linux NAS is Linux.
 enum class Family : std::uint8_t {
   Windows,
   Linux,
-  Bsd,        // "BSD"
+  Bsd,        // "BSD": FreeBSD, OpenBSD, NetBSD and what is built on them
   MacOs,      // "macOS/iOS"
   Solaris,
-  Unix,       // other Unix (AIX, HP-UX, unnamed Unix)
-  NetworkOs,  // "network OS": Cisco IOS, Junos, switch/firewall firmware
-  Embedded,   // appliance firmware with no better name
-  Printer,
-  Other,      // named general-purpose OSes outside the list (OpenVMS, NetWare)
+  Aix,        // "AIX"
+  HpUx,       // "HP-UX"
+  CiscoIos,   // "Cisco IOS"
+  Unix,       // other Unix (Tru64, IRIX, unnamed)
+  NetworkOs,  // "network OS": other vendors' switch, router and firewall firmware
+  Embedded,   // embedded RTOS stacks and firmware of no better-known lineage
+  Other,      // named general-purpose OSes outside the list (OpenVMS, NetWare, ESXi)
   Unknown,
 };
 

@@ -22,6 +22,12 @@ std::uint8_t initial_ttl(std::uint8_t received_ttl);
 std::optional<std::uint16_t> window_mss_multiple(std::uint16_t window, std::uint16_t mss,
                                                  bool timestamp);
 
+// A TCP option layout as the live parser writes it (parse_tcp_options): the
+// end-of-list option ends the list, so it reads as one 'E' and whatever
+// follows (zero padding, which some recorders write as more 'E's) is cut:
+// "MNWNNTSEE" -> "MNWNNTSE".
+std::string canonical_layout(std::string_view layout);
+
 // The SYN-ACK a stack sends to our SYN on an open port.
 struct SynAckFeatures {
   std::uint8_t ttl = 0;          // as received
@@ -78,7 +84,8 @@ struct Features {
   std::optional<RetransmissionFeatures> retransmissions;  // nullopt: not timed
 };
 
-// Hops between us and the host, from the first TTL we have (SYN-ACK first).
+// Hops to the host as nmap counts them (on our link: 1), from the first TTL
+// we have (SYN-ACK first).
 std::optional<int> hop_distance(const Features& features);
 
 std::string_view to_string(Port0Answer answer);  // none rst rst-ack syn-ack icmp other

@@ -1,10 +1,15 @@
-// Matcher: which database stacks best explain a host's Features. A naive
-// Bayes model over the features with an explicit noise model (a changed
-// default window, a stripped option, a lost or missing retransmission, an
-// odd initial TTL), plus a "not in the database" hypothesis whose features
-// follow the database-wide frequencies. Scores are posteriors in [0,1];
-// labels and families aggregate the entries that carry them. Pure and
-// const: one Matcher can serve many threads.
+// Matcher: which stack family, stack and label best explain a host's
+// Features. Family first: the prior is spread evenly over families, then
+// over the family's labels, then over the label's entries, so a family with
+// many entries does not swamp one with few. Each entry's likelihood is a
+// naive Bayes product over the features with an explicit noise model (a
+// changed default window, a stripped or NOPped option, a lost or missing
+// retransmission, an odd initial TTL) and back-off (an option layout that
+// differs only in padding or order still counts), each feature's likelihood
+// ratio capped so that one rare coincidence cannot decide, and the whole
+// tempered so that scores are calibrated on stacks held out of the
+// database. A "not in the database" hypothesis follows the database-wide
+// frequencies. Pure and const: one Matcher can serve many threads.
 #pragma once
 
 #include <cstddef>
@@ -33,12 +38,36 @@ struct MatcherOptions {
   double retransmission_spurious = 0.01;
   double timer_jitter_s = 0.03;      // added to every gap's measured spread
   double timer_jitter_fraction = 0.01;
+  // Option layout back-off: the share of an entry's layout probability
+  // given to a layout with the same option kinds in order (other padding),
+  // and to one with the same set of kinds (another order).
+  double layout_kinds_share = 0.2;
+  double layout_set_share = 0.1;
+  // No single feature may favour an entry over an unlisted stack by more
+  // than this factor (a rare layout shared with one device is a coincidence
+  // more often than a proof).
+  double max_feature_ratio = 10;
+  // Retransmission timing is measured, not a coincidence of defaults: its
+  // cap is per retransmission gap and much higher.
+  double max_gap_ratio = 1000;
+  // The summed log likelihood ratios are divided by this: the features are
+  // not independent (window, MSS and layout move together), so their naive
+  // product can be overconfident. Fitted on held-out shapes (scripts/eval-os):
+  // with the cap above and the family prior, 1 calibrates best.
+  double temperature = 1;
+  // Each family's prior share for a stack of the family that no entry lists
+  // (a pooled entry carrying the family's traits).
+  double family_generic_share = 0.9;
   // Prior of "none of the database's stacks", against all entries together.
-  double unlisted_prior = 0.2;
-  // Below these posteriors the answer is "unknown".
+  double unlisted_prior = 0.05;
+  // Below these posteriors the answer is "unknown". A label is reported
+  // only with its family.
   double min_label_score = 0.3;
-  double min_family_score = 0.5;
+  // min_family_score is set on the held-out-shape curve (scripts/eval-os):
+  // at 0.75 about 60% of hosts of a named lineage get a family, 90% rightly.
+  double min_family_score = 0.75;
   std::size_t top_k = 4;
+  std::size_t evidence_k = 4;  // features named as deciding evidence
 };
 
 struct Candidate {
@@ -53,8 +82,16 @@ struct FamilyCandidate {
   double score = 0;  // posterior, summed over the family's entries
 };
 
+// One feature's part in the answer: how much more likely the value is under
+// the best entry of the answered family than under an unlisted stack.
+struct Evidence {
+  std::string feature;  // database key: "options", "window", "rto", ...
+  std::string value;    // as observed, in the database's notation
+  double log_ratio = 0;  // natural log, after the cap (before tempering)
+};
+
 struct MatchResult {
-  bool known = false;  // label is a database label scoring >= min_label_score
+  bool known = false;  // label scores >= min_label_score and its family is reported
   std::string label;   // "unknown" when !known
   // The reported label's posterior; for "unknown", the best candidate's,
   // which fell short of the threshold.
@@ -65,12 +102,12 @@ struct MatchResult {
   double unlisted_score = 0;          // posterior of "none of these stacks"
   std::vector<Candidate> candidates;  // best labels first, at most top_k
   std::vector<FamilyCandidate> families;  // best first, at most top_k
-  std::string signature;              // signature_line() of the features
+  std::vector<Evidence> evidence;  // strongest first, at most evidence_k
+  std::string observed_entry;  // signature_line() of the features: an unnamed database line
 };
 
-// The human table's one-liner: "Linux (94%)" (family and its score); the
-// label and its score when the family is anonymous ("device111 (88%)");
-// otherwise "unknown".
+// The human table's one-liner: "Linux (94%)" (family and its score), or
+// "unknown".
 std::string summary(const MatchResult& result);
 
 class Matcher {

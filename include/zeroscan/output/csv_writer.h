@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "zeroscan/output/annotation_cache.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 
@@ -27,10 +28,13 @@ class CsvWriter : public ResultSink {
 
  private:
   std::unique_ptr<OutputFile> file_;
-  PortAnnotator annotate_;
+  AnnotationCache annotations_;
+  std::string row_;  // reused per record
 };
 
 // One CSV cell, quoted when it holds a comma, quote or line break.
 std::string csv_cell(std::string_view text);
+// The same, appended to `out` without a temporary.
+void append_csv_cell(std::string& out, std::string_view text);
 
 }  // namespace zeroscan

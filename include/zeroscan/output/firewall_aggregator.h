@@ -3,7 +3,9 @@
 // on, keeps a 12-byte digest of each, and when the scan finishes pairs the
 // SYN and ACK outcome of every (address, port) into a FirewallRecord
 // (classify/firewall_verdict.h), judging forged resets against each host's
-// own SYN-ACKs. Records arrive in random order, hence the sort at the end.
+// own SYN-ACKs. Records arrive in random order; the digests go through a
+// SortedSpool, so memory stays bounded (one run of digests) and verdicts
+// are made however large the scan.
 #pragma once
 
 #include <cstdint>
@@ -11,20 +13,20 @@
 #include <vector>
 
 #include "zeroscan/output/result_sink.h"
+#include "zeroscan/output/sorted_spool.h"
 
 namespace zeroscan {
 
 class FirewallAggregator : public ResultSink {
  public:
-  // Digests beyond `max_digests` (12 bytes each) are not kept and no
-  // verdicts are made: firewall mapping is for networks, not the Internet.
-  explicit FirewallAggregator(ResultSink& inner, std::size_t max_digests = std::size_t(1) << 24);
+  // `run_size`: digests kept in memory before a sorted run is spooled to
+  // a temporary file.
+  explicit FirewallAggregator(ResultSink& inner, std::size_t run_size = std::size_t(1) << 20);
 
   void port(const PortRecord& record) override;
   void host(const HostRecord& record) override { inner_.host(record); }
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return inner_.error(); }
-  bool overflowed() const { return overflowed_; }
+  std::string error() const override { return inner_.error().empty() ? digests_.error() : inner_.error(); }
 
  private:
   struct Digest {
@@ -38,12 +40,15 @@ class FirewallAggregator : public ResultSink {
     std::uint8_t icmp_code;
   };
   static_assert(sizeof(Digest) == 12, "digest stays compact");
+  struct Order {
+    bool operator()(const Digest& a, const Digest& b) const {
+      return a.ip != b.ip ? a.ip < b.ip : a.port != b.port ? a.port < b.port : a.kind < b.kind;
+    }
+  };
   void emit_host(const Digest* first, const Digest* last);
 
   ResultSink& inner_;
-  std::size_t max_digests_;
-  std::vector<Digest> digests_;
-  bool overflowed_ = false;
+  SortedSpool<Digest, Order> digests_;
 };
 
 }  // namespace zeroscan

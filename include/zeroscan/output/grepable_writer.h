@@ -22,7 +22,7 @@ class GrepableWriter : public ResultSink {
   GrepableWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
   void port(const PortRecord& record) override;
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return file_->error(); }
+  std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
 
  private:
   std::unique_ptr<OutputFile> file_;

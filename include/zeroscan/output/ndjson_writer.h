@@ -10,12 +10,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zeroscan/output/annotation_cache.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 
 namespace zeroscan {
 
+// The reference form of a port record (readers' tests build lines with it).
 nlohmann::ordered_json port_record_json(const PortRecord& record, const PortAnnotator& annotate);
+// The same bytes as port_record_json(record, ...).dump(), appended to `out`
+// without allocating (the writers' hot path). `about`: the port's
+// annotation, or nullptr.
+void append_port_record_ndjson(std::string& out, const PortRecord& record, const PortAnnotation* about);
 nlohmann::ordered_json summary_json(const ScanSummary& summary);
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& record);
 nlohmann::ordered_json host_record_json(const HostRecord& record);
@@ -31,7 +37,8 @@ class NdjsonWriter : public ResultSink {
 
  private:
   std::unique_ptr<OutputFile> file_;
-  PortAnnotator annotate_;
+  AnnotationCache annotations_;
+  std::string line_;  // reused per record
 };
 
 }  // namespace zeroscan

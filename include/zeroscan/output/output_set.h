@@ -23,6 +23,7 @@ struct OutputPaths {
   // normal, grepable) are appended to; XML and CSV, which are one document
   // each, go to PATH.resumed beside the original.
   bool resume = false;
+  bool reason_column = false;  // the text report's REASON column (--reason, as in nmap)
 };
 
 // Applies -oA: fills every format not given explicitly from the base name.

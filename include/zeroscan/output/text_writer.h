@@ -2,14 +2,21 @@
 // scan ends (hosts in address order, ports ascending), like nmap's report.
 // Ports that stayed silent are counted per host, not listed; hosts that
 // answered nothing at all are only counted.
+//
+// Memory is bounded by the answering hosts, not the records: answers go
+// into a HostPortTable (spooled to a temporary file past one run), silence
+// is only counted, for hosts that answered (silence concludes after every
+// answer).
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
+#include <unordered_map>
 
+#include "zeroscan/output/annotation_cache.h"
+#include "zeroscan/output/host_port_table.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 
@@ -17,7 +24,8 @@ namespace zeroscan {
 
 class TextWriter : public ResultSink {
  public:
-  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  // reason_column: the REASON column ("syn-ack ttl 64"), nmap's --reason.
+  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column = true);
   void port(const PortRecord& record) override;
   // Verdicts become a per-host rule list: "80,443 SYN blocked, ACK passes:
   // stateless filter". Hosts where every port is dropped are only counted.
@@ -25,28 +33,28 @@ class TextWriter : public ResultSink {
   // "OS: Linux (94%)" under the host's heading.
   void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return file_->error(); }
+  std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
 
  private:
-  struct Row {
-    std::optional<PortRecord> syn;
-    std::optional<PortRecord> ack;
+  struct Silence {
+    std::uint64_t syn = 0;
+    std::uint64_t ack = 0;
   };
-  struct Host {
-    std::map<std::uint16_t, Row> rows;
-    std::uint64_t silent_syn = 0;
-    std::uint64_t silent_ack = 0;
-    std::string os_line;
-  };
-  std::string render_host(Ipv4 ip, const Host& host) const;
+  // One host's block; `entries` holds only its answers.
+  void render_host(std::uint32_t ip, const PortEntry* first, const PortEntry* last);
+  void render_row(std::uint16_t port, const PortEntry* syn, const PortEntry* ack);
   std::string render_firewall() const;
 
   std::unique_ptr<OutputFile> file_;
-  PortAnnotator annotate_;
-  std::map<std::uint32_t, Host> hosts_;  // only hosts that answered something
+  AnnotationCache annotations_;
+  HostPortTable table_;                                // every answer
+  std::unordered_map<std::uint32_t, Silence> silent_;  // answering hosts only
+  std::map<std::uint32_t, std::string> os_lines_;      // -O: one line per named host
+  std::string out_;                                    // the host block being rendered
   // host -> verdict explanation -> ports, in first-seen verdict order
   std::map<std::uint32_t, std::vector<std::pair<std::string, std::vector<std::uint16_t>>>> rules_;
   bool saw_ack_ = false;
+  bool reason_column_;
 };
 
 // Passes on only open ports (--open).

@@ -25,7 +25,7 @@ class XmlWriter : public ResultSink {
   // -O: the host's <os> matches and <distance>.
   void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return file_->error(); }
+  std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
 
  private:
   std::unique_ptr<OutputFile> file_;

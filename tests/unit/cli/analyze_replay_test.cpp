@@ -108,7 +108,7 @@ std::string describe(const HostRecord& r) {
   std::ostringstream s;
   s << r.ip.to_string() << " " << r.best.label << "/" << r.best.family << "/" << r.best.device << " "
     << r.best.score << " fam " << r.family_score << " known " << r.known << " dist "
-    << (r.distance ? *r.distance : -1) << " alts " << r.alternatives.size() << " sig " << r.signature
+    << (r.distance ? *r.distance : -1) << " alts " << r.alternatives.size() << " sig " << r.observed_entry
     << " features " << r.features_json;
   return s.str();
 }

@@ -64,7 +64,7 @@ HostRecord host(const char* address, const Features& features) {
   HostRecord r;
   r.ip = *Ipv4::parse(address);
   r.best = OsGuess{"Linux 5.x", "Linux", "general-purpose", 0.9};
-  r.signature = fingerprint::signature_line(features);
+  r.observed_entry = fingerprint::signature_line(features);
   return r;
 }
 

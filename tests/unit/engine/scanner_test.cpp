@@ -13,6 +13,7 @@
 
 #include "support/hostile_frames.h"
 #include "support/scripted_network.h"
+#include "zeroscan/engine/clock.h"
 #include "zeroscan/fingerprint/database.h"
 #include "zeroscan/parse/reply_parser.h"
 
@@ -280,7 +281,7 @@ TEST(ScannerTest, OsFingerprintingSendsFollowUpsAndNamesResponsiveHosts) {
   EXPECT_NE(sink.hosts[0].features_json.find("syn_ack"), std::string::npos);
   EXPECT_NE(sink.hosts[0].features_json.find("ack_rst"), std::string::npos);
   EXPECT_NE(sink.hosts[0].features_json.find("port0"), std::string::npos);
-  EXPECT_FALSE(sink.hosts[0].signature.empty());
+  EXPECT_FALSE(sink.hosts[0].observed_entry.empty());
 }
 
 TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
@@ -306,6 +307,40 @@ TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
   for (const auto& frame : net.sent_frames())
     probed.insert(parse_reply(frame.data(), frame.size(), LinkType::Ethernet)->ip.dst.value);
   for (const auto& r : sink.records) EXPECT_TRUE(probed.count(r.ip.value)) << r.ip.to_string();
+}
+
+// A writer that fails after `limit` records, as a full disk would.
+class FailingSink : public CollectingSink {
+ public:
+  explicit FailingSink(std::size_t limit) : limit_(limit) {}
+  void port(const PortRecord& record) override {
+    if (++calls_ <= limit_) CollectingSink::port(record);
+  }
+  std::string error() const override { return calls_ > limit_ ? "write failed on 'out': No space left on device" : ""; }
+
+ private:
+  std::size_t limit_;
+  std::atomic<std::size_t> calls_{0};
+};
+
+TEST(ScannerTest, AFailingWriterEndsTheScanEarlyAsAnInterruption) {
+  Fixture f({{ip("198.18.0.0"), ip("198.18.255.255")}}, {80}, {ProbeKind::Syn}, 1);
+  ScriptedNetwork net;
+  net.set_default(PortBehaviour::closed());
+  FailingSink sink(100);
+  EngineSettings settings = fast_settings(1);
+  settings.rate = 5000;  // the whole /16 would take 13 s
+  settings.wait_seconds = 5;
+  Scanner scanner(f.job(settings), net, net, sink);
+  const std::int64_t start = monotonic_ns();
+  const ScanSummary summary = scanner.run();
+  const double seconds = double(monotonic_ns() - start) / 1e9;
+  EXPECT_TRUE(scanner.output_failed());
+  EXPECT_TRUE(summary.interrupted);  // the caller writes a resume file
+  EXPECT_TRUE(sink.finished);        // outputs are closed (and cut back) normally
+  EXPECT_LT(seconds, 3.0);           // neither the whole send nor the cooldown
+  EXPECT_LT(summary.sent, 65536u / 2);
+  EXPECT_EQ(sink.records.size(), 100u);  // no silence records after the failure
 }
 
 }  // namespace

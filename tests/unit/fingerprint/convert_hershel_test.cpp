@@ -23,7 +23,6 @@ struct LabelCase {
 };
 
 const LabelCase kCases[] = {
-    {"device111", "device111", Family::Unknown, DeviceClass::Unknown},
     {"Windows 7 / 2008 R2", "Windows 7 / 2008 R2", Family::Windows, DeviceClass::GeneralPurpose},
     {"Ubuntu / Debian", "Ubuntu / Debian", Family::Linux, DeviceClass::GeneralPurpose},
     {"Embedded Linux", "Embedded Linux", Family::Linux, DeviceClass::Embedded},
@@ -33,19 +32,22 @@ const LabelCase kCases[] = {
      DeviceClass::GeneralPurpose},
     {"Unix", "Unix", Family::Unix, DeviceClass::GeneralPurpose},
     {"OpenVMS", "OpenVMS", Family::Other, DeviceClass::GeneralPurpose},
-    {"Cisco IOS", "Cisco IOS", Family::NetworkOs, DeviceClass::Router},
+    {"Cisco IOS", "Cisco IOS", Family::CiscoIos, DeviceClass::Router},
     {"Cisco IP Phone CP-6921 ", "Cisco IP Phone CP-6921", Family::Embedded, DeviceClass::Phone},
-    {"Juniper MX240 Router", "Juniper MX240 Router", Family::NetworkOs, DeviceClass::Router},
+    {"Juniper MX240 Router", "Juniper MX240 Router", Family::Bsd, DeviceClass::Router},
     {"Dell Switch", "Dell Switch", Family::NetworkOs, DeviceClass::Switch},
     {"Dell 2162DS KVM Switch ", "Dell 2162DS KVM Switch", Family::Embedded,
      DeviceClass::Management},
     {"SonicWALL", "SonicWALL", Family::NetworkOs, DeviceClass::Firewall},
-    {"F5 Big IP", "F5 Big IP", Family::NetworkOs, DeviceClass::LoadBalancer},
+    {"F5 Big IP", "F5 Big IP", Family::Linux, DeviceClass::LoadBalancer},
+    {"Citrix Netscaler", "Citrix Netscaler", Family::Bsd, DeviceClass::LoadBalancer},
+    {"Dell Kace K1000", "Dell Kace K1000", Family::Bsd, DeviceClass::Server},
+    {"VMWare ESXi", "VMWare ESXi", Family::Other, DeviceClass::Server},
     {"HP LaserJet Series / Brother MFC Printers", "HP LaserJet Series / Brother MFC Printers",
-     Family::Printer, DeviceClass::Printer},
-    {"Canon MF4500 Series", "Canon MF4500 Series", Family::Printer, DeviceClass::Printer},
+     Family::Embedded, DeviceClass::Printer},
+    {"Canon MF4500 Series", "Canon MF4500 Series", Family::Embedded, DeviceClass::Printer},
     {"Dell Laser Printers / Lexmark Printers", "Dell Laser Printers / Lexmark Printers",
-     Family::Printer, DeviceClass::Printer},
+     Family::Embedded, DeviceClass::Printer},
     {"Panasonic Network Camera / HP Proliant ILO Server",
      "Panasonic Network Camera / HP Proliant ILO Server", Family::Embedded, DeviceClass::Camera},
     {"HP Proliant iLO Server", "HP Proliant iLO Server", Family::Embedded,
@@ -53,7 +55,7 @@ const LabelCase kCases[] = {
     {"APC Embedded", "APC Embedded", Family::Embedded, DeviceClass::Power},
     {"Schneider TAC Xenta 527-NPR Security Router", "Schneider TAC Xenta 527-NPR Security Router",
      Family::Embedded, DeviceClass::Controller},
-    {"Synology DiskStation", "Synology DiskStation", Family::Embedded, DeviceClass::Storage},
+    {"Synology DiskStation", "Synology DiskStation", Family::Linux, DeviceClass::Storage},
     {"Polycom VSX7000e", "Polycom VSX7000e", Family::Embedded, DeviceClass::Video},
     {"MOXA\xa0NE-4100T", "MOXA NE-4100T", Family::Embedded, DeviceClass::Management},
     {"Hickman ITV 450D", "Hickman ITV 450D", Family::Embedded, DeviceClass::Unknown},
@@ -74,6 +76,11 @@ class ConverterRun : public ::testing::Test {
       rows << i << ",8192,128,1,MNWST,7331,1460,0,0,0,0,0,3.0,9.0\n";
       rows << i << ",8192,128,1,MNWST,7331,1460,0,0,0,0,0,3.2,9.4\n";
     }
+    // Two anonymous classes: one the first case's stack seen again (same
+    // SYN-ACK, same timeouts), one like nothing named.
+    mapping << "900,device900\r\n" << "901,device901\r\n";
+    rows << "900,8192,128,1,MNWST,7331,1460,0,0,0,0,0,3.1,9.2\n";
+    rows << "901,4096,255,0,M,2,536,0,0,0,0,0,1.0\n";
     mapping.close();
     rows.close();
     output_ = new std::string((*directory_ / "out.txt").string());
@@ -117,6 +124,18 @@ TEST_P(ConvertHershelTest, DerivesFamilyAndDeviceFromTheLabel) {
 
 INSTANTIATE_TEST_SUITE_P(Labels, ConvertHershelTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return "Label" + std::to_string(info.index); });
+
+TEST_F(ConvertHershelOutputTest, MergesAnAnonymousDuplicateAndLeavesOutTheRest) {
+  ASSERT_EQ(exit_status_, 0) << "convert-hershel failed";
+  const Database database = load_database(*output_);
+  std::map<std::string, const Entry*> by_id;
+  for (const Entry& entry : database.entries) by_id[entry.id] = &entry;
+  ASSERT_TRUE(by_id.count("hershel-900")) << "the duplicate of a named stack is kept";
+  EXPECT_EQ(by_id["hershel-900"]->label, kCases[0].label);
+  EXPECT_EQ(by_id["hershel-900"]->family, kCases[0].family);
+  EXPECT_FALSE(by_id.count("hershel-901")) << "an anonymous stack like nothing named is left out";
+  for (const Entry& entry : database.entries) EXPECT_NE(entry.label.rfind("device", 0), 0u);
+}
 
 TEST_F(ConvertHershelOutputTest, KeepsTheLicenceNoticeAndNamesUnruledLabels) {
   ASSERT_EQ(exit_status_, 0) << "convert-hershel failed";

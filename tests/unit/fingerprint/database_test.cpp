@@ -203,7 +203,7 @@ TEST(BuiltinDatabaseTest, CarriesTheHershelStacks) {
   const Database database = load_builtin_database();
   int hershel = 0;
   for (const Entry& entry : database.entries) hershel += entry.id.rfind("hershel-", 0) == 0;
-  EXPECT_EQ(hershel, 420);
+  EXPECT_EQ(hershel, 347);  // 342 named classes, 5 anonymous ones that repeat a named stack
   const auto windows_7 = std::find_if(database.entries.begin(), database.entries.end(),
                                       [](const Entry& entry) { return entry.id == "hershel-8"; });
   ASSERT_NE(windows_7, database.entries.end());

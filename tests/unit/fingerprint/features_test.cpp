@@ -59,12 +59,21 @@ TEST(HopDistanceTest, PrefersTheSynAckTtl) {
   rst.ttl = 120;
   rst.initial_ttl = 128;
   features.syn_rst = rst;
-  EXPECT_EQ(hop_distance(features), 8);
+  EXPECT_EQ(hop_distance(features), 9);
   SynAckFeatures syn_ack;
   syn_ack.ttl = 51;
   syn_ack.initial_ttl = 64;
   features.syn_ack = syn_ack;
-  EXPECT_EQ(hop_distance(features), 13);
+  EXPECT_EQ(hop_distance(features), 14);
+}
+
+TEST(HopDistanceTest, AnOnLinkHostIsOneHopAwayAsInNmap) {
+  Features features;
+  SynAckFeatures syn_ack;
+  syn_ack.ttl = 64;  // arrived untouched: no router between us
+  syn_ack.initial_ttl = 64;
+  features.syn_ack = syn_ack;
+  EXPECT_EQ(hop_distance(features), 1);
 }
 
 TEST(Port0AnswerNamesTest, RoundTrip) {

@@ -57,7 +57,7 @@ MatchResult linux_result() {
   result.candidates = {{"Ubuntu", Family::Linux, DeviceClass::GeneralPurpose, 0.61234},
                        {"CentOS", Family::Linux, DeviceClass::GeneralPurpose, 0.3},
                        {"FreeBSD", Family::Bsd, DeviceClass::GeneralPurpose, 0.05}};
-  result.signature = "new-stack | new stack | unknown | unknown | ttl=64";
+  result.observed_entry = "new-stack | new stack | unknown | unknown | ttl=64";
   return result;
 }
 
@@ -71,7 +71,7 @@ TEST(MatchResultJsonTest, ReportsTheAnswerAndItsAlternatives) {
   ASSERT_EQ(json["alternatives"].size(), 2u) << "the answer is not its own alternative";
   EXPECT_EQ(json["alternatives"][0]["label"], "CentOS");
   EXPECT_EQ(json["alternatives"][1]["family"], "BSD");
-  EXPECT_EQ(json["signature"], "new-stack | new stack | unknown | unknown | ttl=64");
+  EXPECT_EQ(json["observed_entry"], "new-stack | new stack | unknown | unknown | ttl=64");
 }
 
 TEST(MatchResultJsonTest, UnknownKeepsEveryCandidateAsAlternative) {
@@ -87,9 +87,7 @@ TEST(SummaryTest, ShowsTheFamilyWithItsScore) {
   MatchResult result = linux_result();
   EXPECT_EQ(summary(result), "Linux (94%)");
   result.family = Family::Unknown;
-  EXPECT_EQ(summary(result), "Ubuntu (61%)") << "anonymous families fall back to the label";
-  result.known = false;
-  EXPECT_EQ(summary(result), "unknown");
+  EXPECT_EQ(summary(result), "unknown") << "a label is never shown without its family";
 }
 
 }  // namespace

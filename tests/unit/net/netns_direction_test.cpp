@@ -6,8 +6,10 @@
 //    outgoing copy itself, and the incoming copy is incoming, so our probes
 //    show up exactly once whatever the direction or bypass: the engine's
 //    filter and cookie check must reject them.
-//  - loopback also needs two sysctls, or Linux drops the injected frame
-//    before TCP sees it (see LoopbackNeedsSysctls below).
+//  - injecting on loopback also needs two sysctls, or Linux drops the
+//    frame before TCP sees it (see LoopbackNeedsSysctls below); 127.0.0.0/8
+//    avoids them through the IP layer (net/raw_ip_sink), our own other
+//    addresses do not.
 #include <thread>
 
 #include "namespace_fixture.h"
@@ -95,20 +97,27 @@ INSTANTIATE_TEST_SUITE_P(
 
 class LoopbackNeedsSysctls : public NamespaceTest {};
 
-TEST_F(LoopbackNeedsSysctls, PlanIsRefusedUntilTheKernelWouldAcceptTheFrames) {
+TEST_F(LoopbackNeedsSysctls, OwnAddressPlanIsRefusedUntilTheKernelWouldAcceptTheFrames) {
+  const Ipv4 own = *Ipv4::parse(VethPair::kScannerAddress);
   {
     EnterNamespace inside(lab_->scanner);
     try {
-      plan_next_hop_on_host({{Ipv4::from_octets(127, 0, 0, 1), Ipv4::from_octets(127, 0, 0, 1)}}, {});
+      plan_next_hop_on_host({{own, own}}, {});
       FAIL() << "expected SystemError";
     } catch (const SystemError& error) {
       EXPECT_NE(std::string(error.what()).find("accept_local=1"), std::string::npos) << error.what();
     }
   }
   lab_->scanner.sysctl("net.ipv4.conf.lo.accept_local=1");
-  lab_->scanner.sysctl("net.ipv4.conf.lo.route_localnet=1");
   EnterNamespace inside(lab_->scanner);
-  auto plan = plan_next_hop_on_host({{Ipv4::from_octets(127, 0, 0, 1), Ipv4::from_octets(127, 0, 0, 1)}}, {});
+  auto plan = plan_next_hop_on_host({{own, own}}, {});
+  EXPECT_EQ(plan.interface.name, "lo");
+}
+
+TEST_F(LoopbackNeedsSysctls, LocalhostPlanNeedsNoneThroughTheIpLayer) {
+  // accept_local and route_localnet untouched (0 in a fresh namespace).
+  EnterNamespace inside(lab_->scanner);
+  auto plan = plan_next_hop_on_host({{Ipv4::from_octets(127, 0, 0, 1), Ipv4::from_octets(127, 0, 0, 9)}}, {});
   EXPECT_EQ(plan.interface.name, "lo");
 }
 

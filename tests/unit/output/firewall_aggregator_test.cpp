@@ -106,18 +106,28 @@ TEST(FirewallAggregatorTest, DropsOnAStatefulHostAreTheStatefulFilter) {
   EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.8")->value, 80}).verdict, "drop");
 }
 
-TEST(FirewallAggregatorTest, OverflowKeepsPassingRecordsButMakesNoVerdicts) {
+TEST(FirewallAggregatorTest, DigestsBeyondOneRunSpillAndStillGetVerdicts) {
+  // Formerly digests past a fixed count were dropped and no verdict was
+  // made; now they spill to the spool and every port keeps its verdict.
   Collector out;
   FirewallAggregator agg(out, 3);
   for (std::uint16_t port = 1; port <= 4; ++port) {
     agg.port(record("198.18.0.1", port, ProbeKind::Syn, PortState::Filtered));
+    agg.port(record("198.18.0.2", port, ProbeKind::Syn, PortState::Open, 64, kSynAck));
+  }
+  for (std::uint16_t port = 1; port <= 4; ++port) {
     agg.port(record("198.18.0.1", port, ProbeKind::Ack, PortState::Filtered));
+    agg.port(record("198.18.0.2", port, ProbeKind::Ack, PortState::Unfiltered, 64, kRst));
   }
   agg.finish({});
-  EXPECT_TRUE(agg.overflowed());
-  EXPECT_EQ(out.ports, 8);
-  EXPECT_TRUE(out.verdicts.empty());
+  EXPECT_EQ(out.ports, 16);
+  ASSERT_EQ(out.verdicts.size(), 8u);
+  for (std::uint16_t port = 1; port <= 4; ++port) {
+    EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.1")->value, port}).verdict, "drop");
+    EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.2")->value, port}).verdict, "open");
+  }
   EXPECT_TRUE(out.finished);
+  EXPECT_TRUE(agg.error().empty());
 }
 
 }  // namespace

@@ -178,6 +178,25 @@ TEST(PortLayeringTest, LaterLayerMustAgreeOnTheServiceName) {
   }
 }
 
+TEST(PortLayeringTest, RenameKeepsTheEarlierNameAsAlias) {
+  const auto base = parse_port_records(
+      "port: 8080/tcp\nservice: http-alt\naliases: webcache\norigin: iana\n", "a.db");
+  const auto more =
+      parse_port_records("port: 8080/tcp\nservice: http-proxy\naliases: http-alt\n", "b.db");
+  const PortDatabase db = PortDatabase::build({base, more}, {});
+  EXPECT_EQ(db.find(8080, Protocol::Tcp)->service, "http-proxy");
+  EXPECT_EQ(db.find(8080, Protocol::Tcp)->aliases, (std::vector<std::string>{"webcache", "http-alt"}));
+  EXPECT_EQ(db.named("http-alt").size(), 1u);
+}
+
+TEST(PortLayeringTest, RenameDropsTheNewNameFromTheAliases) {
+  const auto base =
+      parse_port_records("port: 143/tcp\nservice: imap2\naliases: imap\norigin: iana\n", "a.db");
+  const auto more = parse_port_records("port: 143/tcp\nservice: imap\naliases: imap2\n", "b.db");
+  const PortDatabase db = PortDatabase::build({base, more}, {});
+  EXPECT_EQ(db.find(143, Protocol::Tcp)->aliases, (std::vector<std::string>{"imap2"}));
+}
+
 TEST(PortLayeringTest, NewEntryNeedsServiceAndOrigin) {
   const auto more = parse_port_records("port: 9999/tcp\nservice: x\n", "b.db");
   EXPECT_THROW(PortDatabase::build({more}, {}), DataError);

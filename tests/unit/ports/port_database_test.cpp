@@ -2,6 +2,7 @@
 // right at the IANA boundaries, lookups prefer the most specific entry, the
 // annotation API behaves as the output layer expects, and the ranking holds
 // at least 1000 distinct TCP ports.
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -38,9 +39,10 @@ TEST(PortDatabaseTest, BackdoorEntriesNameTheirTrojansAndAreCritical) {
   }
 }
 
-TEST(PortDatabaseTest, EveryNetbaseServiceIsPresentUnderItsName) {
+TEST(PortDatabaseTest, EveryNetbaseServiceIsPresentUnderItsNameOrAsAlias) {
   // Guards against a stale generated services.db: compare with the live
-  // /etc/services when the machine has one.
+  // /etc/services when the machine has one. Where we use nmap's name,
+  // netbase's must stay an alias.
   std::ifstream services("/etc/services");
   if (!services) GTEST_SKIP() << "no /etc/services on this machine";
   std::string line;
@@ -55,7 +57,9 @@ TEST(PortDatabaseTest, EveryNetbaseServiceIsPresentUnderItsName) {
     const auto port = static_cast<std::uint16_t>(std::stoi(port_proto.substr(0, slash)));
     const PortEntry* entry = database().find(port, *protocol);
     ASSERT_NE(entry, nullptr) << port_proto;
-    EXPECT_EQ(entry->service, name) << port_proto;
+    if (entry->service != name)
+      EXPECT_NE(std::find(entry->aliases.begin(), entry->aliases.end(), name), entry->aliases.end())
+          << port_proto << " is " << entry->service << " without netbase's " << name << " as alias";
     ++checked;
   }
   EXPECT_GT(checked, 0);
@@ -94,8 +98,8 @@ TEST(PortDatabaseTest, SinglePortBeatsTheRangeAroundIt) {
   // 7000/udp is AFS inside the RealAudio range 6970-7170.
   EXPECT_EQ(database().find(7000, Protocol::Udp)->service, "afs3-fileserver");
   EXPECT_EQ(database().find(7010, Protocol::Udp)->service, "realaudio");
-  // tcpmux on 1 inside the sscan probe range 1-5.
-  EXPECT_EQ(database().find(1, Protocol::Tcp)->service, "tcpmux");
+  // Squid on 3128 inside MyDoom's backdoor range 3127-3198.
+  EXPECT_EQ(database().find(3128, Protocol::Tcp)->service, "squid-http");
 }
 
 TEST(PortAnnotationTest, BackdoorPortCarriesWarningNamingTheTrojan) {
@@ -113,6 +117,48 @@ TEST(PortAnnotationTest, OrdinaryServiceHasNoWarningEvenWithTrojanHistory) {
     EXPECT_TRUE(a.warning.empty()) << port;
   }
   EXPECT_EQ(database().annotate(22, Protocol::Tcp).service, "ssh");
+}
+
+TEST(PortAnnotationTest, WormBackdoorPortsWarn) {
+  for (std::uint16_t port : {5554, 9996, 3127, 3160, 3198}) {
+    const PortAnnotation a = database().annotate(port, Protocol::Tcp);
+    EXPECT_EQ(a.risk, Risk::Critical) << port;
+    EXPECT_FALSE(a.warning.empty()) << port;
+  }
+  EXPECT_NE(database().annotate(3127, Protocol::Tcp).warning.find("MyDoom"), std::string::npos);
+  EXPECT_NE(database().annotate(9996, Protocol::Tcp).warning.find("Sasser"), std::string::npos);
+  // Squid on 3128 sits inside MyDoom's range but keeps its own, quiet entry.
+  EXPECT_TRUE(database().annotate(3128, Protocol::Tcp).warning.empty());
+  EXPECT_TRUE(database().annotate(3199, Protocol::Tcp).warning.empty());
+}
+
+TEST(PortAnnotationTest, IphoneSyncIsNotLinuxMasquerading) {
+  EXPECT_EQ(database().annotate(62078, Protocol::Tcp).service, "iphone-sync");
+  // Linux 2.2 masqueraded from 61000 through 65095 (4096 ports), not to 65535.
+  EXPECT_EQ(database().annotate(61000, Protocol::Tcp).service, "linux-masquerade");
+  EXPECT_EQ(database().annotate(65095, Protocol::Tcp).service, "linux-masquerade");
+  EXPECT_NE(database().annotate(65096, Protocol::Tcp).service, "linux-masquerade");
+}
+
+TEST(PortAnnotationTest, ServiceNamesFollowNmapWithNetbaseNameAsAlias) {
+  // nmap's output names these so; the same names keep ndiff quiet.
+  const struct {
+    std::uint16_t port;
+    Protocol protocol;
+    const char* nmap_name;
+    const char* netbase_name;
+  } cases[] = {{8080, Protocol::Tcp, "http-proxy", "http-alt"}, {135, Protocol::Tcp, "msrpc", "epmap"},
+               {111, Protocol::Tcp, "rpcbind", "sunrpc"},        {143, Protocol::Tcp, "imap", "imap2"},
+               {5900, Protocol::Tcp, "vnc", "rfb"},              {67, Protocol::Udp, "dhcps", "bootps"}};
+  for (const auto& c : cases) {
+    const PortEntry* entry = database().find(c.port, c.protocol);
+    ASSERT_NE(entry, nullptr) << c.port;
+    EXPECT_EQ(entry->service, c.nmap_name);
+    EXPECT_NE(std::find(entry->aliases.begin(), entry->aliases.end(), c.netbase_name), entry->aliases.end())
+        << c.port;
+    EXPECT_EQ(std::find(entry->aliases.begin(), entry->aliases.end(), c.nmap_name), entry->aliases.end())
+        << c.port;
+  }
 }
 
 TEST(PortAnnotationTest, UnknownPortHasClassButNoServiceOrRisk) {

@@ -44,7 +44,7 @@ TEST(PortsCliTest, ServiceNameFindsEveryProtocol) {
 }
 
 TEST(PortsCliTest, AliasAndTrojanNamesWork) {
-  EXPECT_NE(run({"ident"}).out.find("113/tcp  auth"), std::string::npos);
+  EXPECT_NE(run({"auth"}).out.find("113/tcp  ident"), std::string::npos);
   const CliResult sub7 = run({"SubSeven", "--json"});
   const auto j = nlohmann::json::parse(sub7.out);
   std::set<int> ports;
@@ -102,6 +102,53 @@ TEST(PortsCliTest, EmptyRangeExitsOne) {
   EXPECT_NE(r.out.find("no entries match"), std::string::npos);
 }
 
+std::set<int> first_ports(const std::string& json_text) {
+  std::set<int> ports;
+  for (const auto& e : nlohmann::json::parse(json_text)) ports.insert(e["first"].get<int>());
+  return ports;
+}
+
+TEST(PortsCliTest, PortWithProtocolSuffixShowsOnlyThatProtocol) {
+  const CliResult ssh = run({"22/tcp"});
+  EXPECT_EQ(ssh.code, 0) << ssh.err;
+  EXPECT_EQ(ssh.out.rfind("22/tcp  ssh", 0), 0u) << ssh.out;
+  const auto dns = nlohmann::json::parse(run({"53/UDP", "--json"}).out);
+  ASSERT_EQ(dns.size(), 1u);
+  EXPECT_EQ(dns[0]["protocol"], "udp");
+}
+
+TEST(PortsCliTest, CommaListShowsEachItem) {
+  EXPECT_EQ(first_ports(run({"1,2,3", "--json"}).out), (std::set<int>{1, 2, 3}));
+  EXPECT_EQ(first_ports(run({"22/tcp,ssh,80", "--json"}).out), (std::set<int>{22, 80}));
+}
+
+TEST(PortsCliTest, WormNamesFindTheirPorts) {
+  const std::set<int> sasser = first_ports(run({"sasser", "--json"}).out);
+  for (int port : {5554, 9996}) EXPECT_EQ(sasser.count(port), 1u) << port;
+  EXPECT_EQ(first_ports(run({"mydoom", "--json"}).out).count(3127), 1u);
+}
+
+TEST(PortsCliTest, Port3IsCompressnetNotAScanningScript) {
+  const CliResult r = run({"3"});
+  EXPECT_EQ(r.out.rfind("3/tcp  compressnet  well-known", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.find("sscan-probes"), std::string::npos) << r.out;
+}
+
+TEST(PortsCliTest, SubSevenCardNamesItsRegistrationWithoutContradiction) {
+  const CliResult r = run({"27374/tcp"});
+  EXPECT_EQ(r.out.rfind("27374/tcp  asp  registered, risk critical, IANA name", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("WARNING: known backdoor port: SubSeven"), std::string::npos) << r.out;
+}
+
+TEST(PortsCliTest, CardsNeverTellTheMaintainersStory) {
+  // Corrections of the source documents are comments in knowledge.db, never
+  // card text: no "(Chinese)", "one writes it '1 10'", "seeds", "we keep".
+  const CliResult all = run({"0-65535"});
+  ASSERT_EQ(all.code, 0);
+  for (const char* phrase : {"seed", "Seed", "(Chinese)", "one writes it", "we keep", "We keep"})
+    EXPECT_EQ(all.out.find(phrase), std::string::npos) << phrase;
+}
+
 struct BadInput {
   std::vector<std::string> args;
   const char* message;
@@ -128,6 +175,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{{"--top", "5", "22"}, "--top"},
                       BadInput{{"--top", "many"}, "--top"},
                       BadInput{{}, "nothing to show"},
+                      BadInput{{"1,,3"}, "empty item in the port list '1,,3'"},
+                      BadInput{{"22/sctp"}, "unknown port or service '22/sctp'"},
                       BadInput{{"--bogus"}, "--bogus"}));
 
 }  // namespace

@@ -43,7 +43,7 @@ INSTANTIATE_TEST_SUITE_P(
     SeedDocuments, SeedPortTest,
     ::testing::Values(
         SeedPort{0, T, "reserved", false}, SeedPort{0, U, "reserved", false},
-        SeedPort{1, T, "tcpmux", false}, SeedPort{3, T, "sscan-probes", false},
+        SeedPort{1, T, "tcpmux", false}, SeedPort{3, T, "compressnet", false},
         SeedPort{7, T, "echo", false}, SeedPort{7, U, "echo", false},
         SeedPort{11, T, "systat", false}, SeedPort{19, T, "chargen", false},
         SeedPort{19, U, "chargen", false}, SeedPort{20, T, "ftp-data", false},
@@ -51,27 +51,27 @@ INSTANTIATE_TEST_SUITE_P(
         SeedPort{23, T, "telnet", false}, SeedPort{25, T, "smtp", false},
         SeedPort{31, T, "msg-auth", true}, SeedPort{42, T, "nameserver", false},
         SeedPort{53, T, "domain", false}, SeedPort{53, U, "domain", false},
-        SeedPort{67, U, "bootps", false}, SeedPort{68, U, "bootpc", false},
+        SeedPort{67, U, "dhcps", false}, SeedPort{68, U, "dhcpc", false},
         SeedPort{69, U, "tftp", false}, SeedPort{79, T, "finger", false},
         SeedPort{80, T, "http", false}, SeedPort{98, T, "tacnews", false},
         SeedPort{99, T, "metagram", true}, SeedPort{102, T, "iso-tsap", false},
         SeedPort{109, T, "pop2", false}, SeedPort{110, T, "pop3", false},
-        SeedPort{111, T, "sunrpc", false}, SeedPort{111, U, "sunrpc", false},
-        SeedPort{113, T, "auth", false}, SeedPort{118, T, "sqlserv", false},
+        SeedPort{111, T, "rpcbind", false}, SeedPort{111, U, "rpcbind", false},
+        SeedPort{113, T, "ident", false}, SeedPort{118, T, "sqlserv", false},
         SeedPort{119, T, "nntp", false}, SeedPort{123, U, "ntp", false},
-        SeedPort{135, T, "epmap", false}, SeedPort{135, U, "epmap", false},
+        SeedPort{135, T, "msrpc", false}, SeedPort{135, U, "epmap", false},
         SeedPort{137, U, "netbios-ns", false}, SeedPort{138, U, "netbios-dgm", false},
-        SeedPort{139, T, "netbios-ssn", false}, SeedPort{143, T, "imap2", false},
+        SeedPort{139, T, "netbios-ssn", false}, SeedPort{143, T, "imap", false},
         SeedPort{161, U, "snmp", false}, SeedPort{162, U, "snmp-trap", false},
         SeedPort{177, U, "xdmcp", false}, SeedPort{389, T, "ldap", false},
         SeedPort{443, T, "https", false}, SeedPort{445, T, "microsoft-ds", false},
         SeedPort{456, T, "macon-tcp", true}, SeedPort{513, T, "login", false},
         SeedPort{513, U, "who", false}, SeedPort{544, T, "kshell", false},
-        SeedPort{548, T, "afpovertcp", false}, SeedPort{553, U, "pirp", false},
+        SeedPort{548, T, "afp", false}, SeedPort{553, U, "pirp", false},
         SeedPort{555, T, "dsf", true}, SeedPort{568, T, "ms-shuttle", false},
         SeedPort{569, T, "ms-rome", false}, SeedPort{600, T, "ipcserver", true},
         SeedPort{635, T, "rlzdbase", false}, SeedPort{635, U, "rlzdbase", false},
-        SeedPort{636, T, "ldaps", false}, SeedPort{666, T, "doom", true},
+        SeedPort{636, T, "ldapssl", false}, SeedPort{666, T, "doom", true},
         SeedPort{993, T, "imaps", false}, SeedPort{1001, T, "silencer", true},
         SeedPort{1011, T, "doly-trojan", true}, SeedPort{1024, T, "reserved", false},
         SeedPort{1025, T, "blackjack", false}, SeedPort{1033, T, "netspy", false},
@@ -81,7 +81,7 @@ INSTANTIATE_TEST_SUITE_P(
         SeedPort{1433, T, "ms-sql-s", false}, SeedPort{1492, T, "stone-design-1", true},
         SeedPort{1500, T, "vlsi-lm", false}, SeedPort{1503, T, "imtc-mcs", false},
         SeedPort{1524, T, "ingreslock", true}, SeedPort{1600, T, "issd", true},
-        SeedPort{1720, T, "h323hostcall", false}, SeedPort{1731, T, "msiccp", false},
+        SeedPort{1720, T, "h323q931", false}, SeedPort{1731, T, "msiccp", false},
         SeedPort{1807, T, "spysender", true}, SeedPort{1981, T, "shockrave", true},
         SeedPort{1999, T, "tcp-id-port", true}, SeedPort{2000, T, "cisco-sccp", false},
         SeedPort{2001, T, "dc", true}, SeedPort{2023, T, "xinuexpansion4", true},
@@ -97,13 +97,13 @@ INSTANTIATE_TEST_SUITE_P(
         SeedPort{4000, T, "terabase", false}, SeedPort{4000, U, "terabase", false},
         SeedPort{4060, T, "remoteanything", true}, SeedPort{4092, T, "wincrash", true},
         SeedPort{4321, T, "rwhois", false}, SeedPort{4590, T, "icqtrojan", true},
-        SeedPort{5000, T, "commplex-main", false}, SeedPort{5001, T, "commplex-link", false},
+        SeedPort{5000, T, "upnp", false}, SeedPort{5001, T, "commplex-link", false},
         SeedPort{5321, T, "sockets-de-troie", true}, SeedPort{5632, U, "pcanywherestat", false},
         SeedPort{6000, T, "x11", false}, SeedPort{6711, T, "subseven", true},
         SeedPort{6776, T, "subseven", true}, SeedPort{6970, U, "realaudio", false},
         SeedPort{7170, U, "realaudio", false}, SeedPort{7070, T, "arcp", false},
-        SeedPort{7626, T, "glacier", true}, SeedPort{8000, T, "irdmi", false},
-        SeedPort{8001, T, "vcom-tunnel", false}, SeedPort{8080, T, "http-alt", false},
+        SeedPort{7626, T, "glacier", true}, SeedPort{8000, T, "http-alt", false},
+        SeedPort{8001, T, "vcom-tunnel", false}, SeedPort{8080, T, "http-proxy", false},
         SeedPort{8888, T, "http-alt-8888", false}, SeedPort{13223, T, "powwow", false},
         SeedPort{17027, T, "conducent", false}, SeedPort{27374, T, "asp", true},
         SeedPort{27910, U, "quake", false}, SeedPort{27961, U, "quake", false},
@@ -113,7 +113,7 @@ INSTANTIATE_TEST_SUITE_P(
         SeedPort{32900, U, "sun-rpc-high", false}, SeedPort{33434, U, "traceroute", false},
         SeedPort{33600, U, "traceroute", false}, SeedPort{41508, U, "inoculan", false},
         SeedPort{50505, T, "sockets-de-troie", true}, SeedPort{61000, T, "linux-masquerade", false},
-        SeedPort{65535, T, "linux-masquerade", false}));
+        SeedPort{65095, T, "linux-masquerade", false}));
 
 TEST(SeedRangeTest, RangesEndWhereTheSeedsSay) {
   // One past each seed range must not resolve to the range's entry.
@@ -129,6 +129,7 @@ TEST(SeedRangeTest, RangesEndWhereTheSeedsSay) {
   EXPECT_NE(service_at(32769, Protocol::Tcp), "sun-rpc-high");
   EXPECT_NE(service_at(27962, Protocol::Udp), "quake");
   EXPECT_NE(service_at(60999, Protocol::Tcp), "linux-masquerade");
+  EXPECT_NE(service_at(65096, Protocol::Tcp), "linux-masquerade");
 }
 
 }  // namespace
