@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zeroscan/cli/number_checks.h"
 #include "zeroscan/cli/output_checks.h"
 #include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/scan_inputs.h"
@@ -133,7 +134,7 @@ int run_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   app.add_flag("--open", o.open_only, "Keep only open ports");
   app.add_option("--sender-threads", o.sender_threads,
                  "Sender threads of the recorded scan, if not in its arguments (orders silence)")
-      ->check(CLI::Range(1u, 16u));
+      ->check(whole_number_check("a whole number of threads", 1, 16));
 
   try {
     std::vector<std::string> reversed = translate_nmap_spellings(args);

@@ -1,5 +1,6 @@
 // nmap's everyday flags: definitions (with nmap's spelling beside the long
 // form in --help) and their translation into the options they stand for.
+#include "zeroscan/cli/number_checks.h"
 #include "zeroscan/cli/nmap_flags.h"
 
 #include <CLI/CLI.hpp>
@@ -137,14 +138,14 @@ void define_nmap_flags(CLI::App& app, NmapFlags& f) {
       std::map<std::string, std::string>{{"paranoid", "0"}, {"sneaky", "1"}, {"polite", "2"},
                                          {"normal", "3"}, {"aggressive", "4"}, {"insane", "5"}},
       CLI::ignore_case));
-  timing->check(CLI::Range(0u, 5u));
+  timing->check(whole_number_check("a timing template number (or a name, paranoid to insane)", 0, 5));
   app.add_option("--min-rate", f.min_rate,
                  "Send at least N packets/s: raises the fixed rate (and -T's) to N; nmap --min-rate")
-      ->check(CLI::Range(1.0, 100e6));
+      ->check(number_check("a number of packets per second", 1, 100e6));
   app.add_option("--max-rate", f.max_rate, "Send at most N packets/s: caps the rate; nmap --max-rate")
-      ->check(CLI::Range(1.0, 100e6));
+      ->check(number_check("a number of packets per second", 1, 100e6));
   app.add_option("--max-retries", f.max_retries, "Same as --retries N; nmap --max-retries")
-      ->check(CLI::Range(0u, 10u));
+      ->check(whole_number_check("a whole number of retries", 0, 10));
   app.add_flag("-F,--fast", f.fast, "Scan the top 100 ports of the ranking; nmap -F");
   app.add_option("-g", f.fixed_source_port,
                  "One fixed source port (nmap -g / --source-port N). Costs: the cookie then lives in "

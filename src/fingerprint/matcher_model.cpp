@@ -113,7 +113,10 @@ std::vector<Entry> family_generic_entries(const Database& database) {
     if (entry.family != Family::Unknown) members[entry.family].push_back(&entry);
   }
   std::vector<Entry> generics;
-  for (const auto& [family, entries] : members) {
+  for (const auto& member : members) {
+    // Named, not a structured binding: clang (C++17) cannot capture one.
+    const Family family = member.first;
+    const std::vector<const Entry*>& entries = member.second;
     Entry generic;
     generic.id = "generic-" + std::string(to_string(family));
     generic.label = "";

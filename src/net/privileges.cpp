@@ -5,6 +5,7 @@
 #include <linux/capability.h>
 #include <pwd.h>
 #include <cstdlib>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "zeroscan/core/errors.h"
@@ -21,6 +22,21 @@ bool parse_id(const char* text, unsigned long& value) {
   return *end == '\0' && text[0] >= '0' && text[0] <= '9' && value != 0 && value < 0xffffffffUL;
 }
 
+// Could `who` create or overwrite `path` (the file if it exists, else its
+// directory)? Plain mode bits: the identity has no capabilities.
+bool writable_by(const std::string& path, const Identity& who) {
+  struct stat st {};
+  std::string target = path;
+  if (::stat(target.c_str(), &st) != 0) {
+    const auto slash = path.rfind('/');
+    target = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    if (::stat(target.c_str(), &st) != 0) return false;
+  }
+  if (st.st_uid == who.uid) return st.st_mode & S_IWUSR;
+  if (st.st_gid == who.gid) return st.st_mode & S_IWGRP;
+  return st.st_mode & S_IWOTH;
+}
+
 }  // namespace
 
 Identity unprivileged_identity(const char* sudo_uid, const char* sudo_gid, uid_t nobody_uid,
@@ -31,7 +47,7 @@ Identity unprivileged_identity(const char* sudo_uid, const char* sudo_gid, uid_t
   return Identity{nobody_uid, nobody_gid, "nobody"};
 }
 
-std::string drop_privileges(bool keep_net_admin) {
+std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>& written_later) {
   if (::geteuid() != 0) return "";
   uid_t nobody_uid = 65534;
   gid_t nobody_gid = 65534;
@@ -39,8 +55,11 @@ std::string drop_privileges(bool keep_net_admin) {
     nobody_uid = nobody->pw_uid;
     nobody_gid = nobody->pw_gid;
   }
-  const Identity who =
-      unprivileged_identity(std::getenv("SUDO_UID"), std::getenv("SUDO_GID"), nobody_uid, nobody_gid);
+  Identity who = unprivileged_identity(std::getenv("SUDO_UID"), std::getenv("SUDO_GID"), nobody_uid, nobody_gid);
+  // A file written later (the resume file on Ctrl-C) where that user may not
+  // write: keep uid 0, but without any capability.
+  for (const std::string& path : written_later)
+    if (!writable_by(path, who)) who = Identity{0, 0, "root without capabilities (so '" + path + "' stays writable)"};
   capng_clear(CAPNG_SELECT_ALL);
   if (keep_net_admin)
     capng_update(CAPNG_ADD, capng_type_t(CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE),
@@ -53,7 +72,8 @@ std::string drop_privileges(bool keep_net_admin) {
     if (capng_apply(CAPNG_SELECT_AMBIENT) != 0)
       throw SystemError("cannot keep CAP_NET_ADMIN for --os-rto's cleanup after giving up root");
   }
-  if (::getuid() == 0 || ::geteuid() == 0) throw SystemError("still root after giving up root");
+  if (who.uid != 0 && (::getuid() == 0 || ::geteuid() == 0)) throw SystemError("still root after giving up root");
+  if (who.uid == 0) return "running as " + who.name + (keep_net_admin ? ", CAP_NET_ADMIN kept" : "");
   return "running as " + who.name + (keep_net_admin ? " with CAP_NET_ADMIN only" : " without capabilities");
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 #include <sys/types.h>
 
 namespace zeroscan {
@@ -35,7 +36,10 @@ Identity unprivileged_identity(const char* sudo_uid, const char* sudo_gid, uid_t
 // ambient, so the `nft` child that removes --os-rto's table at exit still
 // may. Call before any thread starts (capabilities are per thread). Does
 // nothing and returns "" when not running as root; else a note naming the
-// identity taken. Throws SystemError when the switch fails.
-std::string drop_privileges(bool keep_net_admin);
+// identity taken. When that user could not write one of `written_later`
+// (files opened only later, like the resume file a Ctrl-C leaves), the uid
+// stays 0 but every capability still goes. Throws SystemError when the
+// switch fails.
+std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>& written_later = {});
 
 }  // namespace zeroscan

@@ -83,7 +83,7 @@ TEST(NmapTimingTest, ExplicitFlagsWinOverTheTemplate) {
 }
 
 TEST(NmapTimingTest, BadTemplateIsAUsageError) {
-  expect_usage_error({"-T6"}, "--timing: Value 6 not in range 0 to 5");
+  expect_usage_error({"-T6"}, "--timing must be a timing template number");
   expect_usage_error({"-T", "fastest"}, "--timing");
 }
 

@@ -225,6 +225,16 @@ TEST(NumberOptionsTest, IntegersRejectSignsAndOverflow) {
   }
 }
 
+// Finding 4 again for the nmap flags: every numeric option gets the checks.
+TEST(NumberOptionsTest, NmapRateAndRetryFlagsRejectNanAndSigns) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--min-rate", "nan"}, {"--max-rate", "inf"}, {"--max-retries", "-1"}, {"-T", "nan"}}) {
+    const ParseRun r = parse({args[0], args[1], "198.18.0.1"});
+    EXPECT_EQ(r.parsed.exit_code, 2) << args[0] << " " << args[1];
+    EXPECT_NE(r.err.find(" must be "), std::string::npos) << r.err;
+  }
+}
+
 // Finding 6: a repeated single-value option says which one and what to do.
 TEST(ScanOptionsMessagesTest, RepeatedPortsSaysGiveItOnce) {
   const ParseRun r = parse({"-p", "80", "-p", "443", "198.18.0.1"});

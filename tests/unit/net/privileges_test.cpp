@@ -147,5 +147,37 @@ TEST(DropPrivilegesTest, ChildLosesRootAndPacketSockets) {
   }
 }
 
+// A file written later where nobody may not write (the lab's 0700 scratch
+// directories hold the resume file): the uid stays 0, the capabilities go.
+TEST(DropPrivilegesTest, UnwritableLaterFileKeepsUidZeroWithoutCapabilities) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to drop";
+  char dir[] = "/tmp/zs-drop-test.XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);  // 0700, owned by root
+  const std::string resume = std::string(dir) + "/zeroscan.resume";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::unsetenv("SUDO_UID");
+    try {
+      drop_privileges(false, {resume});
+    } catch (...) {
+      ::_exit(10);
+    }
+    if (::geteuid() != 0) ::_exit(11);
+    try {
+      require_packet_socket_privilege();
+      ::_exit(12);
+    } catch (const SystemError&) {
+    }
+    std::FILE* file = std::fopen(resume.c_str(), "w");  // the owner may still write there
+    ::_exit(file ? 0 : 13);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  std::remove(resume.c_str());
+  ::rmdir(dir);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
 }  // namespace
 }  // namespace zeroscan
