@@ -183,9 +183,10 @@ ScanSummary replay_capture(const OfflineReplayJob& job, PacketSource& capture, R
   s = OfflineReplayStats{};
   Replay replay(job, results, s);
   const LinkType link = capture.link_type();
-  const FrameHandler handler = [&](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
+  auto on_frame = [&](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
     replay.frame(data, size, link, ts);
   };
+  const FrameHandler handler(on_frame);
   // A file source says -1 at its end; a source that keeps returning
   // nothing is taken as ended too (bounded: a replay never waits).
   for (int idle = 0; idle < 1000;) {

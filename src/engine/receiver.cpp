@@ -56,8 +56,10 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
 
 void Receiver::run(PacketSource& source, const std::atomic<bool>& stop) {
   const LinkType link = source.link_type();
-  const FrameHandler handler = [this, link](const std::uint8_t* data, std::size_t size,
-                                            std::int64_t ts) { handle_frame(data, size, link, ts); };
+  auto on_frame = [this, link](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
+    handle_frame(data, size, link, ts);
+  };
+  const FrameHandler handler(on_frame);
   // pcap_stats is read here, on the capture's own thread, never elsewhere.
   auto sample_drops = [&] {
     ctx_.counters.kernel_dropped.store(source.stats().kernel_dropped, std::memory_order_relaxed);

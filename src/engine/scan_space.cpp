@@ -29,8 +29,10 @@ ScanSpace::ScanSpace(const TargetSet& targets, const PortSet& ports, std::vector
 
 std::optional<std::uint64_t> ScanSpace::index_of(Ipv4 ip, std::uint16_t port, ProbeKind kind) const {
   const std::int32_t slot = slot_of_[slot_key(port, kind)];
-  if (slot < 0 || !targets_->contains(ip)) return std::nullopt;
-  return targets_->index_of(ip) * slots_.size() + std::uint64_t(slot);
+  if (slot < 0) return std::nullopt;
+  const std::optional<std::uint64_t> host = targets_->position_of(ip);
+  if (!host) return std::nullopt;
+  return *host * slots_.size() + std::uint64_t(slot);
 }
 
 }  // namespace zeroscan

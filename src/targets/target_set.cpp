@@ -65,15 +65,12 @@ Ipv4 TargetSet::at(std::uint64_t index) const {
   return Ipv4(ranges_[k].first.value + std::uint32_t(index - starts_[k]));
 }
 
-bool TargetSet::contains(Ipv4 address) const {
+std::optional<std::uint64_t> TargetSet::position_of(Ipv4 address) const {
+  // The last range starting at or before the address is the only one that
+  // can hold it (ranges are sorted and disjoint).
   const auto after = std::upper_bound(ranges_.begin(), ranges_.end(), address,
                                       [](Ipv4 a, const Ipv4Range& r) { return a < r.first; });
-  return after != ranges_.begin() && !(std::prev(after)->last < address);
-}
-
-std::uint64_t TargetSet::index_of(Ipv4 address) const {
-  const auto after = std::upper_bound(ranges_.begin(), ranges_.end(), address,
-                                      [](Ipv4 a, const Ipv4Range& r) { return a < r.first; });
+  if (after == ranges_.begin() || std::prev(after)->last < address) return std::nullopt;
   const auto k = std::size_t(after - ranges_.begin()) - 1;
   return starts_[k] + (address.value - ranges_[k].first.value);
 }

@@ -5,7 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
+#include <memory>
+#include <type_traits>
 
 #include "zeroscan/parse/reply_parser.h"
 
@@ -31,8 +32,27 @@ struct CaptureStats {
   std::uint64_t if_dropped = 0;      // pcap_stats ps_ifdrop
 };
 
-using FrameHandler = std::function<void(const std::uint8_t* data, std::size_t size,
-                                        std::int64_t timestamp_ns)>;
+// What a source hands each frame to: a non-owning reference to a callable
+// (a pointer and a trampoline), so the capture thread pays one indirect
+// call per frame and none of std::function's machinery. Like a
+// string_view it must not outlive its callable: pass a lambda straight to
+// dispatch(), or name the lambda first and build the handler from that.
+class FrameHandler {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, FrameHandler>>>
+  FrameHandler(F&& callable) noexcept  // implicit: dispatch(0, [&](...) {...})
+      : object_(const_cast<void*>(static_cast<const void*>(std::addressof(callable)))),
+        call_([](void* object, const std::uint8_t* data, std::size_t size, std::int64_t timestamp_ns) {
+          (*static_cast<std::remove_reference_t<F>*>(object))(data, size, timestamp_ns);
+        }) {}
+  void operator()(const std::uint8_t* data, std::size_t size, std::int64_t timestamp_ns) const {
+    call_(object_, data, size, timestamp_ns);
+  }
+
+ private:
+  void* object_;
+  void (*call_)(void*, const std::uint8_t*, std::size_t, std::int64_t);
+};
 
 class PacketSource {
  public:

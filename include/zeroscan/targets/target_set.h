@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "zeroscan/core/ipv4.h"
@@ -28,8 +29,10 @@ class TargetSet {
   std::uint64_t size() const { return total_; }
   bool empty() const { return total_ == 0; }
   Ipv4 at(std::uint64_t index) const;          // precondition: index < size()
-  bool contains(Ipv4 address) const;           // O(log ranges)
-  std::uint64_t index_of(Ipv4 address) const;  // precondition: contains(address)
+  bool contains(Ipv4 address) const { return position_of(address).has_value(); }
+  // The address's index (at(index) == address), or nullopt when the set
+  // does not hold it. One binary search: O(log ranges).
+  std::optional<std::uint64_t> position_of(Ipv4 address) const;
   const std::vector<Ipv4Range>& ranges() const { return ranges_; }
 
  private:

@@ -45,7 +45,7 @@ TEST(TargetSetTest, IndexMapsInAscendingAddressOrder) {
                                    ip("198.18.5.0"), ip("198.18.5.1")};
   for (std::uint64_t i = 0; i < set.size(); ++i) {
     EXPECT_EQ(set.at(i), expected[i]);
-    EXPECT_EQ(set.index_of(expected[i]), i);
+    EXPECT_EQ(set.position_of(expected[i]), i);
   }
 }
 
@@ -82,7 +82,7 @@ TEST(TargetSetTest, WholeAddressSpaceWithoutWrapping) {
   EXPECT_EQ(all.size(), 1ull << 32);
   EXPECT_EQ(all.at(0), ip("0.0.0.0"));
   EXPECT_EQ(all.at((1ull << 32) - 1), ip("255.255.255.255"));
-  EXPECT_EQ(all.index_of(ip("255.255.255.255")), (1ull << 32) - 1);
+  EXPECT_EQ(all.position_of(ip("255.255.255.255")), (1ull << 32) - 1);
 
   const TargetSet top({range("255.255.255.0", "255.255.255.255"), range("255.255.255.255", "255.255.255.255"),
                        range("0.0.0.0", "0.0.0.0")},
@@ -141,13 +141,21 @@ TEST(TargetSetTest, MatchesBruteForceModelOnRandomRanges) {
     ASSERT_EQ(set.size(), expected.size()) << "round " << round;
     for (std::uint64_t i = 0; i < expected.size(); ++i) {
       ASSERT_EQ(set.at(i), expected[i]);
-      ASSERT_EQ(set.index_of(expected[i]), i);
+      ASSERT_EQ(set.position_of(expected[i]), i);
     }
     // Normalised: sorted, disjoint and never touching.
     for (std::size_t k = 1; k < set.ranges().size(); ++k) {
       ASSERT_GT(set.ranges()[k].first.value, set.ranges()[k - 1].last.value + 1);
     }
   }
+}
+
+TEST(TargetSetTest, PositionOfInvertsAtAndMissesGapsAndEnds) {
+  const TargetSet set({range("198.18.0.10", "198.18.0.19"), range("198.18.1.0", "198.18.1.4")}, {});
+  for (std::uint64_t i = 0; i < set.size(); ++i) EXPECT_EQ(set.position_of(set.at(i)), i);
+  EXPECT_EQ(set.position_of(ip("198.18.0.9")), std::nullopt);   // before the first range
+  EXPECT_EQ(set.position_of(ip("198.18.0.20")), std::nullopt);  // the gap between ranges
+  EXPECT_EQ(set.position_of(ip("198.18.1.5")), std::nullopt);   // after the last
 }
 
 }  // namespace
