@@ -20,7 +20,15 @@ OutputThread::OutputThread(ResultQueue& queue, ResultSink& sink, std::function<v
 
 OutputThread::~OutputThread() { finish(); }
 
-void OutputThread::start() { thread_ = std::thread([this] { loop(); }); }
+void OutputThread::start() {
+  thread_ = std::thread([this] {
+    thrown_.guard([this] { loop(); },
+                  [this] {
+                    failed_.store(true, std::memory_order_release);
+                    if (on_failure_) on_failure_();
+                  });
+  });
+}
 
 void OutputThread::finish() {
   stopping_.store(true, std::memory_order_release);

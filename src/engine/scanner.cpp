@@ -7,6 +7,7 @@
 #include "zeroscan/engine/clock.h"
 #include "zeroscan/engine/monitor.h"
 #include "zeroscan/engine/output_thread.h"
+#include "zeroscan/engine/thread_failure.h"
 #include "zeroscan/engine/thread_priority.h"
 
 namespace zeroscan {
@@ -59,9 +60,16 @@ ScanSummary Scanner::run() {
   output.start();
   Receiver receiver({job_.space, job_.cookie, table_.get(), queue_, counters_,
                      job_.os ? &job_.os->collector : nullptr});
+  // A worker that throws (out of memory in -O's evidence, say) stops the
+  // scan; its exception is rethrown here once every thread has joined.
+  ThreadFailure worker_failed;
   std::thread receive_thread([&] {
-    favour_capture_thread();
-    receiver.run(source_, stop_receiving_);
+    worker_failed.guard(
+        [&] {
+          favour_capture_thread();
+          receiver.run(source_, stop_receiving_);
+        },
+        [this] { stop_for_failed_output(); });
   });
 
   // 2. Status line, if asked for.
@@ -82,7 +90,8 @@ ScanSummary Scanner::run() {
         t == 0 && job_.os ? &job_.os->follow_ups : nullptr}));
   }
   std::vector<std::thread> send_threads;
-  for (auto& sender : senders) send_threads.emplace_back([&sender] { sender->run(); });
+  for (auto& sender : senders)
+    send_threads.emplace_back([&] { worker_failed.guard([&] { sender->run(); }, [this] { stop_for_failed_output(); }); });
   for (auto& thread : send_threads) thread.join();
   counters_.sending_finished.store(true, std::memory_order_release);
   summary.send_seconds = double(monotonic_ns() - start) / 1e9;
@@ -96,6 +105,8 @@ ScanSummary Scanner::run() {
   receive_thread.join();
   output.finish();
   monitor.stop();
+  output.rethrow_if_failed();
+  worker_failed.rethrow_if_any();
 
   // 6. Whatever never answered is filtered (no-response), as nmap says.
   //    Not after a writer failed: the outputs are cut off there.

@@ -2,7 +2,9 @@
 // It drains the result queue the capture thread fills, so formatting and
 // writing (and a slow disk or a blocked pipe) never hold up capture. When
 // a writer reports an error (full disk, closed pipe) it calls `on_failure`
-// once, and from then on only empties the queue.
+// once, and from then on only empties the queue. A writer that throws
+// (out of memory) stops the loop the same way; rethrow_if_failed() hands
+// that exception to the caller once the thread has joined.
 #pragma once
 
 #include <atomic>
@@ -11,6 +13,7 @@
 #include <thread>
 
 #include "zeroscan/engine/result_queue.h"
+#include "zeroscan/engine/thread_failure.h"
 #include "zeroscan/output/result_sink.h"
 
 namespace zeroscan {
@@ -27,6 +30,8 @@ class OutputThread {
   // stopped; afterwards the caller may use the sink itself.
   void finish();
   bool failed() const { return failed_.load(std::memory_order_acquire); }
+  // After finish(): rethrows what a writer threw on this thread, if anything.
+  void rethrow_if_failed() { thrown_.rethrow_if_any(); }
 
  private:
   void loop();
@@ -37,6 +42,7 @@ class OutputThread {
   std::function<void()> on_failure_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> failed_{false};
+  ThreadFailure thrown_;
   std::thread thread_;
 };
 

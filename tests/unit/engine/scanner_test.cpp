@@ -343,5 +343,36 @@ TEST(ScannerTest, AFailingWriterEndsTheScanEarlyAsAnInterruption) {
   EXPECT_EQ(sink.records.size(), 100u);  // no silence records after the failure
 }
 
+// A writer that runs out of memory on its `limit`-th record.
+class ExhaustedSink : public CollectingSink {
+ public:
+  explicit ExhaustedSink(std::size_t limit) : limit_(limit) {}
+  void port(const PortRecord& record) override {
+    if (++calls_ >= limit_) throw std::bad_alloc();
+    CollectingSink::port(record);
+  }
+
+ private:
+  std::size_t limit_;
+  std::atomic<std::size_t> calls_{0};
+};
+
+TEST(ScannerTest, AWriterOutOfMemoryEndsTheScanWithTheErrorNotATerminate) {
+  Fixture f({{ip("198.18.0.0"), ip("198.18.255.255")}}, {80}, {ProbeKind::Syn}, 1);
+  ScriptedNetwork net;
+  net.set_default(PortBehaviour::closed());
+  ExhaustedSink sink(100);
+  EngineSettings settings = fast_settings(1);
+  settings.rate = 5000;  // the whole /16 would take 13 s
+  settings.wait_seconds = 5;
+  Scanner scanner(f.job(settings), net, net, sink);
+  const std::int64_t start = monotonic_ns();
+  // Thrown on the output thread, it reaches the caller once every thread
+  // has joined (run_scan turns it into one line and exit 2).
+  EXPECT_THROW(scanner.run(), std::bad_alloc);
+  EXPECT_LT(double(monotonic_ns() - start) / 1e9, 3.0);  // the scan stopped early
+  EXPECT_FALSE(sink.finished);  // nothing more is written after the failure
+}
+
 }  // namespace
 }  // namespace zeroscan
