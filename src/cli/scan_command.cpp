@@ -319,7 +319,10 @@ EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
   settings.wait_seconds = o.wait_seconds;
   settings.retry_gap_seconds = std::min(1.0, o.wait_seconds);
   settings.progress = o.verbosity > 0 || o.nmap.stats_every_seconds > 0;
-  if (o.nmap.stats_every_seconds > 0) settings.progress_interval_seconds = o.nmap.stats_every_seconds;
+  if (o.nmap.stats_every_seconds > 0) {
+    settings.progress_interval_seconds = o.nmap.stats_every_seconds;
+    settings.progress_new_lines = true;  // as nmap: one report per interval, kept
+  }
   settings.sender_threads = threads;
   settings.resume_positions = o.resume_positions;
   settings.report_silence = !o.responders_only;

@@ -32,13 +32,18 @@ std::string format_status(const StatusSnapshot& s) {
   return line;
 }
 
+const char* status_line_format(bool stderr_is_terminal, bool new_lines) {
+  return stderr_is_terminal && !new_lines ? "\r%s\x1b[K" : "%s\n";
+}
+
 Monitor::Monitor(const ScanCounters& counters, std::uint64_t pass_size, std::uint32_t passes,
-                 double configured_rate, double interval_seconds)
+                 double configured_rate, double interval_seconds, bool new_lines)
     : counters_(counters),
       pass_size_(pass_size),
       passes_(passes),
       configured_rate_(configured_rate),
-      interval_(std::max<std::int64_t>(1, std::int64_t(interval_seconds * 1000))) {}
+      interval_(std::max<std::int64_t>(1, std::int64_t(interval_seconds * 1000))),
+      new_lines_(new_lines) {}
 
 Monitor::~Monitor() { stop(); }
 
@@ -54,7 +59,8 @@ void Monitor::stop() {
 }
 
 void Monitor::loop() {
-  const bool tty = isatty(STDERR_FILENO);
+  const char* format = status_line_format(isatty(STDERR_FILENO), new_lines_);
+  const bool rewriting = format[0] == '\r';
   const std::int64_t start = monotonic_ns();
   std::int64_t last_time = start;
   std::uint64_t last_sent = 0;
@@ -78,10 +84,10 @@ void Monitor::loop() {
     s.kernel_dropped = counters_.kernel_dropped.load(std::memory_order_relaxed);
     s.results_lost = counters_.results_lost.load(std::memory_order_relaxed);
     s.configured_rate = configured_rate_;
-    std::fprintf(stderr, tty ? "\r%s\x1b[K" : "%s\n", format_status(s).c_str());
+    std::fprintf(stderr, format, format_status(s).c_str());
     std::fflush(stderr);
   }
-  if (tty) std::fputs("\n", stderr);
+  if (rewriting) std::fputs("\n", stderr);  // leave the last report on screen
 }
 
 }  // namespace zeroscan

@@ -74,7 +74,7 @@ ScanSummary Scanner::run() {
 
   // 2. Status line, if asked for.
   Monitor monitor(counters_, job_.permutation.size() / job_.shard.count, job_.settings.attempts,
-                  job_.settings.rate, job_.settings.progress_interval_seconds);
+                  job_.settings.rate, job_.settings.progress_interval_seconds, job_.settings.progress_new_lines);
   if (job_.settings.progress) monitor.start();
 
   // 3. Send every pass on the sender threads (pass 0: everything; later

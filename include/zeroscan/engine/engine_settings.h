@@ -17,6 +17,9 @@ struct EngineSettings {
   unsigned max_batch = 64;          // frames per sendmmsg
   bool progress = false;            // live status line on stderr
   double progress_interval_seconds = 1.0;  // how often (nmap's --stats-every)
+  // Each report on a line of its own, also on a terminal, as nmap's
+  // --stats-every prints them (else a terminal gets one line rewritten).
+  bool progress_new_lines = false;
   unsigned sender_threads = 1;      // each with its own socket and slice of the order
   // Where pass 0 starts in each sender thread's slice (empty: the start);
   // read back from Scanner::pass0_positions() of an interrupted run.

@@ -30,10 +30,14 @@ struct StatusSnapshot {
 
 std::string format_status(const StatusSnapshot& s);
 
+// How one report is written: rewriting one line on a terminal ("\r...") or
+// a line of its own (a log, a pipe, or when asked for with new_lines).
+const char* status_line_format(bool stderr_is_terminal, bool new_lines);
+
 class Monitor {
  public:
   Monitor(const ScanCounters& counters, std::uint64_t pass_size, std::uint32_t passes,
-          double configured_rate, double interval_seconds = 1.0);
+          double configured_rate, double interval_seconds = 1.0, bool new_lines = false);
   ~Monitor();
   void start();
   void stop();
@@ -45,6 +49,7 @@ class Monitor {
   std::uint32_t passes_;
   double configured_rate_;
   std::chrono::milliseconds interval_;
+  bool new_lines_;
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;
