@@ -9,11 +9,11 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <utility>
 
 #include "zeroscan/output/host_port_table.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
+#include "zeroscan/output/verdict_table.h"
 
 namespace zeroscan {
 
@@ -25,14 +25,13 @@ class XmlWriter : public ResultSink {
   // -O: the host's <os> matches and <distance>.
   void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
+  std::string error() const override;
 
  private:
   std::unique_ptr<OutputFile> file_;
   PortAnnotator annotate_;
   HostPortTable table_;
-  // (ip, port) -> firewall verdict, for SYN+ACK scans.
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::string> verdicts_;
+  VerdictTable verdicts_;  // SYN+ACK scans: shown in each port's probe script
   // ip -> rendered <os>…</os><distance/> elements.
   std::map<std::uint32_t, std::string> os_elements_;
 };
