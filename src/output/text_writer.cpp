@@ -54,8 +54,13 @@ constexpr int kStates = 5, kReasons = 7;
 
 }  // namespace
 
-TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column)
-    : file_(std::move(file)), annotations_(std::move(annotate)), reason_column_(reason_column) {}
+TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column,
+                       std::size_t spool_run_size)
+    : file_(std::move(file)),
+      annotations_(std::move(annotate)),
+      table_(spool_run_size),
+      verdicts_(spool_run_size),
+      reason_column_(reason_column) {}
 
 void TextWriter::port(const PortRecord& r) {
   if (r.probe == ProbeKind::Ack) saw_ack_ = true;

@@ -147,8 +147,8 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-XmlWriter::XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+XmlWriter::XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, std::size_t spool_run_size)
+    : file_(std::move(file)), annotate_(std::move(annotate)), table_(spool_run_size), verdicts_(spool_run_size) {}
 
 void XmlWriter::port(const PortRecord& record) { table_.add(record); }
 

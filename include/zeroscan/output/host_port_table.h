@@ -46,7 +46,7 @@ struct HostEntries {
 
 class HostPortTable {
  public:
-  explicit HostPortTable(std::size_t run_size = std::size_t(1) << 19) : spool_(run_size) {}
+  explicit HostPortTable(std::size_t run_size = kSpoolRunSize) : spool_(run_size) {}
 
   void add(const PortRecord& record);
   // Calls visit(const HostEntries&) for every host, in address order.

@@ -25,12 +25,15 @@
 
 namespace zeroscan {
 
+// Records a spool keeps in memory before spilling a run, unless told.
+inline constexpr std::size_t kSpoolRunSize = std::size_t(1) << 19;
+
 template <typename T, typename Less>
 class SortedSpool {
   static_assert(std::is_trivially_copyable<T>::value, "records are spooled as plain bytes");
 
  public:
-  static constexpr std::size_t kDefaultRunSize = std::size_t(1) << 19;
+  static constexpr std::size_t kDefaultRunSize = kSpoolRunSize;
 
   explicit SortedSpool(std::size_t run_size = kDefaultRunSize, Less less = Less())
       : run_size_(std::max<std::size_t>(run_size, 2)), less_(less) {}

@@ -27,7 +27,9 @@ namespace zeroscan {
 class TextWriter : public ResultSink {
  public:
   // reason_column: the REASON column ("syn-ack ttl 64"), nmap's --reason.
-  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column = true);
+  // spool_run_size: entries each table keeps in memory before spilling.
+  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column = true,
+             std::size_t spool_run_size = kSpoolRunSize);
   void port(const PortRecord& record) override;
   // Verdicts become a per-host rule list: "80,443 SYN blocked, ACK passes:
   // stateless filter". Hosts where every port is dropped are only counted.

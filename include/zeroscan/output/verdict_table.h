@@ -32,6 +32,12 @@ struct VerdictEntry {
 };
 
 class VerdictTable {
+  struct Order {  // by host, then port, then arrival
+    bool operator()(const VerdictEntry& a, const VerdictEntry& b) const {
+      return std::tie(a.ip, a.port, a.arrival) < std::tie(b.ip, b.port, b.arrival);
+    }
+  };
+
  public:
   struct Texts {
     std::string verdict;      // "stateless-filter"
@@ -39,7 +45,7 @@ class VerdictTable {
   };
   class HostReader;
 
-  explicit VerdictTable(std::size_t run_size = std::size_t(1) << 16) : spool_(run_size) {}
+  explicit VerdictTable(std::size_t run_size = kSpoolRunSize) : spool_(run_size) {}
 
   void add(const FirewallRecord& record);
   const Texts& texts(const VerdictEntry& e) const { return names_[e.name]; }
@@ -51,16 +57,12 @@ class VerdictTable {
   // Reads hosts on demand, for walking beside a HostPortTable.
   HostReader reader();
   std::size_t size() const { return spool_.size(); }
+  std::size_t runs() const { return spool_.runs(); }  // runs spilled to the file
   bool empty() const { return spool_.size() == 0; }
   // Empty unless the temporary file failed or the texts overflowed.
   const std::string& error() const { return error_.empty() ? spool_.error() : error_; }
 
  private:
-  struct Order {
-    bool operator()(const VerdictEntry& a, const VerdictEntry& b) const {
-      return std::tie(a.ip, a.port, a.arrival) < std::tie(b.ip, b.port, b.arrival);
-    }
-  };
   using Spool = SortedSpool<VerdictEntry, Order>;
 
   SortedSpool<VerdictEntry, Order> spool_;

@@ -19,7 +19,8 @@ namespace zeroscan {
 
 class XmlWriter : public ResultSink {
  public:
-  XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  // spool_run_size: entries each table keeps in memory before spilling.
+  XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, std::size_t spool_run_size = kSpoolRunSize);
   void port(const PortRecord& record) override;
   void firewall(const FirewallRecord& record) override;
   // -O: the host's <os> matches and <distance>.
