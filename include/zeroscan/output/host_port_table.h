@@ -4,7 +4,9 @@
 // address, each host's entries sorted by port and probe kind. They are
 // kept in a SortedSpool, so memory stays about one run of entries plus the
 // largest host however many records a scan writes; the rest waits in an
-// anonymous temporary file.
+// anonymous temporary file. Firewall verdicts of SYN+ACK scans go into a
+// VerdictTable (output/verdict_table.h), spooled the same way and walked
+// host by host beside this table.
 #pragma once
 
 #include <cstdint>

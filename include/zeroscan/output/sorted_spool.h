@@ -146,7 +146,6 @@ class SortedSpool {
   };
 
  private:
-
   void spill() {
     std::sort(buffer_.begin(), buffer_.end(), less_);
     if (!file_) {

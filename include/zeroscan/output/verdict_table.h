@@ -65,7 +65,7 @@ class VerdictTable {
  private:
   using Spool = SortedSpool<VerdictEntry, Order>;
 
-  SortedSpool<VerdictEntry, Order> spool_;
+  Spool spool_;
   std::map<std::pair<std::string, std::string>, std::uint16_t> ids_;
   std::vector<Texts> names_;
   std::uint32_t arrivals_ = 0;
