@@ -54,8 +54,13 @@ constexpr int kStates = 5, kReasons = 7;
 
 }  // namespace
 
-TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column)
-    : file_(std::move(file)), annotations_(std::move(annotate)), reason_column_(reason_column) {}
+TextWriter::TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column,
+                       std::size_t spool_run_size)
+    : file_(std::move(file)),
+      annotations_(std::move(annotate)),
+      table_(spool_run_size),
+      verdicts_(spool_run_size),
+      reason_column_(reason_column) {}
 
 void TextWriter::port(const PortRecord& r) {
   if (r.probe == ProbeKind::Ack) saw_ack_ = true;
@@ -198,41 +203,60 @@ void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const Por
   file_->write(out_);
 }
 
-void TextWriter::firewall(const FirewallRecord& r) {
-  auto& groups = rules_[r.ip.value];
-  std::string rule = r.explanation + " [" + r.verdict + "]";
-  if (r.syn_icmp_code || r.ack_icmp_code)
-    rule += " (ICMP code " + std::to_string(r.syn_icmp_code ? *r.syn_icmp_code : *r.ack_icmp_code) + ")";
-  if (r.forged_reset)
-    rule += " (RST ttl " + std::to_string(r.reset_ttl) + ", host ttl " +
-            std::to_string(r.host_ttl.value_or(0)) + ")";
-  for (auto& [existing, ports] : groups)
-    if (existing == rule) {
-      ports.push_back(r.port);
-      return;
-    }
-  groups.push_back({rule, {r.port}});
+void TextWriter::firewall(const FirewallRecord& r) { verdicts_.add(r); }
+
+std::string TextWriter::error() const {
+  if (!file_->error().empty()) return file_->error();
+  return table_.error().empty() ? verdicts_.error() : table_.error();
 }
 
-std::string TextWriter::render_firewall() const {
-  if (rules_.empty()) return {};
-  std::string out = "\nFirewall rules (SYN and ACK probes combined)\n";
+std::string TextWriter::rule_text(const VerdictEntry& e) const {
+  const VerdictTable::Texts& texts = verdicts_.texts(e);
+  std::string rule = texts.explanation + " [" + texts.verdict + "]";
+  if (e.has_icmp) rule += " (ICMP code " + std::to_string(e.icmp_code) + ")";
+  if (e.forged_reset)
+    rule += " (RST ttl " + std::to_string(e.reset_ttl) + ", host ttl " + std::to_string(e.host_ttl) + ")";
+  return rule;
+}
+
+void TextWriter::render_firewall() {
+  if (verdicts_.empty()) return;
+  file_->write("\nFirewall rules (SYN and ACK probes combined)\n");
   std::size_t drop_only_hosts = 0;
-  for (const auto& [ip, groups] : rules_) {
-    if (groups.size() == 1 && groups.front().first.find("[drop]") != std::string::npos) {
+  // One host at a time: its rules in the order their first verdict came.
+  verdicts_.for_each_host([&](std::uint32_t ip, const VerdictEntry* first, const VerdictEntry* last) {
+    struct Rule {
+      std::uint32_t first_arrival;
+      std::string text;
+      std::vector<std::uint16_t> ports;
+    };
+    std::vector<Rule> rules;
+    for (const VerdictEntry* e = first; e != last; ++e) {
+      std::string text = rule_text(*e);
+      auto same = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.text == text; });
+      if (same == rules.end()) {
+        rules.push_back(Rule{e->arrival, std::move(text), {e->port}});
+      } else {
+        same->first_arrival = std::min(same->first_arrival, e->arrival);
+        same->ports.push_back(e->port);
+      }
+    }
+    std::sort(rules.begin(), rules.end(),
+              [](const Rule& a, const Rule& b) { return a.first_arrival < b.first_arrival; });
+    if (rules.size() == 1 && rules.front().text.find("[drop]") != std::string::npos) {
       ++drop_only_hosts;
-      continue;
+      return;
     }
-    out += "  " + Ipv4(ip).to_string() + "\n";
-    for (const auto& [rule, ports] : groups) {
+    std::string out = "  " + Ipv4(ip).to_string() + "\n";
+    for (const Rule& rule : rules) {
       out += "    ";
-      append_padded(out, format_port_list(ports), 16);
-      out += rule + "\n";
+      append_padded(out, format_port_list(rule.ports), 16);
+      out += rule.text + "\n";
     }
-  }
+    file_->write(out);
+  });
   if (drop_only_hosts)
-    out += "  " + std::to_string(drop_only_hosts) + " host(s) drop every probed port (SYN and ACK)\n";
-  return out;
+    file_->write("  " + std::to_string(drop_only_hosts) + " host(s) drop every probed port (SYN and ACK)\n");
 }
 
 void TextWriter::finish(const ScanSummary& s) {
@@ -253,7 +277,7 @@ void TextWriter::finish(const ScanSummary& s) {
     ++answered;
   });
   render_os_only_below(std::uint64_t(1) << 32);
-  file_->write(render_firewall());
+  render_firewall();
   char line[512];
   std::snprintf(line, sizeof line,
                 "\nzeroscan done: %llu address(es), %zu answered; %llu open, %llu closed, "

@@ -147,13 +147,16 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-XmlWriter::XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate)
-    : file_(std::move(file)), annotate_(std::move(annotate)) {}
+XmlWriter::XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, std::size_t spool_run_size)
+    : file_(std::move(file)), annotate_(std::move(annotate)), table_(spool_run_size), verdicts_(spool_run_size) {}
 
 void XmlWriter::port(const PortRecord& record) { table_.add(record); }
 
-void XmlWriter::firewall(const FirewallRecord& record) {
-  verdicts_[{record.ip.value, record.port}] = record.verdict;
+void XmlWriter::firewall(const FirewallRecord& record) { verdicts_.add(record); }
+
+std::string XmlWriter::error() const {
+  if (!file_->error().empty()) return file_->error();
+  return table_.error().empty() ? verdicts_.error() : table_.error();
 }
 
 void XmlWriter::host(const HostRecord& r) {
@@ -212,8 +215,12 @@ void XmlWriter::finish(const ScanSummary& s) {
   file_->write(head);
 
   std::uint64_t up = 0, listed_hosts = 0;
+  VerdictTable::HostReader host_verdicts = verdicts_.reader();
   table_.for_each_host([&](const HostEntries& host) {
     ++listed_hosts;
+    // Sorted by (port, arrival) like the entries by port: walked in step.
+    const std::vector<VerdictEntry>& verdicts = host_verdicts.of(host.ip);
+    auto verdict = verdicts.begin();
     const Ipv4 ip(host.ip);
     // Host status: up when the host itself answered; the reason is the
     // best such answer, as nmap reports how it found a host.
@@ -258,8 +265,11 @@ void XmlWriter::finish(const ScanSummary& s) {
         if (!service.empty())
           listed += "<service" + attr("name", service) + " method=\"table\" conf=\"3\"/>";
         if (combined) {
-          auto v = verdicts_.find({host.ip, p->port});
-          listed += probes_script(p, q, v == verdicts_.end() ? nullptr : &v->second);
+          // The last verdict given for the port counts, as before.
+          const VerdictEntry* found = nullptr;
+          for (; verdict != verdicts.end() && verdict->port <= p->port; ++verdict)
+            if (verdict->port == p->port) found = &*verdict;
+          listed += probes_script(p, q, found ? &verdicts_.texts(*found).verdict : nullptr);
         }
         listed += "</port>\n";
       }

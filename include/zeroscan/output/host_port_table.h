@@ -4,7 +4,9 @@
 // address, each host's entries sorted by port and probe kind. They are
 // kept in a SortedSpool, so memory stays about one run of entries plus the
 // largest host however many records a scan writes; the rest waits in an
-// anonymous temporary file.
+// anonymous temporary file. Firewall verdicts of SYN+ACK scans go into a
+// VerdictTable (output/verdict_table.h), spooled the same way and walked
+// host by host beside this table.
 #pragma once
 
 #include <cstdint>
@@ -46,7 +48,7 @@ struct HostEntries {
 
 class HostPortTable {
  public:
-  explicit HostPortTable(std::size_t run_size = std::size_t(1) << 19) : spool_(run_size) {}
+  explicit HostPortTable(std::size_t run_size = kSpoolRunSize) : spool_(run_size) {}
 
   void add(const PortRecord& record);
   // Calls visit(const HostEntries&) for every host, in address order.

@@ -25,12 +25,15 @@
 
 namespace zeroscan {
 
+// Records a spool keeps in memory before spilling a run, unless told.
+inline constexpr std::size_t kSpoolRunSize = std::size_t(1) << 19;
+
 template <typename T, typename Less>
 class SortedSpool {
   static_assert(std::is_trivially_copyable<T>::value, "records are spooled as plain bytes");
 
  public:
-  static constexpr std::size_t kDefaultRunSize = std::size_t(1) << 19;
+  static constexpr std::size_t kDefaultRunSize = kSpoolRunSize;
 
   explicit SortedSpool(std::size_t run_size = kDefaultRunSize, Less less = Less())
       : run_size_(std::max<std::size_t>(run_size, 2)), less_(less) {}
@@ -46,33 +49,16 @@ class SortedSpool {
   std::size_t runs() const { return runs_.size(); }
   const std::string& error() const { return error_; }
 
+  class Cursor;
+  // Pulls the records one at a time, in Less order: for walking two spools
+  // side by side. The spool must not change while a cursor is in use.
+  Cursor cursor();
+
   // Calls visit(const T&) for every record, in Less order.
   template <typename Visit>
   void for_each(Visit&& visit) {
-    std::sort(buffer_.begin(), buffer_.end(), less_);
-    if (runs_.empty()) {
-      for (const T& r : buffer_) visit(r);
-      return;
-    }
-    std::vector<Reader> readers;
-    readers.reserve(runs_.size() + 1);
-    for (const Run& run : runs_) readers.emplace_back(this, run);
-    readers.emplace_back(this, Run{0, buffer_.size()}, buffer_.data());
-    // Min-heap of readers by their current record.
-    std::vector<Reader*> heap;
-    for (Reader& r : readers)
-      if (r.load()) heap.push_back(&r);
-    auto after = [this](const Reader* a, const Reader* b) { return less_(b->current(), a->current()); };
-    std::make_heap(heap.begin(), heap.end(), after);
-    while (!heap.empty()) {
-      std::pop_heap(heap.begin(), heap.end(), after);
-      Reader* r = heap.back();
-      visit(r->current());
-      if (r->advance())
-        std::push_heap(heap.begin(), heap.end(), after);
-      else
-        heap.pop_back();
-    }
+    Cursor records = cursor();
+    while (const T* r = records.next()) visit(*r);
   }
 
  private:
@@ -115,6 +101,51 @@ class SortedSpool {
     std::vector<T> chunk_;
   };
 
+ public:
+  // A k-way merge of every run and the sorted buffer.
+  class Cursor {
+   public:
+    explicit Cursor(SortedSpool* spool) : less_(spool->less_) {
+      readers_.reserve(spool->runs_.size() + 1);
+      for (const Run& run : spool->runs_) readers_.emplace_back(spool, run);
+      readers_.emplace_back(spool, Run{0, spool->buffer_.size()}, spool->buffer_.data());
+      for (Reader& r : readers_)
+        if (r.load()) heap_.push_back(&r);
+      std::make_heap(heap_.begin(), heap_.end(), After{less_});
+    }
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+    Cursor(Cursor&&) = default;  // readers_ keeps its storage, so heap_ stays valid
+
+    // The next record (valid until the next call), or nullptr at the end.
+    const T* next() {
+      if (taken_) {
+        if (taken_->advance()) {
+          heap_.push_back(taken_);
+          std::push_heap(heap_.begin(), heap_.end(), After{less_});
+        }
+        taken_ = nullptr;
+      }
+      if (heap_.empty()) return nullptr;
+      std::pop_heap(heap_.begin(), heap_.end(), After{less_});
+      taken_ = heap_.back();
+      heap_.pop_back();
+      return &taken_->current();
+    }
+
+   private:
+    // Min-heap order of readers by their current record.
+    struct After {
+      Less less;
+      bool operator()(const Reader* a, const Reader* b) const { return less(b->current(), a->current()); }
+    };
+    Less less_;
+    std::vector<Reader> readers_;
+    std::vector<Reader*> heap_;
+    Reader* taken_ = nullptr;  // the reader whose record next() returned last
+  };
+
+ private:
   void spill() {
     std::sort(buffer_.begin(), buffer_.end(), less_);
     if (!file_) {
@@ -171,5 +202,11 @@ class SortedSpool {
   std::size_t size_ = 0;
   std::string error_;
 };
+
+template <typename T, typename Less>
+typename SortedSpool<T, Less>::Cursor SortedSpool<T, Less>::cursor() {
+  std::sort(buffer_.begin(), buffer_.end(), less_);
+  return Cursor(this);
+}
 
 }  // namespace zeroscan

@@ -6,7 +6,8 @@
 // Memory is bounded by the answering hosts, not the records: answers go
 // into a HostPortTable (spooled to a temporary file past one run), silence
 // is only counted, for hosts that answered (silence concludes after every
-// answer).
+// answer), and firewall verdicts go into a VerdictTable (spooled the same
+// way) and are grouped into rules one host at a time.
 #pragma once
 
 #include <cstdint>
@@ -19,13 +20,16 @@
 #include "zeroscan/output/host_port_table.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
+#include "zeroscan/output/verdict_table.h"
 
 namespace zeroscan {
 
 class TextWriter : public ResultSink {
  public:
   // reason_column: the REASON column ("syn-ack ttl 64"), nmap's --reason.
-  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column = true);
+  // spool_run_size: entries each table keeps in memory before spilling.
+  TextWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, bool reason_column = true,
+             std::size_t spool_run_size = kSpoolRunSize);
   void port(const PortRecord& record) override;
   // Verdicts become a per-host rule list: "80,443 SYN blocked, ACK passes:
   // stateless filter". Hosts where every port is dropped are only counted.
@@ -33,7 +37,7 @@ class TextWriter : public ResultSink {
   // "OS: Linux (94%)" under the host's heading.
   void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
+  std::string error() const override;
 
  private:
   struct Silence {
@@ -43,7 +47,11 @@ class TextWriter : public ResultSink {
   // One host's block; `entries` holds only its answers.
   void render_host(std::uint32_t ip, const PortEntry* first, const PortEntry* last);
   void render_row(std::uint16_t port, const PortEntry* syn, const PortEntry* ack);
-  std::string render_firewall() const;
+  // The "Firewall rules" section, written host by host.
+  void render_firewall();
+  // "SYN blocked, ACK passes: stateless filter [stateless-filter]" plus
+  // the ICMP code or forged-reset TTLs that set this verdict apart.
+  std::string rule_text(const VerdictEntry& e) const;
 
   std::unique_ptr<OutputFile> file_;
   AnnotationCache annotations_;
@@ -51,8 +59,7 @@ class TextWriter : public ResultSink {
   std::unordered_map<std::uint32_t, Silence> silent_;  // answering hosts only
   std::map<std::uint32_t, std::string> os_lines_;      // -O: one line per named host
   std::string out_;                                    // the host block being rendered
-  // host -> verdict explanation -> ports, in first-seen verdict order
-  std::map<std::uint32_t, std::vector<std::pair<std::string, std::vector<std::uint16_t>>>> rules_;
+  VerdictTable verdicts_;                              // SYN+ACK scans: the rule lists
   bool saw_ack_ = false;
   bool reason_column_;
 };

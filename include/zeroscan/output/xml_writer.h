@@ -9,30 +9,30 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <utility>
 
 #include "zeroscan/output/host_port_table.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
+#include "zeroscan/output/verdict_table.h"
 
 namespace zeroscan {
 
 class XmlWriter : public ResultSink {
  public:
-  XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
+  // spool_run_size: entries each table keeps in memory before spilling.
+  XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, std::size_t spool_run_size = kSpoolRunSize);
   void port(const PortRecord& record) override;
   void firewall(const FirewallRecord& record) override;
   // -O: the host's <os> matches and <distance>.
   void host(const HostRecord& record) override;
   void finish(const ScanSummary& summary) override;
-  std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
+  std::string error() const override;
 
  private:
   std::unique_ptr<OutputFile> file_;
   PortAnnotator annotate_;
   HostPortTable table_;
-  // (ip, port) -> firewall verdict, for SYN+ACK scans.
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::string> verdicts_;
+  VerdictTable verdicts_;  // SYN+ACK scans: shown in each port's probe script
   // ip -> rendered <os>…</os><distance/> elements.
   std::map<std::uint32_t, std::string> os_elements_;
 };
