@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "zeroscan/engine/clock.h"
+#include "zeroscan/engine/thread_priority.h"
 
 namespace zeroscan {
 
@@ -47,7 +48,12 @@ Monitor::Monitor(const ScanCounters& counters, std::uint64_t pass_size, std::uin
 
 Monitor::~Monitor() { stop(); }
 
-void Monitor::start() { thread_ = std::thread([this] { loop(); }); }
+void Monitor::start() {
+  thread_ = std::thread([this] {
+    name_this_thread("zs-monitor");
+    loop();
+  });
+}
 
 void Monitor::stop() {
   {

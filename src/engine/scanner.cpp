@@ -66,6 +66,7 @@ ScanSummary Scanner::run() {
   std::thread receive_thread([&] {
     worker_failed.guard(
         [&] {
+          name_this_thread("zs-capture");
           favour_capture_thread();
           receiver.run(source_, stop_receiving_);
         },
@@ -91,7 +92,10 @@ ScanSummary Scanner::run() {
   }
   std::vector<std::thread> send_threads;
   for (auto& sender : senders)
-    send_threads.emplace_back([&] { worker_failed.guard([&] { sender->run(); }, [this] { stop_for_failed_output(); }); });
+    send_threads.emplace_back([&] {
+      name_this_thread("zs-send");
+      worker_failed.guard([&] { sender->run(); }, [this] { stop_for_failed_output(); });
+    });
   for (auto& thread : send_threads) thread.join();
   counters_.sending_finished.store(true, std::memory_order_release);
   summary.send_seconds = double(monotonic_ns() - start) / 1e9;

@@ -1,7 +1,7 @@
 // RateLimiter: when may the next batch go, for a steady --rate. Times are
-// computed from the start of sending (no drift from sleep granularity), and
-// a sender that fell far behind (descheduled, ENOBUFS) restarts its baseline
-// instead of bursting to catch up: any one-second window stays near --rate.
+// computed from the start of sending (no drift from sleep granularity); a
+// sender that fell behind catches up at most kMaxLagNs of packets and
+// forgives the rest, so any one-second window stays near --rate.
 // Pure: the caller supplies the clock readings.
 #pragma once
 
@@ -20,11 +20,20 @@ class RateLimiter {
     return base_ns_ + static_cast<std::int64_t>(double(sent - base_count_) * ns_per_packet_);
   }
 
-  // Call when about to send packet `sent` at `now_ns`. If we are more than
-  // `max_lag_ns` late, forgive the lag so the next second is not a burst.
-  void forgive_lag(std::uint64_t sent, std::int64_t now_ns, std::int64_t max_lag_ns = 5'000'000) {
-    if (now_ns - due_ns(sent) > max_lag_ns) {
-      base_ns_ = now_ns;
+  // The catch-up allowance. A sender on a busy machine sleeps until its
+  // batch is due and often wakes late: 5-15 ms when other work holds the
+  // CPU. Forgiving such a lag outright lost 12-14% of the rate in the lab
+  // at 200k pps (RateLimiterTest models it); owing up to 20 ms keeps the
+  // rate while any second still carries at most 2% more than --rate.
+  static constexpr std::int64_t kMaxLagNs = 20'000'000;
+
+  // Call when about to send packet `sent` at `now_ns`. A lag beyond
+  // `max_lag_ns` is forgiven down to `max_lag_ns`: what is still owed goes
+  // out at once, the rest never does, so the next second is no big burst.
+  void forgive_lag(std::uint64_t sent, std::int64_t now_ns, std::int64_t max_lag_ns = kMaxLagNs) {
+    const std::int64_t lag = now_ns - due_ns(sent);
+    if (lag > max_lag_ns) {
+      base_ns_ = now_ns - max_lag_ns;
       base_count_ = sent;
     }
   }

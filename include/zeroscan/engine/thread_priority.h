@@ -1,4 +1,4 @@
-// Scheduling weight of the calling thread. The capture thread is the one
+// Name and scheduling weight of the calling thread. The capture thread is the one
 // thread of a scan that must never fall behind (a full kernel ring loses
 // replies for good), while the senders pace themselves and the output
 // thread has the result queue to catch up from. On a busy machine the
@@ -8,6 +8,10 @@
 #pragma once
 
 namespace zeroscan {
+
+// Names the calling thread (at most 15 characters) so that top -H, perf
+// and /proc/PID/task/*/comm tell the scan's threads apart.
+void name_this_thread(const char* name);
 
 // Sets the calling thread's nice value (Linux: per thread); false if refused.
 bool set_thread_nice(int nice);
