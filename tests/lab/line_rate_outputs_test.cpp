@@ -166,13 +166,44 @@ std::uint64_t summary_number(const StreamedScan& s, const char* key) {
   return s.summary.is_object() ? s.summary.value(key, std::uint64_t(0)) : ~std::uint64_t(0);
 }
 
-void print_figures(const char* what, const MeasuredScan& run, const StreamedScan& s) {
+double achieved_pps(const StreamedScan& s) {
   const double send = s.summary.is_object() ? s.summary.value("send_seconds", 0.0) : 0.0;
-  const double pps = send > 0 ? double(summary_number(s, "sent")) / send : 0.0;
-  std::printf("    %s: %llu records, achieved %.0f pps, peak RSS %ld KiB, kernel drops %llu, lost %llu\n", what,
-              static_cast<unsigned long long>(s.records), pps, run.peak_rss_kib,
+  return send > 0 ? double(summary_number(s, "sent")) / send : 0.0;
+}
+
+double requested_pps(const StreamedScan& s) {
+  return s.summary.is_object() && s.summary.contains("config") ? s.summary["config"].value("rate", 0.0) : 0.0;
+}
+
+// The machine's load matters to the achieved rate: on the 2-core VM the
+// lab's kernel answers every probe on the sender's own core (docs/lab.md,
+// "How fast the lab answers").
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one;
+  in >> one;
+  return one;
+}
+
+void print_figures(const char* what, const MeasuredScan& run, const StreamedScan& s) {
+  std::printf("    %s: %llu records, asked %.0f pps, achieved %.0f pps (load %s), peak RSS %ld KiB, "
+              "kernel drops %llu, lost %llu\n",
+              what, static_cast<unsigned long long>(s.records), requested_pps(s), achieved_pps(s),
+              load_average().c_str(), run.peak_rss_kib,
               static_cast<unsigned long long>(summary_number(s, "kernel_dropped")),
               static_cast<unsigned long long>(summary_number(s, "results_lost")));
+}
+
+// What the rate check can honestly say: the scan ran at the rate asked for
+// or below it, never above (the pacing's catch-up allowance is 2% of a
+// second). Whether it reaches 1 M pps is the machine's matter, not the
+// scanner's: on the 2-core VM the lab's own answering costs more CPU per
+// probe than 1 M pps leaves (figures in docs/lab.md), so the scans ask for
+// 1 M and print what they achieved instead of asserting it.
+void expect_rate_asked(const StreamedScan& s, double asked) {
+  EXPECT_EQ(requested_pps(s), asked);
+  EXPECT_GT(achieved_pps(s), 0.0);
+  EXPECT_LE(achieved_pps(s), asked * 1.02);
 }
 
 class LineRateOutputsTest : public ::testing::Test {
@@ -186,10 +217,12 @@ class LineRateOutputsTest : public ::testing::Test {
 
 // /16 x 64 ports asked at 1 M pps with the default outputs: 4.2 M pairs,
 // 3.2 M answers. Nothing lost, every state as the truth says, text folds
-// agree with the NDJSON, peak RSS <= 128 MiB.
+// agree with the NDJSON, peak RSS <= 128 MiB. One pass (--retries 0): no
+// second chance hides a lost answer, and sent / send_seconds is the rate of
+// that pass alone (a retry pass would add its gap and its few probes).
 TEST_F(LineRateOutputsTest, Slash16x64PortsDefaultOutputsLoseNothing) {
   ScratchDir scratch;
-  const MeasuredScan run = run_measured({"-sS", "-p", "1-64", "--rate", "1000000", "--retries", "1", "--wait",
+  const MeasuredScan run = run_measured({"-sS", "-p", "1-64", "--rate", "1000000", "--retries", "0", "--wait",
                                          "2", "--seed", "20261203", "--reason", "-e", anyip_.attr("iface"),
                                          "198.18.0.0/16"},
                                         scratch, std::chrono::seconds(420));
@@ -197,6 +230,7 @@ TEST_F(LineRateOutputsTest, Slash16x64PortsDefaultOutputsLoseNothing) {
   const std::uint32_t first = *parse_ipv4("198.18.0.0"), last = *parse_ipv4("198.18.255.255");
   const StreamedScan s = stream_ndjson(run.json_path, truth_, first, last, 64);
   print_figures("/16 x 64, default outputs", run, s);
+  expect_rate_asked(s, 1e6);
   EXPECT_EQ(s.problem_count, 0u) << report(s);
   EXPECT_EQ(s.records, 65536u * 64u);
   EXPECT_EQ(s.matched, 65536u * 64u);
@@ -215,10 +249,11 @@ TEST_F(LineRateOutputsTest, Slash16x64PortsDefaultOutputsLoseNothing) {
 }
 
 // /18 x 1024 ports (16.8 M pairs, nearly all answered) twice: --open -oJ,
-// and the default text report. Peak RSS <= 256 MiB each; the folds agree.
+// and the default text report, one pass each. Peak RSS <= 256 MiB each;
+// the folds agree.
 TEST_F(LineRateOutputsTest, Slash18x1024PortsInBoundedMemory) {
   const std::uint32_t first = *parse_ipv4("198.18.0.0"), last = *parse_ipv4("198.18.63.255");
-  const std::vector<std::string> scan{"-sS", "-p", "1-1024", "--rate", "1000000", "--retries", "1", "--wait",
+  const std::vector<std::string> scan{"-sS", "-p", "1-1024", "--rate", "1000000", "--retries", "0", "--wait",
                                       "2", "--reason", "-e", anyip_.attr("iface"), "198.18.0.0/18"};
   std::uint64_t truth_open = 0;
   for (std::uint32_t ip = first; ip <= last; ++ip)
@@ -232,6 +267,7 @@ TEST_F(LineRateOutputsTest, Slash18x1024PortsInBoundedMemory) {
     ASSERT_TRUE(run.ok()) << run.command << "\n" << run.process.stderr_tail;
     const StreamedScan s = stream_ndjson(run.json_path, truth_, first, last, 1024);
     print_figures("/18 x 1024, --open -oJ", run, s);
+    expect_rate_asked(s, 1e6);
     EXPECT_EQ(s.open, truth_open);
     EXPECT_EQ(s.records, truth_open) << "--open writes open ports only";
     EXPECT_EQ(summary_number(s, "kernel_dropped"), 0u);
@@ -246,6 +282,7 @@ TEST_F(LineRateOutputsTest, Slash18x1024PortsInBoundedMemory) {
     ASSERT_TRUE(run.ok()) << run.command << "\n" << run.process.stderr_tail;
     const StreamedScan s = stream_ndjson(run.json_path, truth_, first, last, 1024);
     print_figures("/18 x 1024, default outputs", run, s);
+    expect_rate_asked(s, 1e6);
     EXPECT_EQ(s.problem_count, 0u) << report(s);
     EXPECT_EQ(s.open, truth_open);
     EXPECT_EQ(summary_number(s, "kernel_dropped"), 0u);
