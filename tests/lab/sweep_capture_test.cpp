@@ -1,10 +1,11 @@
 // What the scanner puts on the wire, witnessed by an in-process capture of
 // the lab's veth (at its namespace end): nothing to excluded or non-target addresses,
 // exactly the probes the retry semantics imply per pair, and the configured
-// rate held within 2% over every full second of sending.
+// rate: never over it by more than 3% in any full second, and held within
+// 3% over each pass.
 #include <arpa/inet.h>
 
-#include <cmath>
+#include <cstdio>
 #include <unordered_map>
 
 #include <gtest/gtest.h>
@@ -109,18 +110,33 @@ TEST(SweepCaptureTest, WireShowsExcludesRetriesAndRate) {
   }
   EXPECT_TRUE(wire.empty()) << wire.report("what the capture saw");
 
-  // 3. Rate: every full second of every pass within 2% of --rate.
+  // 3. Rate. Above --rate is a pacing fault whatever the machine does: no
+  //    full second of any pass may carry more than 3% over it (the limiter
+  //    catches up at most 20 ms, 2%, after a late wake-up). Below it, one
+  //    second alone proves nothing on a busy machine (the sender can lose
+  //    the CPU for a while; that second then falls 2-10% short and the
+  //    next catches up), so a pass is judged as a whole: within 3% of
+  //    --rate. A limiter that paces at the wrong rate, or forgives lost time
+  //    instead of catching up (86% of the rate in the lab under load, as it
+  //    once did), fails there.
   const std::vector<RateWindow> windows = full_second_windows(probes);
+  const std::vector<PassRate> passes = pass_rates(probes);
   ASSERT_FALSE(windows.empty()) << "no full second of sending to judge the rate by\n" << describe(windows);
-  // A machine busier than its cores cannot hold any rate: say so next to
-  // the numbers, so a loaded CI box is not mistaken for a rate-limiter bug.
+  ASSERT_FALSE(passes.empty());
   const std::string load = last_lines(read_file("/proc/loadavg"), 1);
-  std::size_t off_rate = 0;
+  std::size_t over_rate = 0;
   for (const auto& w : windows)
-    if (std::fabs(double(w.probes) - kRate) > 0.02 * kRate) ++off_rate;
-  EXPECT_EQ(off_rate, 0u) << off_rate << " of " << windows.size()
-                          << " full seconds off --rate " << kRate << " by more than 2%:\n"
-                          << describe(windows) << "load average while testing: " << load;
+    if (double(w.probes) > 1.03 * kRate) ++over_rate;
+  EXPECT_EQ(over_rate, 0u) << over_rate << " of " << windows.size() << " full seconds more than 3% over --rate "
+                           << kRate << ":\n"
+                           << describe(windows);
+  for (const auto& p : passes) {
+    std::printf("    pass %d: %llu probes in %.3f s = %.0f pps (--rate %d, load %s)\n", p.pass,
+                static_cast<unsigned long long>(p.probes), p.seconds, p.rate(), kRate, load.substr(0, load.find(' ')).c_str());
+    EXPECT_NEAR(p.rate(), kRate, 0.03 * kRate)
+        << "pass " << p.pass << ": " << p.probes << " probes in " << p.seconds << " s\n"
+        << describe(windows) << "load average while testing: " << load;
+  }
 
   // 4. What the scanner reports agrees with the wire and the truth.
   ASSERT_TRUE(run.output.problems.empty()) << join(run.output.problems, "\n");

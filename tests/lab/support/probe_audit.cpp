@@ -40,6 +40,26 @@ std::vector<RateWindow> full_second_windows(const std::vector<Probe>& probes) {
   return windows;
 }
 
+std::vector<PassRate> pass_rates(const std::vector<Probe>& probes) {
+  std::vector<PassRate> rates;
+  for (const auto& p : probes) {
+    if (std::size_t(p.attempt) >= rates.size()) rates.resize(p.attempt + 1);
+    rates[p.attempt].pass = p.attempt;
+  }
+  std::vector<std::int64_t> first(rates.size(), INT64_MAX), last(rates.size(), INT64_MIN);
+  for (const auto& p : probes) {
+    ++rates[p.attempt].probes;
+    first[p.attempt] = std::min(first[p.attempt], p.ts_ns);
+    last[p.attempt] = std::max(last[p.attempt], p.ts_ns);
+  }
+  std::vector<PassRate> judged;
+  for (std::size_t k = 0; k < rates.size(); ++k) {
+    rates[k].seconds = double(last[k] - first[k]) / 1e9;
+    if (rates[k].probes > 0 && rates[k].seconds >= 1.0) judged.push_back(rates[k]);
+  }
+  return judged;
+}
+
 std::string describe(const std::vector<RateWindow>& windows) {
   std::string s;
   for (const auto& w : windows) {

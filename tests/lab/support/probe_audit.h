@@ -37,4 +37,14 @@ std::vector<RateWindow> full_second_windows(const std::vector<Probe>& probes);
 
 std::string describe(const std::vector<RateWindow>& windows);
 
+// A pass as a whole: its probes over the time from its first to its last
+// (passes shorter than a second are left out, as for the windows).
+struct PassRate {
+  int pass = 0;
+  std::uint64_t probes = 0;
+  double seconds = 0;
+  double rate() const { return seconds > 0 ? double(probes - 1) / seconds : 0; }
+};
+std::vector<PassRate> pass_rates(const std::vector<Probe>& probes);
+
 }  // namespace zeroscan::lab
