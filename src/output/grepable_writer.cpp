@@ -6,16 +6,15 @@
 
 #include "zeroscan/output/port_list.h"
 #include "zeroscan/output/port_reason.h"
+#include "zeroscan/output/record_text.h"
 
 namespace zeroscan {
 
 namespace {
 
 // '/' and ',' separate slots and entries; a service name must not contain them.
-std::string slot_safe(std::string text) {
-  for (char& c : text)
-    if (c == '/' || c == ',' || c == '\t' || c == '\n') c = '|';
-  return text;
+void append_slot_safe(std::string& out, std::string_view text) {
+  for (char c : text) out += (c == '/' || c == ',' || c == '\t' || c == '\n') ? '|' : c;
 }
 
 std::string seconds_text(double seconds) {
@@ -48,15 +47,22 @@ void GrepableWriter::finish(const ScanSummary& s) {
   file_->write(head);
 
   std::uint64_t up = 0, listed_hosts = 0;
+  // Reused for every host: once warm, a host's lines cost no allocation
+  // (a port's text is appended piece by piece, never built as a string).
+  std::string out, prefix, listed;
+  std::vector<std::uint16_t> ignored;
   table_.for_each_host([&](const HostEntries& host) {
     ++listed_hosts;
     const bool is_up = host.up();
     if (is_up) ++up;
-    const std::string prefix = "Host: " + Ipv4(host.ip).to_string() + " ()\t";
-    std::string out = prefix + (is_up ? "Status: Up\n" : "Status: Down\n");
+    prefix.assign("Host: ");
+    append_ipv4(prefix, Ipv4(host.ip));
+    prefix += " ()\t";
+    out.assign(prefix);
+    out += is_up ? "Status: Up\n" : "Status: Down\n";
     for (int k = 0; k < kProbeKindCount; ++k) {
-      std::string listed;
-      std::vector<std::uint16_t> ignored;
+      listed.clear();
+      ignored.clear();
       bool any = false;
       for (const PortEntry* e = host.first; e != host.last; ++e) {
         if (e->probe != ProbeKind(k)) continue;
@@ -65,18 +71,31 @@ void GrepableWriter::finish(const ScanSummary& s) {
           ignored.push_back(e->port);
           continue;
         }
-        const std::string service = annotate_ ? annotate_(e->port).service : std::string();
         if (!listed.empty()) listed += ", ";
-        listed += std::to_string(e->port) + "/" + std::string(to_string(e->state)) + "/tcp//" +
-                  slot_safe(service) + "//" + report_reason(*e) + "/";
+        append_number(listed, e->port);
+        listed += '/';
+        listed += to_string(e->state);
+        listed += "/tcp//";
+        if (annotate_) append_slot_safe(listed, annotate_(e->port).service);
+        listed += "//";
+        listed += report_reason(*e);
+        listed += '/';
       }
       if (!any) continue;
-      out += prefix + "Probe: " + std::string(to_string(ProbeKind(k)));
-      if (!listed.empty()) out += "\tPorts: " + listed;
-      if (!ignored.empty())
-        out += "\tIgnored State: filtered (" + std::to_string(ignored.size()) +
-               ")\tIgnored Ports: " + format_port_list(ignored);
-      out += "\n";
+      out += prefix;
+      out += "Probe: ";
+      out += to_string(ProbeKind(k));
+      if (!listed.empty()) {
+        out += "\tPorts: ";
+        out += listed;
+      }
+      if (!ignored.empty()) {
+        out += "\tIgnored State: filtered (";
+        append_number(out, ignored.size());
+        out += ")\tIgnored Ports: ";
+        out += format_port_list(ignored);
+      }
+      out += '\n';
     }
     file_->write(out);  // one call per host
   });

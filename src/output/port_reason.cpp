@@ -24,10 +24,10 @@ const char* unreach_code_name(std::uint8_t code) {
 
 }  // namespace
 
-std::string report_reason(const PortEntry& e) {
+std::string_view report_reason(const PortEntry& e) {
   if (e.reason == StateReason::IcmpUnreachable && e.has_icmp)
     if (const char* name = unreach_code_name(e.icmp_code)) return name;
-  return std::string(to_string(e.reason));
+  return to_string(e.reason);
 }
 
 std::optional<StateReason> reason_from_report(std::string_view text) {

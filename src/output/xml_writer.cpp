@@ -7,6 +7,7 @@
 #include "zeroscan/output/fold_rule.h"
 #include "zeroscan/output/port_list.h"
 #include "zeroscan/output/port_reason.h"
+#include "zeroscan/output/record_text.h"
 
 namespace zeroscan {
 
@@ -16,12 +17,29 @@ namespace {
 // ours follows its element set.
 constexpr const char* kXmlOutputVersion = "1.05";
 
-std::string attr(const char* name, std::string_view value) {
-  return std::string(" ") + name + "=\"" + xml_escape(value) + "\"";
+// ` name="value"` appended to `out`: per listed port, so no temporaries.
+void append_attr(std::string& out, const char* name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_xml_escaped(out, value);
+  out += '"';
 }
 
-std::string attr(const char* name, std::uint64_t value) {
-  return attr(name, std::to_string(value));
+void append_attr(std::string& out, const char* name, std::uint64_t value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_number(out, value);
+  out += '"';
+}
+
+// The same as a string, for the once-per-report parts.
+template <typename Value>
+std::string attr(const char* name, const Value& value) {
+  std::string out;
+  append_attr(out, name, value);
+  return out;
 }
 
 std::string seconds_text(double seconds) {
@@ -58,8 +76,18 @@ std::uint64_t count_listed_ports(const std::string& list) {
   return total;
 }
 
+void append_elem(std::string& out, const char* key, std::string_view value) {
+  out += "<elem";
+  append_attr(out, "key", key);
+  out += '>';
+  append_xml_escaped(out, value);
+  out += "</elem>";
+}
+
 std::string elem(const char* key, std::string_view value) {
-  return std::string("<elem") + attr("key", key) + ">" + xml_escape(value) + "</elem>";
+  std::string out;
+  append_elem(out, key, value);
+  return out;
 }
 
 // The scan's identity where nmap's DTD has room for it: a prescript
@@ -91,36 +119,59 @@ std::string scan_identity(const ScanSummary& s) {
   return out;
 }
 
-std::string state_element(const PortEntry& e, Ipv4 host) {
-  std::string out = "<state";
-  out += attr("state", to_string(e.state));
-  out += attr("reason", report_reason(e));
-  out += attr("reason_ttl", e.answered ? e.ttl : 0);
-  if (e.answered && e.responder != host.value) out += attr("reason_ip", Ipv4(e.responder).to_string());
-  return out + "/>";
+void append_state_element(std::string& out, const PortEntry& e, Ipv4 host) {
+  out += "<state";
+  append_attr(out, "state", to_string(e.state));
+  append_attr(out, "reason", report_reason(e));
+  append_attr(out, "reason_ttl", e.answered ? e.ttl : 0);
+  if (e.answered && e.responder != host.value) {
+    out += " reason_ip=\"";
+    append_ipv4(out, Ipv4(e.responder));
+    out += '"';
+  }
+  out += "/>";
 }
 
 // Both probe kinds of one port, for SYN+ACK scans: nmap's <port> holds one
 // <state>, so the full picture goes into a script element (the DTD's
-// extension point; ndiff compares script output too).
-std::string probes_script(const PortEntry* first, const PortEntry* last, const std::string* verdict) {
-  std::string text, tables;
+// extension point; ndiff compares script output too). `text` and `tables`
+// are the caller's scratch buffers.
+void append_probes_script(std::string& out, const PortEntry* first, const PortEntry* last,
+                          const std::string* verdict, std::string& text, std::string& tables) {
+  text.clear();
+  tables.clear();
   for (const PortEntry* e = first; e != last; ++e) {
-    const std::string kind(to_string(e->probe));
-    const std::string reason = report_reason(*e);
+    const std::string_view kind = to_string(e->probe), reason = report_reason(*e);
     if (!text.empty()) text += "; ";
-    text += kind + ": " + std::string(to_string(e->state)) + " (" + reason;
-    if (e->answered) text += ", ttl " + std::to_string(e->ttl);
-    text += ")";
-    tables += "<table" + attr("key", kind) + ">" + elem("state", to_string(e->state)) +
-              elem("reason", reason) + elem("reason_ttl", std::to_string(e->answered ? e->ttl : 0)) +
-              "</table>";
+    text += kind;
+    text += ": ";
+    text += to_string(e->state);
+    text += " (";
+    text += reason;
+    if (e->answered) {
+      text += ", ttl ";
+      append_number(text, e->ttl);
+    }
+    text += ')';
+    tables += "<table";
+    append_attr(tables, "key", kind);
+    tables += '>';
+    append_elem(tables, "state", to_string(e->state));
+    append_elem(tables, "reason", reason);
+    tables += "<elem key=\"reason_ttl\">";
+    append_number(tables, e->answered ? e->ttl : 0);
+    tables += "</elem></table>";
   }
   if (verdict) {
-    text += "; verdict: " + *verdict;
-    tables += elem("verdict", *verdict);
+    text += "; verdict: ";
+    text += *verdict;
+    append_elem(tables, "verdict", *verdict);
   }
-  return "<script id=\"zeroscan-probes\"" + attr("output", text) + ">" + tables + "</script>";
+  out += "<script id=\"zeroscan-probes\"";
+  append_attr(out, "output", text);
+  out += '>';
+  out += tables;
+  out += "</script>";
 }
 
 }  // namespace
@@ -128,6 +179,11 @@ std::string probes_script(const PortEntry* first, const PortEntry* last, const s
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  append_xml_escaped(out, text);
+  return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -144,7 +200,6 @@ std::string xml_escape(std::string_view text) {
           out += c;
     }
   }
-  return out;
 }
 
 XmlWriter::XmlWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate, std::size_t spool_run_size)
@@ -216,6 +271,9 @@ void XmlWriter::finish(const ScanSummary& s) {
 
   std::uint64_t up = 0, listed_hosts = 0;
   VerdictTable::HostReader host_verdicts = verdicts_.reader();
+  // Reused for every host: once warm, a listed port costs no allocation (its
+  // elements are appended piece by piece, never built as strings).
+  std::string out, listed, script_text, script_tables;
   table_.for_each_host([&](const HostEntries& host) {
     ++listed_hosts;
     // Sorted by (port, arrival) like the entries by port: walked in step.
@@ -226,11 +284,13 @@ void XmlWriter::finish(const ScanSummary& s) {
     // best such answer, as nmap reports how it found a host.
     const PortEntry* evidence = host.up_evidence();
     if (evidence) ++up;
-    std::string out = "<host><status";
-    out += attr("state", evidence ? "up" : "down");
-    out += attr("reason", evidence ? report_reason(*evidence) : std::string("no-response"));
-    out += attr("reason_ttl", evidence ? evidence->ttl : 0);
-    out += "/>\n<address" + attr("addr", ip.to_string()) + attr("addrtype", "ipv4") + "/>\n";
+    out.assign("<host><status");
+    append_attr(out, "state", evidence ? "up" : "down");
+    append_attr(out, "reason", evidence ? report_reason(*evidence) : std::string_view("no-response"));
+    append_attr(out, "reason_ttl", evidence ? evidence->ttl : 0);
+    out += "/>\n<address addr=\"";
+    append_ipv4(out, ip);
+    out += "\" addrtype=\"ipv4\"/>\n";
 
     // Which ports nmap would fold into <extraports>: a port whose every
     // probe kind of the scan ended in one (state, reason), in a state other
@@ -251,25 +311,33 @@ void XmlWriter::finish(const ScanSummary& s) {
       p = q;
     }
     // state -> reason -> ports
-    std::map<PortState, std::map<std::string, std::vector<std::uint16_t>>> extra;
-    std::string listed;
+    std::map<PortState, std::map<std::string_view, std::vector<std::uint16_t>>> extra;
+    listed.clear();
     for (const PortEntry* p = host.first; p != host.last;) {
       const PortEntry* q = p;
       while (q != host.last && q->port == p->port) ++q;
       if (foldable(p, q) && folds(p->state, fold_count[p->state])) {
         extra[p->state][report_reason(*p)].push_back(p->port);
       } else {
-        listed += "<port" + attr("protocol", "tcp") + attr("portid", p->port) + ">";
-        listed += state_element(*p, ip);  // SYN when the port has one (entries sort SYN first)
-        const std::string service = annotate_ ? annotate_(p->port).service : std::string();
-        if (!service.empty())
-          listed += "<service" + attr("name", service) + " method=\"table\" conf=\"3\"/>";
+        listed += "<port protocol=\"tcp\" portid=\"";
+        append_number(listed, p->port);
+        listed += "\">";
+        append_state_element(listed, *p, ip);  // SYN when the port has one (entries sort SYN first)
+        if (annotate_) {
+          const PortAnnotation annotation = annotate_(p->port);
+          if (!annotation.service.empty()) {
+            listed += "<service";
+            append_attr(listed, "name", annotation.service);
+            listed += " method=\"table\" conf=\"3\"/>";
+          }
+        }
         if (combined) {
           // The last verdict given for the port counts, as before.
           const VerdictEntry* found = nullptr;
           for (; verdict != verdicts.end() && verdict->port <= p->port; ++verdict)
             if (verdict->port == p->port) found = &*verdict;
-          listed += probes_script(p, q, found ? &verdicts_.texts(*found).verdict : nullptr);
+          append_probes_script(listed, p, q, found ? &verdicts_.texts(*found).verdict : nullptr, script_text,
+                               script_tables);
         }
         listed += "</port>\n";
       }

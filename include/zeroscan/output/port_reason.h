@@ -15,7 +15,8 @@
 
 namespace zeroscan {
 
-std::string report_reason(const PortEntry& entry);
+// Static text: no allocation (the reports call it once per listed port).
+std::string_view report_reason(const PortEntry& entry);
 // "port-unreach" -> IcmpUnreachable, "syn-ack" -> SynAck, ...; nullopt when unknown.
 std::optional<StateReason> reason_from_report(std::string_view text);
 std::optional<PortState> state_from_text(std::string_view text);

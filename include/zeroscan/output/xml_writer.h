@@ -39,5 +39,7 @@ class XmlWriter : public ResultSink {
 
 // Attribute/text escaping for XML (&, <, >, ", ' and control characters).
 std::string xml_escape(std::string_view text);
+// The same, appended to `out` (no temporary).
+void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace zeroscan
