@@ -1,10 +1,11 @@
 // What the scanner puts on the wire, witnessed by an in-process capture of
 // the lab's veth (at its namespace end): nothing to excluded or non-target addresses,
 // exactly the probes the retry semantics imply per pair, and the configured
-// rate: never over it by more than 3% in any full second, and held within
-// 3% over each pass.
+// rate: never over it by more than 3% in any full second, reached within 2%
+// in some second, and at least 90% of it over each pass.
 #include <arpa/inet.h>
 
+#include <cmath>
 #include <cstdio>
 #include <unordered_map>
 
@@ -112,30 +113,37 @@ TEST(SweepCaptureTest, WireShowsExcludesRetriesAndRate) {
 
   // 3. Rate. Above --rate is a pacing fault whatever the machine does: no
   //    full second of any pass may carry more than 3% over it (the limiter
-  //    catches up at most 20 ms, 2%, after a late wake-up). Below it, one
-  //    second alone proves nothing on a busy machine (the sender can lose
-  //    the CPU for a while; that second then falls 2-10% short and the
-  //    next catches up), so a pass is judged as a whole: within 3% of
-  //    --rate. A limiter that paces at the wrong rate, or forgives lost time
-  //    instead of catching up (86% of the rate in the lab under load, as it
-  //    once did), fails there.
+  //    catches up at most 20 ms, 2%, after a late wake-up). Below it, a busy
+  //    machine can hold the sender (or the softirq that delivers its frames)
+  //    off the CPU for 50-150 ms: one second then falls 5-10% short and a
+  //    pass as a whole a few percent (seen at load 6.6 on 2 cores: 94.2%).
+  //    So from below: some full second must hit --rate within 2% (a limiter
+  //    pacing at a wrong rate never does), and each pass must hold 90% of it
+  //    (gross loss of time). The limiter's own handling of late wake-ups is
+  //    pinned exactly by RateLimiterTest, where the clock is simulated.
   const std::vector<RateWindow> windows = full_second_windows(probes);
   const std::vector<PassRate> passes = pass_rates(probes);
   ASSERT_FALSE(windows.empty()) << "no full second of sending to judge the rate by\n" << describe(windows);
   ASSERT_FALSE(passes.empty());
   const std::string load = last_lines(read_file("/proc/loadavg"), 1);
-  std::size_t over_rate = 0;
-  for (const auto& w : windows)
+  std::size_t over_rate = 0, on_rate = 0;
+  for (const auto& w : windows) {
     if (double(w.probes) > 1.03 * kRate) ++over_rate;
+    if (std::abs(double(w.probes) - kRate) <= 0.02 * kRate) ++on_rate;
+  }
   EXPECT_EQ(over_rate, 0u) << over_rate << " of " << windows.size() << " full seconds more than 3% over --rate "
                            << kRate << ":\n"
                            << describe(windows);
+  EXPECT_GT(on_rate, 0u) << "no full second within 2% of --rate " << kRate << ":\n"
+                         << describe(windows) << "load average while testing: " << load;
   for (const auto& p : passes) {
     std::printf("    pass %d: %llu probes in %.3f s = %.0f pps (--rate %d, load %s)\n", p.pass,
-                static_cast<unsigned long long>(p.probes), p.seconds, p.rate(), kRate, load.substr(0, load.find(' ')).c_str());
-    EXPECT_NEAR(p.rate(), kRate, 0.03 * kRate)
-        << "pass " << p.pass << ": " << p.probes << " probes in " << p.seconds << " s\n"
-        << describe(windows) << "load average while testing: " << load;
+                static_cast<unsigned long long>(p.probes), p.seconds, p.rate(), kRate,
+                load.substr(0, load.find(' ')).c_str());
+    EXPECT_GE(p.rate(), 0.90 * kRate) << "pass " << p.pass << ": " << p.probes << " probes in " << p.seconds
+                                      << " s\n"
+                                      << describe(windows) << "load average while testing: " << load;
+    EXPECT_LE(p.rate(), 1.02 * kRate) << "pass " << p.pass << " ran above --rate";
   }
 
   // 4. What the scanner reports agrees with the wire and the truth.
