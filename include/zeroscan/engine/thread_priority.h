@@ -1,10 +1,12 @@
-// Name and scheduling weight of the calling thread. The capture thread is the one
-// thread of a scan that must never fall behind (a full kernel ring loses
-// replies for good), while the senders pace themselves and the output
+// Name and scheduling weight of the calling thread. The capture thread is
+// the one thread of a scan that must never fall behind (a full kernel ring
+// loses replies for good), while the senders pace themselves and the output
 // thread has the result queue to catch up from. On a busy machine the
 // scheduler shares the CPU evenly, so the capture thread asks for a larger
-// share. Best effort: without CAP_SYS_NICE the request fails and nothing
-// changes.
+// share. With autogroups (kernel.sched_autogroup_enabled=1, as on the lab
+// VM) a nice value weighs only within the scan's own session: it wins CPU
+// from the senders, not from other sessions' work. Best effort: without
+// CAP_SYS_NICE the request fails and nothing changes.
 #pragma once
 
 namespace zeroscan {
