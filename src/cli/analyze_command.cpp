@@ -88,7 +88,7 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   const std::unique_ptr<ResultSink> outputs =
       build_result_sinks(paths, make_port_annotator(port_db), a.open_only || sidecar.config.open_only);
   std::optional<FirewallAggregator> firewall;
-  if (sidecar.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
+  if (sidecar.kinds.size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(*outputs);
   ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
 
   OfflineReplayStats stats;

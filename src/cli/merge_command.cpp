@@ -107,7 +107,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // SYN+ACK scans: verdicts pair a port's two answers, which may come
     // from different shards, so they are recomputed over the merged records.
     std::optional<FirewallAggregator> firewall;
-    if (scan_kinds(merged, {}).size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
+    if (scan_kinds(merged, {}).size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(*outputs);
     ResultSink& sink = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
     std::uint64_t records = 0;
     for (const std::string& path : plan.use)

@@ -16,6 +16,8 @@
 namespace zeroscan {
 
 std::string report_reason(const PortEntry& entry);
+// The same for a host found up (-sn): "echo-reply", "port-unreach", ...
+std::string report_reason(const HostUpRecord& record);
 // "port-unreach" -> IcmpUnreachable, "syn-ack" -> SynAck, ...; nullopt when unknown.
 std::optional<StateReason> reason_from_report(std::string_view text);
 std::optional<PortState> state_from_text(std::string_view text);

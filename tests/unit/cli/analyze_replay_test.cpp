@@ -196,7 +196,7 @@ struct RecordedScan {
     outputs.add(std::make_unique<NdjsonWriter>(std::make_unique<OutputFile>(live_json), annotate));
     outputs.add_borrowed(live);
     std::optional<FirewallAggregator> firewall;
-    if (in.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(outputs);
+    if (in.kinds.size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(outputs);
     ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : outputs;
 
     PcapRecorder recorder(pcap, LinkType::Ethernet);
