@@ -82,7 +82,7 @@ _zeroscan() {
       ;;
     merge)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --reason --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
         compopt -o filenames 2>/dev/null
@@ -95,7 +95,7 @@ _zeroscan() {
       ;;
     analyze)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --reason --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.pcap' -- "$cur") $(compgen -d -- "$cur"))
         compopt -o filenames 2>/dev/null

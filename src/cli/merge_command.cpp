@@ -49,7 +49,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
   MergeOptions o;
   CLI::App app{
       "zeroscan merge: combine the NDJSON outputs (-oJ) of the shards of one scan into one "
-      "report.\n  zeroscan merge [-oJ|-oN|-oX|-oG|-oC FILE] [-oA BASE] [--open] SHARD.json...",
+      "report.\n  zeroscan merge [-oJ|-oN|-oX|-oG|-oC FILE] [-oA BASE] [--open] [--reason] SHARD.json...",
       "zeroscan merge"};
   app.add_option("--output-json", o.paths.json, "NDJSON to FILE (- = stdout); -oJ")->type_name("FILE");
   app.add_option("--output-normal", o.paths.normal, "Human report to FILE; -oN")->type_name("FILE");
@@ -60,6 +60,8 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
                  "All formats: BASE.json .nmap .xml .gnmap .csv; -oA")
       ->type_name("BASE");
   app.add_flag("--open", o.open_only, "Keep only open ports");
+  app.add_flag("--reason", o.paths.reason_column,
+               "Show the REASON column in the human report (syn-ack ttl 64, ...); nmap --reason");
   app.add_option("files", o.files, "Shard outputs (NDJSON, from -oJ)")->required();
 
   try {

@@ -346,6 +346,16 @@ TEST(AnalyzeReplayTest, AnalyzeCommandWritesTheLiveNdjson) {
   EXPECT_NE(read_file(scan.scratch.path("offline.txt")).find("OS:"), std::string::npos);
 }
 
+TEST(AnalyzeReplayTest, ReasonShowsTheReasonColumnAsInAScan) {
+  const RecordedScan scan({"-p", "22,80", "--seed", "3", "198.18.0.1-198.18.0.2"});
+  const std::string plain = scan.scratch.path("plain.txt"), reason = scan.scratch.path("reason.txt");
+  std::ostringstream out, err;
+  ASSERT_EQ(run_analyze({scan.pcap, "-oN", plain}, out, err), 0) << err.str();
+  ASSERT_EQ(run_analyze({scan.pcap, "--reason", "-oN", reason}, out, err), 0) << err.str();
+  EXPECT_EQ(read_file(plain).find("REASON"), std::string::npos) << read_file(plain);
+  EXPECT_NE(read_file(reason).find("REASON"), std::string::npos) << read_file(reason);
+}
+
 TEST(AnalyzeReplayTest, SynOnlyScanWithoutOsReplaysToo) {
   const RecordedScan scan({"-p", "22,80,443,8080", "--seed", "11", "--retries", "2", "198.18.0.1-198.18.0.5"});
   ScanSummary summary;
