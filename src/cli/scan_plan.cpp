@@ -116,6 +116,9 @@ std::string describe_cost(const ScanCost& cost, double rate) {
 void validate(const ScanPlan& plan) {
   const ScanOptions& o = plan.options;
   if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
+  if (o.discovery.any() && !o.pcap.empty())
+    throw UsageError("--pcap records port scans for zeroscan analyze, which does not replay a discovery "
+                     "(-sn, --discover) yet");
   if (o.discovery.discover) {
     // The port scan's targets are found during the run: a shard would
     // split them differently from its siblings, and a resume could not

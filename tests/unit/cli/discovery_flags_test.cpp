@@ -127,5 +127,24 @@ TEST(DiscoveryFlagsTest, PingScanPlanProbesOnlyTheDiscoverySlots) {
   EXPECT_EQ(d.config.probes, "discovery:echo,syn:443");
 }
 
+TEST(DiscoveryFlagsTest, PlansThatCannotWorkAreRefusedBeforeAnythingOpens) {
+  const ports::PortDatabase db = ports::load_embedded_port_database();
+  auto refused = [&](std::vector<std::string> args, const std::string& message) {
+    ScanOptions o = options(std::move(args));
+    const ScanPlan plan(o, db, 1);
+    try {
+      validate(plan);
+      ADD_FAILURE() << "not refused: " << message;
+    } catch (const UsageError& e) {
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+    }
+  };
+  refused({"--discover", "--seed", "1", "--shard", "0/2"}, "--discover cannot be sharded");
+  refused({"--discover", "-O"}, "--discover with -O");
+  refused({"-sn", "--pcap", "/tmp/zs-never-written.pcap"}, "does not replay a discovery");
+  const ScanPlan fine(options({"--discover", "-p", "22"}), db, 1);
+  EXPECT_NO_THROW(validate(fine));
+}
+
 }  // namespace
 }  // namespace zeroscan
