@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <unordered_set>
 
 #include "zeroscan/cli/output_checks.h"
 #include "zeroscan/cli/scan_options.h"
@@ -112,11 +113,22 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (scan_kinds(merged, {}).size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(*outputs);
     ResultSink& sink = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
     std::uint64_t records = 0;
+    // -sn shards split a host's discovery probes, so two shards may both
+    // have found one host up: it is listed once.
+    std::unordered_set<std::uint32_t> hosts_up;
     for (const std::string& path : plan.use)
-      read_ndjson_file(path, [&](const PortRecord& r) {
-        ++records;
-        sink.port(r);
-      });
+      read_ndjson_file(
+          path,
+          [&](const PortRecord& r) {
+            ++records;
+            sink.port(r);
+          },
+          [&](const HostUpRecord& r) {
+            if (!hosts_up.insert(r.ip.value).second) return;
+            ++records;
+            sink.host_up(r);
+          });
+    if (merged.host_discovery) merged.hosts_up = hosts_up.size();
     sink.finish(merged);
     if (const std::string error = outputs->error(); !error.empty()) {
       err << "zeroscan merge: " << error << "\n";

@@ -36,6 +36,12 @@ std::string report_reason(const HostUpRecord& r) {
   return std::string(to_string(r.reason));
 }
 
+std::optional<std::uint8_t> unreach_code_of(std::string_view text) {
+  for (int code = 0; code < 16; ++code)
+    if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name) return std::uint8_t(code);
+  return std::nullopt;
+}
+
 std::optional<StateReason> reason_from_report(std::string_view text) {
   for (int code = 0; code < 16; ++code)
     if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name)

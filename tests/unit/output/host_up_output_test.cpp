@@ -4,9 +4,15 @@
 // hosts in address order, the summary counting hosts up.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "output_fixture.h"
+#include "zeroscan/cli/merge_command.h"
+#include "zeroscan/core/errors.h"
+#include "zeroscan/output/record_reader.h"
 #include "zeroscan/output/grepable_writer.h"
 #include "zeroscan/output/host_discovery_sink.h"
 #include "zeroscan/output/ndjson_writer.h"
@@ -149,6 +155,62 @@ TEST_F(HostUpOutputTest, DiscoverySinkTurnsAnsweredProbesIntoHostUpAndIgnoresSil
   sink.finish(discovery_summary());
   EXPECT_EQ(sink.hosts_up(), 1u);
   EXPECT_EQ(lines_of(read_text(path("out.json"))).size(), 2u);
+}
+
+TEST_F(HostUpOutputTest, NdjsonHostUpRecordsReadBackAsWritten) {
+  for (const HostUpRecord& r : discovered()) {
+    const HostUpRecord back = host_up_record_from_json(nlohmann::json::parse(host_up_record_json(r).dump()));
+    EXPECT_EQ(back.ip, r.ip);
+    EXPECT_EQ(back.reason, r.reason);
+    EXPECT_EQ(back.answered, r.answered);
+    EXPECT_EQ(back.icmp_code, r.icmp_code);
+    if (!r.answered) continue;
+    EXPECT_EQ(back.probe, r.probe);
+    EXPECT_EQ(back.port, r.port);
+    EXPECT_EQ(back.ttl, r.ttl);
+  }
+  EXPECT_THROW(host_up_record_from_json(nlohmann::json::parse(R"({"ip":"198.18.0.1","status":"down","reason":"echo-reply"})")),
+               DataError);
+  EXPECT_THROW(host_up_record_from_json(nlohmann::json::parse(R"({"ip":"198.18.0.1","status":"up","reason":"nope"})")),
+               DataError);
+  EXPECT_THROW(host_up_record_from_json(nlohmann::json::parse(
+                   R"({"ip":"198.18.0.1","status":"up","reason":"syn-ack","probe":"fin","port":1,"ttl":1})")),
+               DataError);
+}
+
+TEST_F(HostUpOutputTest, MergeOfDiscoveryShardsKeepsEveryHostUp) {
+  // Two -sn shards, each with some of the hosts: nothing may be dropped.
+  const std::vector<HostUpRecord> hosts = discovered();
+  std::vector<std::string> files;
+  for (std::uint32_t shard = 0; shard < 2; ++shard) {
+    const std::string file = path("shard" + std::to_string(shard) + ".json");
+    NdjsonWriter w(std::make_unique<OutputFile>(file), fixture_annotator());
+    HostDiscoverySink sink(w);
+    for (std::size_t i = shard; i < hosts.size(); i += 2) sink.host_up(hosts[i]);
+    sink.host_up(hosts.front());  // found by both shards (each had one of its probes)
+    ScanSummary s = discovery_summary();
+    s.shard_index = shard;
+    s.shard_count = 2;
+    sink.finish(s);
+    files.push_back(file);
+  }
+  std::vector<std::string> args{"-oJ", path("merged.json"), "-oG", path("merged.gnmap")};
+  args.insert(args.end(), files.begin(), files.end());
+  std::ostringstream out, err;
+  ASSERT_EQ(run_merge(args, out, err), 0) << err.str();
+  const auto lines = lines_of(read_text(path("merged.json")));
+  ASSERT_EQ(lines.size(), hosts.size() + 1);
+  std::set<std::string> merged_ips;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const auto j = nlohmann::json::parse(lines[i]);
+    EXPECT_EQ(j["type"], "host-up");
+    merged_ips.insert(j["ip"].get<std::string>());
+  }
+  EXPECT_EQ(merged_ips.size(), hosts.size()) << "each host once";
+  const auto summary = nlohmann::json::parse(lines.back());
+  EXPECT_EQ(summary["hosts_up"], hosts.size());
+  EXPECT_EQ(summary["merged_from"], 2);
+  EXPECT_NE(read_text(path("merged.gnmap")).find("Host: 198.19.1.10 ()\tStatus: Up"), std::string::npos);
 }
 
 }  // namespace
