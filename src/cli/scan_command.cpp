@@ -239,14 +239,21 @@ void open_route(const ScanPlan& plan, OpenScan& s) {
 
 // -O: evidence per responsive host, follow-up probes, the matcher, and for
 // --os-rto the nftables rule that holds back our RSTs.
+// -O's evidence over the space the port scan probes (--discover: the
+// hosts found up, known only after the discovery).
+void collect_os_evidence(const ScanPlan& plan, const ScanSpace& space, OpenScan& s) {
+  s.os.reset();
+  s.collector.emplace(space, s.follow_ups, kOurTsVal,
+                      plan.options.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
+                      plan.inputs.seed);
+  s.os.emplace(OsFingerprinting{*s.collector, s.follow_ups, *s.matcher});
+}
+
 void open_os_fingerprinting(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   if (!o.os) return;
   s.matcher.emplace(fingerprint::load_builtin_database());
-  s.collector.emplace(plan.space, s.follow_ups, kOurTsVal,
-                      o.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
-                      plan.inputs.seed);
-  s.os.emplace(OsFingerprinting{*s.collector, s.follow_ups, *s.matcher});
+  collect_os_evidence(plan, plan.space, s);
   if (!o.os_rto) return;
   const SourcePortRange& ports = plan.inputs.source_ports;
   s.rst_guard.emplace(s.route->source, ports.first, std::uint16_t(ports.first + ports.count - 1));
@@ -429,6 +436,7 @@ int discover_then_scan(const ScanPlan& plan, OpenScan& s) {
   const TargetSet live = live_targets(found.up());
   const ScanSpace space = same_probes_for(live, plan.space);
   const Permutation order(space.size(), plan.inputs.seed, plan.inputs.shard);
+  if (s.os) collect_os_evidence(plan, space, s);
   return port_scan(plan, s, space, order, false);
 }
 

@@ -125,7 +125,6 @@ void validate(const ScanPlan& plan) {
     // find its place again.
     if (plan.inputs.shard.count > 1)
       throw UsageError("--discover cannot be sharded: run -sn per shard, then scan the hosts up with -iL");
-    if (o.os) throw UsageError("--discover with -O is not supported yet: run -sn, then -O on the hosts up with -iL");
   }
   refuse_clobbering(plan.outputs(), plan.inputs_read());
   if (!o.interface.empty() && ::if_nametoindex(o.interface.c_str()) == 0)

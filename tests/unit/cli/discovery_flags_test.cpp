@@ -140,9 +140,8 @@ TEST(DiscoveryFlagsTest, PlansThatCannotWorkAreRefusedBeforeAnythingOpens) {
     }
   };
   refused({"--discover", "--seed", "1", "--shard", "0/2"}, "--discover cannot be sharded");
-  refused({"--discover", "-O"}, "--discover with -O");
   refused({"-sn", "--pcap", "/tmp/zs-never-written.pcap"}, "does not replay a discovery");
-  const ScanPlan fine(options({"--discover", "-p", "22"}), db, 1);
+  const ScanPlan fine(options({"--discover", "-p", "22", "-O"}), db, 1);
   EXPECT_NO_THROW(validate(fine));
 }
 
