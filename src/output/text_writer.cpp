@@ -50,6 +50,23 @@ void append_reason(std::string& out, const PortEntry& e) {
   }
 }
 
+// The closing line: hosts up for a discovery (-sn), else answered hosts and
+// port states; then the counters every report ends with.
+std::string done_line(const ScanSummary& s, std::size_t answered) {
+  using ull = unsigned long long;
+  char what[256], counters[256];
+  if (s.host_discovery)
+    std::snprintf(what, sizeof what, "%llu address(es), %llu host(s) up", ull(s.targets), ull(s.hosts_up));
+  else
+    std::snprintf(what, sizeof what, "%llu address(es), %zu answered; %llu open, %llu closed, %llu filtered, %llu unfiltered",
+                  ull(s.targets), answered, ull(s.open), ull(s.closed), ull(s.filtered), ull(s.unfiltered));
+  std::snprintf(counters, sizeof counters,
+                " in %.2f s (sent %llu, matched %llu, invalid %llu, duplicates %llu, kernel drops %llu)\n",
+                s.elapsed_seconds, ull(s.sent), ull(s.matched), ull(s.invalid), ull(s.duplicates),
+                ull(s.kernel_dropped));
+  return std::string("\nzeroscan done: ") + what + counters;
+}
+
 // Rows fold (output/fold_rule.h) by the (state, reason) of their first probe.
 constexpr int kStates = 5, kReasons = kStateReasonCount;
 
@@ -296,31 +313,9 @@ void TextWriter::finish(const ScanSummary& s) {
   render_os_only_below(std::uint64_t(1) << 32);
   render_hosts_up();
   render_firewall();
-  char line[512];
-  if (s.host_discovery)
-    std::snprintf(line, sizeof line,
-                  "\nzeroscan done: %llu address(es), %llu host(s) up in %.2f s (sent %llu, matched %llu, "
-                  "invalid %llu, duplicates %llu, kernel drops %llu)\n",
-                  static_cast<unsigned long long>(s.targets), static_cast<unsigned long long>(s.hosts_up),
-                  s.elapsed_seconds, static_cast<unsigned long long>(s.sent),
-                  static_cast<unsigned long long>(s.matched), static_cast<unsigned long long>(s.invalid),
-                  static_cast<unsigned long long>(s.duplicates),
-                  static_cast<unsigned long long>(s.kernel_dropped));
-  else
-    std::snprintf(line, sizeof line,
-                  "\nzeroscan done: %llu address(es), %zu answered; %llu open, %llu closed, "
-                  "%llu filtered, %llu unfiltered in %.2f s (sent %llu, matched %llu, invalid "
-                  "%llu, duplicates %llu, kernel drops %llu)\n",
-                  static_cast<unsigned long long>(s.targets), answered,
-                  static_cast<unsigned long long>(s.open), static_cast<unsigned long long>(s.closed),
-                  static_cast<unsigned long long>(s.filtered),
-                  static_cast<unsigned long long>(s.unfiltered), s.elapsed_seconds,
-                  static_cast<unsigned long long>(s.sent), static_cast<unsigned long long>(s.matched),
-                  static_cast<unsigned long long>(s.invalid),
-                  static_cast<unsigned long long>(s.duplicates),
-                  static_cast<unsigned long long>(s.kernel_dropped));
-  file_->write(line);
+  file_->write(done_line(s, answered));
   if (s.results_lost) {
+    char line[160];
     std::snprintf(line, sizeof line,
                   "(%llu answer(s) lost: the output thread fell behind; states above are incomplete)\n",
                   static_cast<unsigned long long>(s.results_lost));
