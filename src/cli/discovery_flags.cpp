@@ -70,7 +70,7 @@ void check_discovery_flags(const CLI::App& app, const ScanOptions& o) {
   if (f.ping_scan && f.discover)
     throw CLI::ValidationError("-sn", "is discovery only; --discover scans ports after it: give one");
   if (!f.ping_scan) return;
-  for (const char* option : {"--ports", "--top-ports", "--fast", "--ack", "--syn", "--port0", "--os"})
+  for (const char* option : {"--ports", "--top-ports", "--fast", "--exclude-ports", "--ack", "--syn", "--port0", "--os"})
     if (app.count(option) > 0)
       throw CLI::ValidationError("-sn", std::string("scans no ports: drop ") + option +
                                             " (or use --discover to scan the hosts found up)");

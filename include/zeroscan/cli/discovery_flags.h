@@ -35,8 +35,8 @@ bool translate_discovery_flag(const std::string& arg, std::vector<std::string>& 
 void define_discovery_flags(CLI::App& app, DiscoveryFlags& flags);
 
 // After parsing: refuses -PE/-PS/-PA without -sn or --discover, -sn with
-// --discover, and -sn with port-scan options (-p, --top-ports, -F, -sA,
-// -sZ, -O). Throws CLI::ValidationError.
+// --discover, and -sn with port-scan options (-p, --top-ports, -F,
+// --exclude-ports, -sA, -sZ, -O). Throws CLI::ValidationError.
 void check_discovery_flags(const CLI::App& app, const ScanOptions& options);
 
 // The probe slots of one discovery: echo at port 0, SYN and ACK at their

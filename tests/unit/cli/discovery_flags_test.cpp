@@ -88,6 +88,7 @@ TEST(DiscoveryFlagsTest, ContradictionsAreOneLine) {
   expect_usage_error({"-sn", "-F"}, "drop --fast");
   expect_usage_error({"-sn", "-sA"}, "drop --ack");
   expect_usage_error({"-sn", "-O"}, "drop --os");
+  expect_usage_error({"-sn", "--exclude-ports", "22"}, "drop --exclude-ports");
 }
 
 TEST(DiscoveryFlagsTest, BadPortListsAreUsageErrors) {
