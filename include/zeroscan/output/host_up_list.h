@@ -14,8 +14,6 @@ namespace zeroscan {
 class HostUpList {
  public:
   void add(const HostUpRecord& record) { hosts_.push_back(record); }
-  bool empty() const { return hosts_.empty(); }
-  std::size_t size() const { return hosts_.size(); }
 
   // In address order; a host reported twice (merged outputs) appears once.
   template <typename F>
