@@ -13,7 +13,8 @@ _zeroscan_scan_options="-p --ports --top-ports -iL --input-list --exclude --excl
   -oG --output-grepable -oC --output-csv -oA --output-all --open -v --verbose --dry-run -y --yes
   --responders-only --sender-threads --all-states --config -Pn --no-ping -n --no-resolve
   -T --timing -T0 -T1 -T2 -T3 -T4 -T5 --min-rate --max-rate --max-retries -F --fast -g
-  --exclude-ports --stats-every --append-output --reason --packet-trace -sL --list --version -h --help"
+  --exclude-ports --stats-every --append-output --reason --packet-trace -sL --list
+  -sn --ping-scan --discover -PE --ping-echo -PS --ping-syn -PA --ping-ack --version -h --help"
 _zeroscan_output_options="-oN --output-normal -oJ --output-json -oX --output-xml
   -oG --output-grepable -oC --output-csv -oA --output-all"
 
@@ -81,7 +82,7 @@ _zeroscan() {
       ;;
     merge)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --reason --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
         compopt -o filenames 2>/dev/null
@@ -94,7 +95,7 @@ _zeroscan() {
       ;;
     analyze)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "$_zeroscan_output_options --open --reason --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.pcap' -- "$cur") $(compgen -d -- "$cur"))
         compopt -o filenames 2>/dev/null

@@ -88,7 +88,7 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   const std::unique_ptr<ResultSink> outputs =
       build_result_sinks(paths, make_port_annotator(port_db), a.open_only || sidecar.config.open_only);
   std::optional<FirewallAggregator> firewall;
-  if (sidecar.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
+  if (sidecar.kinds.size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(*outputs);
   ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
 
   OfflineReplayStats stats;
@@ -119,7 +119,7 @@ int run_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   CLI::App app{
       "zeroscan analyze: conclude a scan recorded with --pcap again, offline, from the capture "
       "and its FILE.scan.json sidecar.\n"
-      "  zeroscan analyze [-oJ|-oN|-oX|-oG|-oC FILE] [-oA BASE] [--open] FILE.pcap",
+      "  zeroscan analyze [-oJ|-oN|-oX|-oG|-oC FILE] [-oA BASE] [--open] [--reason] FILE.pcap",
       "zeroscan analyze"};
   app.add_option("capture", o.capture, "The capture written by --pcap FILE")->required();
   app.add_option("--sidecar", o.sidecar, "The scan's settings (default: CAPTURE.scan.json)")
@@ -132,6 +132,8 @@ int run_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   app.add_option("--output-all", o.paths.all_base, "All formats: BASE.json .nmap .xml .gnmap .csv; -oA")
       ->type_name("BASE");
   app.add_flag("--open", o.open_only, "Keep only open ports");
+  app.add_flag("--reason", o.paths.reason_column,
+               "Show the REASON column in the human report (syn-ack ttl 64, ...); nmap --reason");
   app.add_option("--sender-threads", o.sender_threads,
                  "Sender threads of the recorded scan, if not in its arguments (orders silence)")
       ->check(whole_number_check("a whole number of threads", 1, 16));

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <unordered_set>
 
 #include "zeroscan/cli/output_checks.h"
 #include "zeroscan/cli/scan_options.h"
@@ -49,7 +50,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
   MergeOptions o;
   CLI::App app{
       "zeroscan merge: combine the NDJSON outputs (-oJ) of the shards of one scan into one "
-      "report.\n  zeroscan merge [-oJ|-oN|-oX|-oG|-oC FILE] [-oA BASE] [--open] SHARD.json...",
+      "report.\n  zeroscan merge [-oJ|-oN|-oX|-oG|-oC FILE] [-oA BASE] [--open] [--reason] SHARD.json...",
       "zeroscan merge"};
   app.add_option("--output-json", o.paths.json, "NDJSON to FILE (- = stdout); -oJ")->type_name("FILE");
   app.add_option("--output-normal", o.paths.normal, "Human report to FILE; -oN")->type_name("FILE");
@@ -60,6 +61,8 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
                  "All formats: BASE.json .nmap .xml .gnmap .csv; -oA")
       ->type_name("BASE");
   app.add_flag("--open", o.open_only, "Keep only open ports");
+  app.add_flag("--reason", o.paths.reason_column,
+               "Show the REASON column in the human report (syn-ack ttl 64, ...); nmap --reason");
   app.add_option("files", o.files, "Shard outputs (NDJSON, from -oJ)")->required();
 
   try {
@@ -107,14 +110,25 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // SYN+ACK scans: verdicts pair a port's two answers, which may come
     // from different shards, so they are recomputed over the merged records.
     std::optional<FirewallAggregator> firewall;
-    if (scan_kinds(merged, {}).size() == std::size_t(kProbeKindCount)) firewall.emplace(*outputs);
+    if (scan_kinds(merged, {}).size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(*outputs);
     ResultSink& sink = firewall ? static_cast<ResultSink&>(*firewall) : *outputs;
     std::uint64_t records = 0;
+    // -sn shards split a host's discovery probes, so two shards may both
+    // have found one host up: it is listed once.
+    std::unordered_set<std::uint32_t> hosts_up;
     for (const std::string& path : plan.use)
-      read_ndjson_file(path, [&](const PortRecord& r) {
-        ++records;
-        sink.port(r);
-      });
+      read_ndjson_file(
+          path,
+          [&](const PortRecord& r) {
+            ++records;
+            sink.port(r);
+          },
+          [&](const HostUpRecord& r) {
+            if (!hosts_up.insert(r.ip.value).second) return;
+            ++records;
+            sink.host_up(r);
+          });
+    if (merged.host_discovery) merged.hosts_up = hosts_up.size();
     sink.finish(merged);
     if (const std::string error = outputs->error(); !error.empty()) {
       err << "zeroscan merge: " << error << "\n";

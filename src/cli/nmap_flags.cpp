@@ -124,9 +124,6 @@ bool translate_nmap_flag(const std::string& arg, std::vector<std::string>& out) 
   if (arg == "-sL") out.push_back("--list");
   else if (arg == "-Pn") out.push_back("--no-ping");
   else if (arg == "-n") out.push_back("--no-resolve");
-  else if (arg == "-sn")
-    throw CLI::ValidationError("-sn", "host discovery is not supported by zeroscan (yet); it probes "
-                                      "every target as nmap's -Pn does");
   else return false;
   return true;
 }
@@ -166,7 +163,7 @@ void define_nmap_flags(CLI::App& app, NmapFlags& f) {
   app.add_flag("--packet-trace", f.packet_trace,
                "Print one line per probe sent and frame received, as nmap does (at most 1000 lines/s; "
                "the rest is counted); nmap --packet-trace");
-  app.add_flag("--no-ping", "nmap -Pn: accepted; zeroscan never pings first, every target is probed");
+  app.add_flag("--no-ping", "nmap -Pn: accepted; the default: every target is probed (--discover pings first)");
   app.add_flag("--no-resolve", "nmap -n: accepted; zeroscan never looks up names for the addresses it reports");
 }
 

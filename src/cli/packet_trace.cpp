@@ -45,9 +45,14 @@ std::string format_trace_line(const char* direction, double seconds, const Reply
     if (f.tcp.options.has_mss) line += " <mss " + std::to_string(f.tcp.options.mss) + ">";
     return line;
   }
+  if (f.kind == ReplyKind::IcmpEcho)
+    return line + "ICMP [" + f.ip.src.to_string() + " > " + f.ip.dst.to_string() +
+           (f.icmp.type == 0 ? " Echo reply" : " Echo request") + " (type=" + std::to_string(f.icmp.type) +
+           "/code=0) id=" + std::to_string(f.icmp.echo >> 16) + " seq=" + std::to_string(f.icmp.echo & 0xffff) +
+           "] IP [" + ip_tail(f.ip).substr(1) + "]";
   const QuotedProbe& q = f.icmp.quoted;
   return line + "ICMP [" + f.ip.src.to_string() + " > " + f.ip.dst.to_string() +
-         " type=" + std::to_string(f.icmp.type) + "/code=" + std::to_string(f.icmp.code) + " quoting TCP " +
+         " type=" + std::to_string(f.icmp.type) + "/code=" + std::to_string(f.icmp.code) + (q.protocol == 1 ? " quoting ICMP " : " quoting TCP ") +
          q.src.to_string() + ":" + std::to_string(q.src_port) + " > " + q.dst.to_string() + ":" +
          std::to_string(q.dst_port) + "] IP [" + ip_tail(f.ip).substr(1) + "]";
 }

@@ -12,6 +12,8 @@
 #include <random>
 #include <thread>
 
+#include "zeroscan/cli/arp_discovery.h"
+#include "zeroscan/cli/discovery_run.h"
 #include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/packet_trace.h"
 #include "zeroscan/cli/pcap_sidecar.h"
@@ -33,6 +35,7 @@
 #include "zeroscan/net/rst_guard.h"
 #include "zeroscan/fingerprint/database.h"
 #include "zeroscan/output/firewall_aggregator.h"
+#include "zeroscan/output/host_discovery_sink.h"
 #include "zeroscan/output/ndjson_writer.h"
 #include "zeroscan/output/output_set.h"
 #include "zeroscan/output/port_list.h"
@@ -77,7 +80,7 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
       }
   }
   ProbeTemplates templates;
-  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) templates[int(kind)].emplace(kind, base);
+  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack, ProbeKind::Echo}) templates[int(kind)].emplace(kind, base);
   return templates;
 }
 
@@ -168,9 +171,12 @@ int run_dry_run(const ScanPlan& plan) {
   const std::size_t frame_bytes = r.probes ? std::size_t(r.bytes / r.probes) : 0;
   const ScanCost cost = plan.cost(frame_bytes);
   const ScanInputs& in = plan.inputs;
-  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size() << " address(es) x "
-            << in.ports.size() << " port(s) x " << in.kinds.size() << " kind(s), shard " << in.shard.index << "/"
-            << in.shard.count << "); nothing sent (seed " << in.seed << ")\n";
+  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size() << " address(es) x ";
+  if (o.discovery.ping_scan)
+    std::cout << plan.space.slots().size() << " discovery probe(s)";
+  else
+    std::cout << in.ports.size() << " port(s) x " << in.kinds.size() << " kind(s)";
+  std::cout << ", shard " << in.shard.index << "/" << in.shard.count << "); nothing sent (seed " << in.seed << ")\n";
   std::cout << "dry run: would send " << describe_cost(cost, o.rate) << ", up to " << cost.attempts
             << " attempt(s) per unanswered probe, then " << cost.wait_seconds << " s of listening\n";
   std::cout << "dry run: built " << r.probes << (r.complete ? "" : " (a sample)") << " probes, " << r.bytes
@@ -185,6 +191,8 @@ int run_dry_run(const ScanPlan& plan) {
 // stays where it is (others point into it).
 struct OpenScan {
   std::optional<NextHopPlan> route;
+  std::optional<NextHopPlan> discovery_route;  // -sn: the route without on-link MACs (ARP discovered them)
+  std::vector<Ipv4> arp_up;                    // -sn: on-link targets that answered ARP
   std::optional<Cookie> cookie;
   ProbeTemplates templates;
   std::optional<TargetMacs> macs;
@@ -195,6 +203,7 @@ struct OpenScan {
   std::optional<RstGuard> rst_guard;
   std::unique_ptr<SinkList> outputs;
   std::optional<FirewallAggregator> firewall;
+  std::optional<HostDiscoverySink> discovery;  // -sn: answers -> host-up records
   ResultSink* results = nullptr;
   unsigned threads = 1;
   std::vector<std::unique_ptr<PacketSink>> sinks;
@@ -218,19 +227,33 @@ void open_route(const ScanPlan& plan, OpenScan& s) {
   if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
   s.cookie.emplace(plan.inputs.cookie_key, s.route->source, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
   s.templates = build_templates(&*s.route, o);
-  s.macs.emplace(*s.route);
+  if (!o.discovery.ping_scan) {
+    s.macs.emplace(*s.route);
+    return;
+  }
+  // -sn: ARP already told which on-link hosts are up; no probe goes to them.
+  s.arp_up = arp_responders(*s.route, plan.inputs.targets);
+  s.discovery_route.emplace(without_on_link_hosts(*s.route));
+  s.macs.emplace(*s.discovery_route);
 }
 
 // -O: evidence per responsive host, follow-up probes, the matcher, and for
 // --os-rto the nftables rule that holds back our RSTs.
+// -O's evidence over the space the port scan probes (--discover: the
+// hosts found up, known only after the discovery).
+void collect_os_evidence(const ScanPlan& plan, const ScanSpace& space, OpenScan& s) {
+  s.os.reset();
+  s.collector.emplace(space, s.follow_ups, kOurTsVal,
+                      plan.options.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
+                      plan.inputs.seed);
+  s.os.emplace(OsFingerprinting{*s.collector, s.follow_ups, *s.matcher});
+}
+
 void open_os_fingerprinting(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   if (!o.os) return;
   s.matcher.emplace(fingerprint::load_builtin_database());
-  s.collector.emplace(plan.space, s.follow_ups, kOurTsVal,
-                      o.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off,
-                      plan.inputs.seed);
-  s.os.emplace(OsFingerprinting{*s.collector, s.follow_ups, *s.matcher});
+  collect_os_evidence(plan, plan.space, s);
   if (!o.os_rto) return;
   const SourcePortRange& ports = plan.inputs.source_ports;
   s.rst_guard.emplace(s.route->source, ports.first, std::uint16_t(ports.first + ports.count - 1));
@@ -244,8 +267,12 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   s.outputs = build_outputs(plan.options, make_port_annotator(port_db));
   if (extra_sink) s.outputs->add_borrowed(*extra_sink);
   // SYN and ACK together: pair each port's two answers into a verdict.
-  if (plan.inputs.kinds.size() == kProbeKindCount) s.firewall.emplace(*s.outputs);
+  if (plan.inputs.kinds.size() == kTcpProbeKindCount) s.firewall.emplace(*s.outputs);
   s.results = s.firewall ? static_cast<ResultSink*>(&*s.firewall) : s.outputs.get();
+  if (!plan.options.discovery.ping_scan) return;
+  s.discovery.emplace(*s.results);
+  s.results = &*s.discovery;
+  report_arp_responders(s.arp_up, *s.results);  // before the scan's output thread starts
 }
 
 // One packet socket per sender thread (a sink is not shared between
@@ -271,8 +298,10 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   // Only candidate replies cross into user space: TCP or ICMP to us.
   capture.filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
   // On lo the capture also sees our own probes (to 127.x from 127.x): a
-  // bare SYN or ACK is never a reply, so keep them off the receiver.
-  if (sends_through_raw_ip(*s.route)) capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16))";
+  // bare SYN or ACK or an echo request is never a reply, so keep them off
+  // the receiver.
+  if (sends_through_raw_ip(*s.route))
+    capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
   capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, plan.space.size());
   s.live_source.emplace(capture);
   s.source = &*s.live_source;
@@ -326,35 +355,94 @@ EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
   settings.sender_threads = threads;
   settings.resume_positions = o.resume_positions;
   settings.report_silence = !o.responders_only;
+  settings.host_discovery = o.discovery.ping_scan;
   if (o.all_states) settings.state_table_limit = Permutation::kMaxSize;
   return settings;
 }
 
-// Sends, listens, concludes; on an interrupt leaves the resume file.
-int scan(const ScanPlan& plan, OpenScan& s) {
+// Runs one Scanner with Ctrl-C wired to it.
+ScanSummary run_watched(Scanner& scanner) {
+  SignalWatcher watcher(scanner);
+  return scanner.run();
+}
+
+// After the last Scanner: close the trace and the recording; on an
+// interrupt leave the resume file (`resumable`: the scanner whose order a
+// resume continues; nullptr for --discover, which starts over).
+int finish_scan(const ScanPlan& plan, OpenScan& s, const ScanSummary& summary, const Scanner* resumable) {
   const ScanOptions& o = plan.options;
-  const ScanInputs& in = plan.inputs;
-  Scanner scanner(ScanJob{plan.space, plan.permutation, *s.cookie, s.templates, *s.macs,
-                          engine_settings(o, s.threads), in.seed, in.shard, s.os ? &*s.os : nullptr,
-                          describe_scan(o, in)},
-                  s.sink_views, *s.source, *s.results);
-  ScanSummary summary;
-  {
-    SignalWatcher watcher(scanner);
-    summary = scanner.run();
-  }
   if (s.trace) s.trace->stop();
   if (s.recorder) s.recorder->close();  // throws SystemError on a write failure
-  if (summary.interrupted) {
+  if (summary.interrupted && resumable) {
     // Everything sent so far has its records; the rest waits here.
-    write_resume_file(o.resume_file, ResumeState{o.args, in.seed, scanner.pass0_positions()});
+    write_resume_file(o.resume_file, ResumeState{o.args, plan.inputs.seed, resumable->pass0_positions()});
     std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
+  } else if (summary.interrupted) {
+    std::cerr << "zeroscan: interrupted; a --discover scan cannot be resumed (its hosts may change): run it again\n";
   }
   if (const std::string error = s.outputs->error(); !error.empty()) {
     std::cerr << "zeroscan: " << error << "\n";
     return 1;
   }
   return summary.interrupted ? 130 : 0;
+}
+
+// Sends, listens, concludes over `space` in `order`.
+int port_scan(const ScanPlan& plan, OpenScan& s, const ScanSpace& space, const Permutation& order, bool resumable) {
+  const ScanOptions& o = plan.options;
+  const ScanInputs& in = plan.inputs;
+  Scanner scanner(ScanJob{space, order, *s.cookie, s.templates, *s.macs, engine_settings(o, s.threads), in.seed,
+                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in)},
+                  s.sink_views, *s.source, *s.results);
+  const ScanSummary summary = run_watched(scanner);
+  return finish_scan(plan, s, summary, resumable ? &scanner : nullptr);
+}
+
+// --discover, phase 1: the discovery probes to every target (on-link
+// targets by their ARP answers alone); the addresses of the hosts up.
+HostCollector discover_hosts(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  const ScanInputs& in = plan.inputs;
+  HostCollector collector;
+  HostDiscoverySink hosts(collector);
+  report_arp_responders(arp_responders(*s.route, in.targets), hosts);
+  const NextHopPlan route = without_on_link_hosts(*s.route);
+  const TargetMacs macs(route);
+  const PortSet no_ports;
+  const ScanSpace space(in.targets, no_ports, {}, discovery_slots(o.discovery));
+  const Permutation order(space.size(), in.seed, in.shard);
+  EngineSettings settings = engine_settings(o, s.threads);
+  settings.host_discovery = true;
+  Scanner scanner(ScanJob{space, order, *s.cookie, s.templates, macs, settings, in.seed, in.shard, nullptr,
+                          describe_scan(o, in)},
+                  s.sink_views, *s.source, hosts);
+  run_watched(scanner);
+  std::cerr << "zeroscan: --discover: " << hosts.hosts_up() << " of " << in.targets.size()
+            << " address(es) up; port-scanning those\n";
+  return collector;
+}
+
+// --discover: discovery, then the port scan of the hosts found up only.
+int discover_then_scan(const ScanPlan& plan, OpenScan& s) {
+  const HostCollector found = discover_hosts(plan, s);
+  if (found.interrupted() || found.up().empty()) {
+    // Nothing to port-scan: the outputs still close with a summary.
+    ScanSummary summary = describe_scan(plan.options, plan.inputs);
+    summary.seed = plan.inputs.seed;
+    summary.interrupted = found.interrupted();
+    s.results->finish(summary);
+    return finish_scan(plan, s, summary, nullptr);
+  }
+  const TargetSet live = live_targets(found.up());
+  const ScanSpace space = same_probes_for(live, plan.space);
+  const Permutation order(space.size(), plan.inputs.seed, plan.inputs.shard);
+  if (s.os) collect_os_evidence(plan, space, s);
+  return port_scan(plan, s, space, order, false);
+}
+
+int scan(const ScanPlan& plan, OpenScan& s) {
+  if (plan.options.discovery.discover) return discover_then_scan(plan, s);
+  return port_scan(plan, s, plan.space, plan.permutation, true);
 }
 
 int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, ResultSink* extra_sink) {

@@ -17,8 +17,13 @@ ScanSummary describe_scan(const ScanOptions& o, const ScanInputs& in) {
   for (const auto& f : o.exclude_files) append("--excludefile " + f);
   d.config.targets = targets;
   d.config.ports = format_port_list(in.ports.ports());
-  d.config.probes = in.kinds.size() == 2 ? "syn,ack" : std::string(to_string(in.kinds.front()));
-  if (o.port0) d.config.probes += ",port0";
+  if (o.discovery.ping_scan) {
+    d.config.probes = "discovery:" + discovery_label(discovery_slots(o.discovery));
+    d.host_discovery = true;
+  } else {
+    d.config.probes = in.kinds.size() == 2 ? "syn,ack" : std::string(to_string(in.kinds.front()));
+    if (o.port0) d.config.probes += ",port0";
+  }
   d.config.rate = o.rate;
   d.config.retries = o.retries;
   d.config.wait_seconds = o.wait_seconds;

@@ -143,10 +143,13 @@ ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::
   in.target_ranges = in.targets.ranges();
   if (in.targets.empty()) throw UsageError("every target is excluded: nothing to scan");
 
-  in.ports = PortSet::parse(o.ports);
-  if (!o.nmap.exclude_ports.empty()) in.ports = without(in.ports, PortSet::parse(o.nmap.exclude_ports));
-  if (o.syn || !o.ack) in.kinds.push_back(ProbeKind::Syn);
-  if (o.ack) in.kinds.push_back(ProbeKind::Ack);
+  // -sn scans no ports: its probes are the discovery slots (scan_plan).
+  if (!o.discovery.ping_scan) {
+    in.ports = PortSet::parse(o.ports);
+    if (!o.nmap.exclude_ports.empty()) in.ports = without(in.ports, PortSet::parse(o.nmap.exclude_ports));
+    if (o.syn || !o.ack) in.kinds.push_back(ProbeKind::Syn);
+    if (o.ack) in.kinds.push_back(ProbeKind::Ack);
+  }
   in.shard = o.shard == "auto" ? shard_from_environment(lookup_env, o.shard_count) : parse_shard(o.shard);
   // Shards split one order; each picking its own seed would split different
   // orders and the union would miss and repeat pairs.

@@ -38,7 +38,7 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
       continue;
     }
     if (arg == "--") after_double_dash = true;
-    if (translate_nmap_flag(arg, out)) continue;
+    if (translate_nmap_flag(arg, out) || translate_discovery_flag(arg, out)) continue;
     if (auto it = kLongForm.find(arg); it != kLongForm.end()) {
       out.push_back(it->second);
       continue;
@@ -148,6 +148,7 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_flag("--all-states", o.all_states,
                "Keep per-port state even for scans over 2^28 probes (2 bits per probe)");
   define_nmap_flags(app, o.nmap);
+  define_discovery_flags(app, o.discovery);
 }
 
 }  // namespace
@@ -162,8 +163,8 @@ const char* const kDescription =
     "  zeroscan merge FILE...                combine the NDJSON of a sharded scan\n"
     "  zeroscan analyze FILE.pcap            conclude a --pcap recording again, offline\n"
     "  zeroscan fingerprint --learn LABEL TARGET   learn an OS fingerprint line from a host\n"
-    "Each subcommand has its own --help. nmap spellings work: -sS -sA -sL -Pn -n -F -T0..5\n"
-    "-g PORT -iL FILE -oN/-oX/-oG/-oJ/-oA FILE -p- (each listed beside its long form).";
+    "Each subcommand has its own --help. nmap spellings work: -sS -sA -sL -sn -PE -PS -PA -Pn\n"
+    "-n -F -T0..5 -g PORT -iL FILE -oN/-oX/-oG/-oJ/-oA FILE -p- (each listed beside its long form).";
 
 // CLI11 names the option, then our check's text: "--rate: must be ...".
 // Say it as a sentence: "--rate must be ...".
@@ -311,6 +312,7 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
     }
     parse_into(app, forward);
     apply_nmap_flags(app, result.options);
+    check_discovery_flags(app, result.options);
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     result.outcome = ParseOutcome::Exit;

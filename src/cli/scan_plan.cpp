@@ -27,7 +27,9 @@ ScanOptions with_top_ports(ScanOptions o, const ports::PortDatabase& db) {
   return o;
 }
 
+// -sn: the discovery probes are the whole scan; -sZ: two more per host.
 std::vector<ProbeSlot> extra_slots(const ScanOptions& o) {
+  if (o.discovery.ping_scan) return discovery_slots(o.discovery);
   if (!o.port0) return {};
   return {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
 }
@@ -114,6 +116,16 @@ std::string describe_cost(const ScanCost& cost, double rate) {
 void validate(const ScanPlan& plan) {
   const ScanOptions& o = plan.options;
   if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
+  if (o.discovery.any() && !o.pcap.empty())
+    throw UsageError("--pcap records port scans for zeroscan analyze, which does not replay a discovery "
+                     "(-sn, --discover) yet");
+  if (o.discovery.discover) {
+    // The port scan's targets are found during the run: a shard would
+    // split them differently from its siblings, and a resume could not
+    // find its place again.
+    if (plan.inputs.shard.count > 1)
+      throw UsageError("--discover cannot be sharded: run -sn per shard, then scan the hosts up with -iL");
+  }
   refuse_clobbering(plan.outputs(), plan.inputs_read());
   if (!o.interface.empty() && ::if_nametoindex(o.interface.c_str()) == 0)
     throw UsageError("-e '" + quote_capped(o.interface) + "': no such interface");

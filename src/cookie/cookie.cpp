@@ -14,9 +14,10 @@ namespace {
 // their lengths equal.
 constexpr std::uint64_t kPortHashTag = 0x50;      // 'P'
 constexpr std::uint64_t kSequenceHashTag = 0x53;  // 'S'
-constexpr std::uint8_t kProtocolTcp = 6;
+constexpr std::uint8_t kProtocolIcmp = 1, kProtocolTcp = 6;
+constexpr std::uint8_t kEchoReply = 0, kEchoRequest = 8;
 
-constexpr ProbeKind kAllKinds[] = {ProbeKind::Syn, ProbeKind::Ack};
+constexpr ProbeKind kTcpKinds[] = {ProbeKind::Syn, ProbeKind::Ack};
 
 void check_port_range(SourcePortRange ports, std::uint8_t max_attempts) {
   const std::string range =
@@ -52,10 +53,20 @@ std::uint64_t Cookie::sequence_hash(Ipv4 target, std::uint16_t src_port, std::ui
                        std::uint64_t(kind) << 8 | kSequenceHashTag);
 }
 
+std::uint32_t Cookie::echo_ident(Ipv4 target) const {
+  return std::uint32_t(port_hash(target, 0, ProbeKind::Echo));
+}
+
 ProbeFields Cookie::probe_fields(Ipv4 target, std::uint16_t port, ProbeKind kind,
                                  std::uint8_t attempt) const {
   const std::uint64_t h1 = port_hash(target, port, kind);
   ProbeFields fields;
+  if (kind == ProbeKind::Echo) {
+    // No ports: identifier and sequence carry H1's low 32 bits plus the attempt.
+    fields.ip_id = std::uint16_t(h1 >> 32);
+    fields.seq = std::uint32_t(h1) + attempt;
+    return fields;
+  }
   const std::uint32_t port_step = attempt_in_sequence_ ? 0 : attempt;
   const std::uint32_t sequence_step = attempt_in_sequence_ ? attempt : 0;
   fields.src_port = std::uint16_t(ports_.first + (h1 % ports_.count + port_step) % ports_.count);
@@ -88,7 +99,23 @@ std::optional<std::uint8_t> Cookie::confirm(std::optional<std::uint8_t> port_att
 std::optional<CookieMatch> Cookie::verify(const Reply& reply) const {
   // Anything not addressed to us answers someone else's probe.
   if (reply.ip.dst != source_) return std::nullopt;
-  return reply.kind == ReplyKind::Tcp ? verify_tcp(reply) : verify_icmp(reply);
+  switch (reply.kind) {
+    case ReplyKind::Tcp: return verify_tcp(reply);
+    case ReplyKind::IcmpEcho: return verify_echo_reply(reply);
+    case ReplyKind::IcmpError: break;
+  }
+  return verify_icmp(reply);
+}
+
+std::optional<CookieMatch> Cookie::echo_match(Ipv4 target, std::uint32_t echoed) const {
+  const std::uint32_t attempt = echoed - echo_ident(target);  // wraps: only small offsets pass
+  if (attempt >= max_attempts_) return std::nullopt;
+  return CookieMatch{target, 0, ProbeKind::Echo, std::uint8_t(attempt)};
+}
+
+std::optional<CookieMatch> Cookie::verify_echo_reply(const Reply& reply) const {
+  if (reply.icmp.type != kEchoReply) return std::nullopt;  // a request (ours, seen on lo) answers nothing
+  return echo_match(reply.ip.src, reply.icmp.echo);
 }
 
 std::optional<CookieMatch> Cookie::verify_tcp(const Reply& reply) const {
@@ -122,8 +149,15 @@ std::optional<CookieMatch> Cookie::verify_tcp(const Reply& reply) const {
 
 std::optional<CookieMatch> Cookie::verify_icmp(const Reply& reply) const {
   const QuotedProbe& quoted = reply.icmp.quoted;
-  if (quoted.protocol != kProtocolTcp || quoted.src != source_) return std::nullopt;
-  for (ProbeKind kind : kAllKinds) {
+  if (quoted.src != source_) return std::nullopt;
+  if (quoted.protocol == kProtocolIcmp) {
+    // One of our echo requests: type 8 in the high byte of src_port, its
+    // identifier and sequence in seq (see QuotedProbe).
+    if (quoted.src_port >> 8 != kEchoRequest) return std::nullopt;
+    return echo_match(quoted.dst, quoted.seq);
+  }
+  if (quoted.protocol != kProtocolTcp) return std::nullopt;
+  for (ProbeKind kind : kTcpKinds) {
     const auto port_attempt = attempt_for(quoted.dst, quoted.dst_port, kind, quoted.src_port);
     if (!port_attempt) continue;
     const auto seq = std::uint32_t(sequence_hash(quoted.dst, quoted.src_port, quoted.dst_port, kind));

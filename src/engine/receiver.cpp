@@ -2,6 +2,7 @@
 #include "zeroscan/engine/receiver.h"
 
 #include "zeroscan/classify/classify.h"
+#include "zeroscan/classify/host_discovery.h"
 #include "zeroscan/engine/os_evidence.h"
 
 namespace zeroscan {
@@ -31,14 +32,13 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
     (follow_up ? c.follow_up_answers : c.invalid).fetch_add(1, std::memory_order_relaxed);
     return;
   }
-  const auto verdict = classify_reply(*reply, match->kind);
+  const auto verdict =
+      ctx_.per_host ? classify_host_reply(*reply, match->target) : classify_reply(*reply, match->kind);
   if (!verdict) {
     c.inconclusive.fetch_add(1, std::memory_order_relaxed);
     return;
   }
-  const bool first = ctx_.table ? ctx_.table->set_first(*index, StateTable::code_of(verdict->state))
-                                : dedup_.first_time(*index);
-  if (!first) {
+  if (!first_answer(*index, verdict->state)) {
     c.duplicates.fetch_add(1, std::memory_order_relaxed);
     return;
   }
@@ -52,6 +52,20 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
   }
   if (!ctx_.results.try_push(capture_result(*reply, *match, verdict->state, verdict->reason)))
     c.results_lost.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool Receiver::first_answer(std::uint64_t index, PortState state) {
+  const std::uint8_t code = StateTable::code_of(state);
+  if (!ctx_.per_host) return ctx_.table ? ctx_.table->set_first(index, code) : dedup_.first_time(index);
+  // Per host: its slots are consecutive indices. The first answer marks
+  // them all, so checking this one index is enough afterwards (once per
+  // host up, a loop over its few discovery probes).
+  const std::uint64_t slots = ctx_.space.slots().size();
+  const std::uint64_t host = index / slots;
+  if (!ctx_.table) return dedup_.first_time(host);
+  if (ctx_.table->answered(index)) return false;
+  for (std::uint64_t slot = 0; slot < slots; ++slot) ctx_.table->set_first(host * slots + slot, code);
+  return true;
 }
 
 void Receiver::run(PacketSource& source, const std::atomic<bool>& stop) {

@@ -59,7 +59,7 @@ ScanSummary Scanner::run() {
   OutputThread output(queue_, results_, [this] { stop_for_failed_output(); });
   output.start();
   Receiver receiver({job_.space, job_.cookie, table_.get(), queue_, counters_,
-                     job_.os ? &job_.os->collector : nullptr});
+                     job_.os ? &job_.os->collector : nullptr, job_.settings.host_discovery});
   // A worker that throws (out of memory in -O's evidence, say) stops the
   // scan; its exception is rethrown here once every thread has joined.
   ThreadFailure worker_failed;
@@ -114,7 +114,8 @@ ScanSummary Scanner::run() {
 
   // 6. Whatever never answered is filtered (no-response), as nmap says.
   //    Not after a writer failed: the outputs are cut off there.
-  if (table_ && job_.settings.report_silence && !output_failed_.load()) conclude_silence();
+  if (table_ && job_.settings.report_silence && !job_.settings.host_discovery && !output_failed_.load())
+    conclude_silence();
 
   // 7. -O: name every responsive host from its evidence.
   if (job_.os)

@@ -100,6 +100,12 @@ void GrepableWriter::finish(const ScanSummary& s) {
     file_->write(out);  // one call per host
   });
 
+  hosts_up_.for_each([&](const HostUpRecord& host) {
+    ++listed_hosts;
+    ++up;
+    file_->write("Host: " + host.ip.to_string() + " ()\tStatus: Up\n");
+  });
+
   const std::uint64_t total = std::max<std::uint64_t>(s.targets, listed_hosts);
   std::string tail = "# zeroscan done";
   if (s.start_unix) tail += " at " + wall_time_text(s.start_unix + std::int64_t(s.elapsed_seconds));

@@ -1,6 +1,7 @@
 // NDJSON records for ports and the closing summary.
 #include "zeroscan/output/ndjson_writer.h"
 
+#include "zeroscan/output/port_reason.h"
 #include "zeroscan/output/record_text.h"
 
 namespace zeroscan {
@@ -78,7 +79,8 @@ nlohmann::ordered_json summary_json(const ScanSummary& s) {
           {"version", s.version},
           {"args", s.args},
           {"start", s.start_unix},
-          {"results_lost", s.results_lost}};
+          {"results_lost", s.results_lost},
+          {"hosts_up", s.hosts_up}};
 }
 
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& r) {
@@ -121,6 +123,21 @@ nlohmann::ordered_json host_record_json(const HostRecord& r) {
   j["features"] = r.features_json.empty() ? nlohmann::ordered_json::object()
                                           : nlohmann::ordered_json::parse(r.features_json, nullptr, false);
   j["observed_entry"] = r.observed_entry;
+  return j;
+}
+
+nlohmann::ordered_json host_up_record_json(const HostUpRecord& r) {
+  nlohmann::ordered_json j;
+  j["type"] = "host-up";
+  j["ip"] = r.ip.to_string();
+  j["status"] = "up";
+  j["reason"] = report_reason(r);
+  if (r.answered) {
+    j["probe"] = std::string(to_string(r.probe));
+    if (r.probe != ProbeKind::Echo) j["port"] = r.port;
+    j["ttl"] = r.ttl;
+    if (r.icmp_code) j["icmp_code"] = *r.icmp_code;
+  }
   return j;
 }
 
@@ -207,6 +224,12 @@ void NdjsonWriter::firewall(const FirewallRecord& record) {
 
 void NdjsonWriter::host(const HostRecord& record) {
   std::string line = host_record_json(record).dump();
+  line += '\n';
+  file_->write(line);
+}
+
+void NdjsonWriter::host_up(const HostUpRecord& record) {
+  std::string line = host_up_record_json(record).dump();
   line += '\n';
   file_->write(line);
 }

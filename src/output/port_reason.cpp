@@ -30,12 +30,25 @@ std::string_view report_reason(const PortEntry& e) {
   return to_string(e.reason);
 }
 
+std::string_view report_reason(const HostUpRecord& r) {
+  if (r.reason == StateReason::IcmpUnreachable && r.icmp_code)
+    if (const char* name = unreach_code_name(*r.icmp_code)) return name;
+  return to_string(r.reason);
+}
+
+std::optional<std::uint8_t> unreach_code_of(std::string_view text) {
+  for (int code = 0; code < 16; ++code)
+    if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name) return std::uint8_t(code);
+  return std::nullopt;
+}
+
 std::optional<StateReason> reason_from_report(std::string_view text) {
   for (int code = 0; code < 16; ++code)
     if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name)
       return StateReason::IcmpUnreachable;
   for (StateReason r : {StateReason::SynAck, StateReason::Rst, StateReason::IcmpUnreachable,
-                        StateReason::NoResponse, StateReason::ArpTimeout, StateReason::None})
+                        StateReason::NoResponse, StateReason::ArpTimeout, StateReason::EchoReply,
+                        StateReason::ArpResponse, StateReason::None})
     if (text == to_string(r)) return r;
   return std::nullopt;
 }

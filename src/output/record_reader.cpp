@@ -123,6 +123,35 @@ PortRecord port_record_from_json(const json& j) {
   return r;
 }
 
+HostUpRecord host_up_record_from_json(const json& j) {
+  HostUpRecord r;
+  need(j, "ip");
+  r.ip = address(j, "ip");
+  if (required_text(j, "status") != "up") throw DataError("a host-up record's \"status\" must be \"up\"");
+  const std::string reason = required_text(j, "reason");
+  const auto parsed_reason = reason_from_report(reason);
+  if (!parsed_reason) throw DataError("unknown reason '" + reason + "'");
+  r.reason = *parsed_reason;
+  if (j.contains("icmp_code")) r.icmp_code = number<std::uint8_t>(j, "icmp_code");
+  // "port-unreach" names the code itself.
+  if (r.reason == StateReason::IcmpUnreachable && !r.icmp_code)
+    if (const auto code = unreach_code_of(reason)) r.icmp_code = *code;
+  r.answered = j.contains("probe");
+  if (!r.answered) return r;
+  const std::string probe = text(j, "probe");
+  if (probe == "echo")
+    r.probe = ProbeKind::Echo;
+  else if (probe == "syn")
+    r.probe = ProbeKind::Syn;
+  else if (probe == "ack")
+    r.probe = ProbeKind::Ack;
+  else
+    throw DataError("unknown probe '" + probe + "'");
+  r.port = number<std::uint16_t>(j, "port");
+  r.ttl = number<std::uint8_t>(j, "ttl");
+  return r;
+}
+
 ScanSummary summary_from_json(const json& j) {
   ScanSummary s;
   s.targets = number<std::uint64_t>(j, "targets");
@@ -171,10 +200,13 @@ ScanSummary summary_from_json(const json& j) {
   s.version = text(j, "version");
   s.args = text(j, "args");
   s.start_unix = number<std::int64_t>(j, "start");
+  s.hosts_up = number<std::uint64_t>(j, "hosts_up");  // absent before -sn existed: 0
+  s.host_discovery = s.config.probes.rfind("discovery:", 0) == 0;
   return s;
 }
 
-NdjsonFile read_ndjson(std::istream& in, const std::string& name, const PortRecordCallback& on_port) {
+NdjsonFile read_ndjson(std::istream& in, const std::string& name, const PortRecordCallback& on_port,
+                       const HostUpCallback& on_host_up) {
   NdjsonFile file;
   file.path = name;
   std::string line;
@@ -207,6 +239,11 @@ NdjsonFile read_ndjson(std::istream& in, const std::string& name, const PortReco
         const PortRecord record = port_record_from_json(j);
         ++file.port_records;
         if (on_port) on_port(record);
+      } else if (type == "host-up") {
+        if (file.summary) throw DataError("host-up record after the summary");
+        const HostUpRecord record = host_up_record_from_json(j);
+        ++file.host_up_records;
+        if (on_host_up) on_host_up(record);
       } else if (type == "summary") {
         if (file.summary) throw DataError("second summary");
         file.summary = summary_from_json(j);
@@ -219,10 +256,11 @@ NdjsonFile read_ndjson(std::istream& in, const std::string& name, const PortReco
   return file;
 }
 
-NdjsonFile read_ndjson_file(const std::string& path, const PortRecordCallback& on_port) {
+NdjsonFile read_ndjson_file(const std::string& path, const PortRecordCallback& on_port,
+                            const HostUpCallback& on_host_up) {
   std::ifstream in(path);
   if (!in) throw DataError("cannot read '" + path + "': " + std::strerror(errno));
-  return read_ndjson(in, path, on_port);
+  return read_ndjson(in, path, on_port, on_host_up);
 }
 
 }  // namespace zeroscan

@@ -81,6 +81,7 @@ MergePlan plan_merge(const std::vector<NdjsonFile>& files) {
   m.seed = first.seed;
   m.space_size = first.space_size;
   m.config = first.config;
+  m.host_discovery = first.host_discovery;
   m.version = first.version;
   m.shard_index = 0;
   m.shard_count = 1;  // together they are one scan, if none is missing
@@ -104,6 +105,7 @@ MergePlan plan_merge(const std::vector<NdjsonFile>& files) {
     m.closed += s.closed;
     m.filtered += s.filtered;
     m.unfiltered += s.unfiltered;
+    m.hosts_up += s.hosts_up;
     m.covered += s.covered;
     m.merged_from += std::max<std::uint32_t>(1, s.merged_from);
     // Shards run side by side: the merged run took as long as the slowest.

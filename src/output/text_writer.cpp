@@ -7,6 +7,7 @@
 
 #include "zeroscan/output/fold_rule.h"
 #include "zeroscan/output/port_list.h"
+#include "zeroscan/output/port_reason.h"
 #include "zeroscan/output/record_text.h"
 
 namespace zeroscan {
@@ -49,8 +50,25 @@ void append_reason(std::string& out, const PortEntry& e) {
   }
 }
 
+// The closing line: hosts up for a discovery (-sn), else answered hosts and
+// port states; then the counters every report ends with.
+std::string done_line(const ScanSummary& s, std::size_t answered) {
+  using ull = unsigned long long;
+  char what[256], counters[256];
+  if (s.host_discovery)
+    std::snprintf(what, sizeof what, "%llu address(es), %llu host(s) up", ull(s.targets), ull(s.hosts_up));
+  else
+    std::snprintf(what, sizeof what, "%llu address(es), %zu answered; %llu open, %llu closed, %llu filtered, %llu unfiltered",
+                  ull(s.targets), answered, ull(s.open), ull(s.closed), ull(s.filtered), ull(s.unfiltered));
+  std::snprintf(counters, sizeof counters,
+                " in %.2f s (sent %llu, matched %llu, invalid %llu, duplicates %llu, kernel drops %llu)\n",
+                s.elapsed_seconds, ull(s.sent), ull(s.matched), ull(s.invalid), ull(s.duplicates),
+                ull(s.kernel_dropped));
+  return std::string("\nzeroscan done: ") + what + counters;
+}
+
 // Rows fold (output/fold_rule.h) by the (state, reason) of their first probe.
-constexpr int kStates = 5, kReasons = 7;
+constexpr int kStates = 5, kReasons = kStateReasonCount;
 
 }  // namespace
 
@@ -205,6 +223,22 @@ void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const Por
 
 void TextWriter::firewall(const FirewallRecord& r) { verdicts_.add(r); }
 
+void TextWriter::render_hosts_up() {
+  hosts_up_.for_each([&](const HostUpRecord& host) {
+    out_.clear();
+    out_ += "\nHost ";
+    append_ipv4(out_, host.ip);
+    out_ += " is up (";
+    out_ += report_reason(host);
+    if (host.answered) {
+      out_ += " ttl ";
+      append_number(out_, unsigned(host.ttl));
+    }
+    out_ += ")\n";
+    file_->write(out_);
+  });
+}
+
 std::string TextWriter::error() const {
   if (!file_->error().empty()) return file_->error();
   return table_.error().empty() ? verdicts_.error() : table_.error();
@@ -277,22 +311,11 @@ void TextWriter::finish(const ScanSummary& s) {
     ++answered;
   });
   render_os_only_below(std::uint64_t(1) << 32);
+  render_hosts_up();
   render_firewall();
-  char line[512];
-  std::snprintf(line, sizeof line,
-                "\nzeroscan done: %llu address(es), %zu answered; %llu open, %llu closed, "
-                "%llu filtered, %llu unfiltered in %.2f s (sent %llu, matched %llu, invalid "
-                "%llu, duplicates %llu, kernel drops %llu)\n",
-                static_cast<unsigned long long>(s.targets), answered,
-                static_cast<unsigned long long>(s.open), static_cast<unsigned long long>(s.closed),
-                static_cast<unsigned long long>(s.filtered),
-                static_cast<unsigned long long>(s.unfiltered), s.elapsed_seconds,
-                static_cast<unsigned long long>(s.sent), static_cast<unsigned long long>(s.matched),
-                static_cast<unsigned long long>(s.invalid),
-                static_cast<unsigned long long>(s.duplicates),
-                static_cast<unsigned long long>(s.kernel_dropped));
-  file_->write(line);
+  file_->write(done_line(s, answered));
   if (s.results_lost) {
+    char line[160];
     std::snprintf(line, sizeof line,
                   "(%llu answer(s) lost: the output thread fell behind; states above are incomplete)\n",
                   static_cast<unsigned long long>(s.results_lost));

@@ -357,6 +357,14 @@ void XmlWriter::finish(const ScanSummary& s) {
     file_->write(out);  // one call per host: a host is whole or absent
   });
 
+  hosts_up_.for_each([&](const HostUpRecord& host) {
+    ++listed_hosts;
+    ++up;
+    file_->write("<host><status" + attr("state", "up") + attr("reason", report_reason(host)) +
+                 attr("reason_ttl", host.ttl) + "/>\n<address" + attr("addr", host.ip.to_string()) +
+                 attr("addrtype", "ipv4") + "/>\n<hostnames>\n</hostnames>\n</host>\n");
+  });
+
   const std::uint64_t total = std::max<std::uint64_t>(s.targets, listed_hosts);
   const std::int64_t end_time = s.start_unix + std::int64_t(s.elapsed_seconds);
   std::string tail = "<runstats><finished";

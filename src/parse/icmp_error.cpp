@@ -25,7 +25,9 @@ std::optional<IcmpFields> parse_icmp_error(ByteSpan message) {
   if (!is_error_quoting_a_datagram(type)) return std::nullopt;
 
   const auto quoted = parse_quoted_ipv4(message.from(kIcmpHeader));
-  if (!quoted || quoted->probe.protocol != kProtocolTcp) return std::nullopt;
+  // Our probes are TCP segments and (for -sn) ICMP echo requests.
+  if (!quoted || (quoted->probe.protocol != kProtocolTcp && quoted->probe.protocol != kProtocolIcmp))
+    return std::nullopt;
   if (!quoted->transport.has(0, kQuotedTransport)) return std::nullopt;
 
   IcmpFields icmp;
@@ -35,6 +37,16 @@ std::optional<IcmpFields> parse_icmp_error(ByteSpan message) {
   icmp.quoted.src_port = quoted->transport.be16(0);
   icmp.quoted.dst_port = quoted->transport.be16(2);
   icmp.quoted.seq = quoted->transport.be32(4);
+  return icmp;
+}
+
+std::optional<IcmpFields> parse_icmp_echo(ByteSpan message) {
+  constexpr std::uint8_t kEchoReply = 0, kEchoRequest = 8;
+  if (!message.has(0, kIcmpHeader) || message.u8(1) != 0) return std::nullopt;
+  if (message.u8(0) != kEchoReply && message.u8(0) != kEchoRequest) return std::nullopt;
+  IcmpFields icmp;
+  icmp.type = message.u8(0);
+  icmp.echo = message.be32(4);
   return icmp;
 }
 

@@ -1,5 +1,6 @@
-// parse_reply: the receive path's driver — link layer, IPv4, then TCP or an
-// ICMP error quoting TCP. Each step is a bounds-checked parser of its own.
+// parse_reply: the receive path's driver — link layer, IPv4, then TCP, an
+// ICMP echo reply or an ICMP error quoting one of our probes. Each step is a
+// bounds-checked parser of its own.
 #include "zeroscan/parse/reply_parser.h"
 
 #include "icmp_error.h"
@@ -33,7 +34,13 @@ std::optional<Reply> parse_reply(const std::uint8_t* data, std::size_t size, Lin
     return reply;
   }
   if (ip->protocol == kProtocolIcmp) {
-    // A router or the host refusing one of our probes, quoting it.
+    // A host answering our echo request (-sn)...
+    if (const auto echo = parse_icmp_echo(ip->payload)) {
+      reply.kind = ReplyKind::IcmpEcho;
+      reply.icmp = *echo;
+      return reply;
+    }
+    // ...or a router or the host refusing one of our probes, quoting it.
     const auto icmp = parse_icmp_error(ip->payload);
     if (!icmp) return std::nullopt;
     reply.kind = ReplyKind::IcmpError;

@@ -4,6 +4,7 @@
 #include "zeroscan/probe/probe_packet.h"
 
 #include <tins/ethernetII.h>
+#include <tins/icmp.h>
 #include <tins/ip.h>
 #include <tins/tcp.h>
 
@@ -54,12 +55,26 @@ Tins::IP build_ip(const TemplateOptions& options, Ipv4 target, const ProbeFields
   return ip;
 }
 
+// An echo request as ping sends it, without payload: the cookie is the
+// identifier and sequence number (fields.seq: identifier in the high half),
+// which every echo reply returns unchanged (RFC 792).
+Tins::ICMP build_echo(const ProbeFields& fields) {
+  Tins::ICMP icmp(Tins::ICMP::ECHO_REQUEST);
+  icmp.id(std::uint16_t(fields.seq >> 16));
+  icmp.sequence(std::uint16_t(fields.seq));
+  return icmp;
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> serialize_probe(ProbeKind kind, const TemplateOptions& options,
                                           Ipv4 target, std::uint16_t dst_port,
                                           const ProbeFields& fields) {
-  Tins::IP ip = build_ip(options, target, fields) / build_tcp(kind, options, dst_port, fields);
+  Tins::IP ip = build_ip(options, target, fields);
+  if (kind == ProbeKind::Echo)
+    ip /= build_echo(fields);
+  else
+    ip /= build_tcp(kind, options, dst_port, fields);
   if (!options.ethernet) return ip.serialize();
   Tins::EthernetII frame = Tins::EthernetII(to_tins(options.dst_mac), to_tins(options.src_mac)) / ip;
   return frame.serialize();

@@ -17,6 +17,8 @@ constexpr std::size_t kEthernetHeader = 14;
 constexpr std::size_t kIpId = 4, kIpChecksum = 10, kIpDst = 16;
 constexpr std::size_t kTcpSrcPort = 0, kTcpDstPort = 2, kTcpSeq = 4, kTcpAck = 8,
                       kTcpChecksum = 16;
+// ICMP echo: checksum, then identifier and sequence (the cookie, one 32-bit word).
+constexpr std::size_t kIcmpChecksum = 2, kIcmpIdent = 4;
 
 inline void store_be16(std::uint8_t* p, std::uint16_t v) {
   p[0] = std::uint8_t(v >> 8);
@@ -34,7 +36,7 @@ inline void store_be32(std::uint8_t* p, std::uint32_t v) {
 
 ProbeTemplate::ProbeTemplate(ProbeKind kind, const TemplateOptions& options)
     : kind_(kind), ethernet_(options.ethernet) {
-  if (kind != ProbeKind::Syn && kind != ProbeKind::Ack)
+  if (kind != ProbeKind::Syn && kind != ProbeKind::Ack && kind != ProbeKind::Echo)
     throw std::invalid_argument("ProbeTemplate: unknown probe kind");
   if (options.ttl == 0) throw std::invalid_argument("ProbeTemplate: TTL 0 never leaves the host");
 
@@ -52,6 +54,13 @@ ProbeTemplate::ProbeTemplate(ProbeKind kind, const TemplateOptions& options)
   ip_sum += oc::sum_complemented_words(ip + kIpDst, 4);
   ip_checksum_base_ = oc::fold(ip_sum);
 
+  if (kind_ == ProbeKind::Echo) {
+    // ICMP has no pseudo-header: only the identifier and sequence change.
+    std::uint32_t icmp_sum = std::uint16_t(~oc::load_be16(tcp + kIcmpChecksum));
+    icmp_sum += oc::sum_complemented_words(tcp + kIcmpIdent, 2);
+    tcp_checksum_base_ = oc::fold(icmp_sum);
+    return;
+  }
   // The TCP checksum covers the destination address through the pseudo-header.
   std::uint32_t tcp_sum = std::uint16_t(~oc::load_be16(tcp + kTcpChecksum));
   tcp_sum += oc::sum_complemented_words(ip + kIpDst, 4);
@@ -69,15 +78,23 @@ void ProbeTemplate::stamp(std::uint8_t* out, Ipv4 target, std::uint16_t dst_port
   std::uint8_t* tcp = out + tcp_offset_;
   store_be16(ip + kIpId, fields.ip_id);
   store_be32(ip + kIpDst, target.value);
-  store_be16(tcp + kTcpSrcPort, fields.src_port);
-  store_be16(tcp + kTcpDstPort, dst_port);
-  store_be32(tcp + kTcpSeq, fields.seq);
-  store_be32(tcp + kTcpAck, fields.ack);
 
   // Each sum stays far below 2^32: a 17-bit base plus at most eight 16-bit words.
   const std::uint32_t dst_words = (target.value >> 16) + (target.value & 0xffff);
   const std::uint32_t ip_sum = ip_checksum_base_ + fields.ip_id + dst_words;
   store_be16(ip + kIpChecksum, std::uint16_t(~oc::fold(ip_sum)));
+
+  if (kind_ == ProbeKind::Echo) {
+    std::uint8_t* icmp = tcp;
+    store_be32(icmp + kIcmpIdent, fields.seq);
+    const std::uint32_t icmp_sum = tcp_checksum_base_ + (fields.seq >> 16) + (fields.seq & 0xffff);
+    store_be16(icmp + kIcmpChecksum, std::uint16_t(~oc::fold(icmp_sum)));
+    return;
+  }
+  store_be16(tcp + kTcpSrcPort, fields.src_port);
+  store_be16(tcp + kTcpDstPort, dst_port);
+  store_be32(tcp + kTcpSeq, fields.seq);
+  store_be32(tcp + kTcpAck, fields.ack);
 
   const std::uint32_t tcp_sum = tcp_checksum_base_ + dst_words + fields.src_port + dst_port +
                                 (fields.seq >> 16) + (fields.seq & 0xffff) + (fields.ack >> 16) +

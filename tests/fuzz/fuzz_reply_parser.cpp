@@ -38,10 +38,16 @@ void check_promises(const Reply& reply, std::size_t frame_size) {
   for (std::size_t i = 0; i < letters; ++i) require(std::strchr("MNWSTE?", layout[i]) != nullptr);
   if (reply.kind == ReplyKind::Tcp) {
     require(kMinIpHeader + kMinTcpHeader + reply.tcp.payload_length <= reply.ip.total_length);
+  } else if (reply.kind == ReplyKind::IcmpEcho) {
+    // An echo reply or request (-sn): 8 bytes of ICMP header at least.
+    require(reply.icmp.type == 0 || reply.icmp.type == 8);
+    require(reply.icmp.code == 0);
+    require(kMinIpHeader + 8 <= reply.ip.total_length);
   } else {
     const std::uint8_t type = reply.icmp.type;
     require(type == 3 || type == 4 || type == 11 || type == 12);
-    require(reply.icmp.quoted.protocol == 6);
+    // Our probes: TCP, or ICMP echo requests (their first 8 bytes likewise).
+    require(reply.icmp.quoted.protocol == 6 || reply.icmp.quoted.protocol == 1);
     require(kMinIpHeader + 8 + kMinIpHeader + kQuotedTcpBytes <= reply.ip.total_length);
   }
 }

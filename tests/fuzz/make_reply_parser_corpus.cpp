@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
       option(2, {0x02, 0x18}), option(30, {0, 1, 2, 3}), option(5, {0, 0, 0, 1, 0, 0, 0, 2}), option(0)};
   const Bytes syn_probe = probe(zeroscan::ProbeKind::Syn);
   const Bytes ack_probe = probe(zeroscan::ProbeKind::Ack);
+  const Bytes echo_probe = probe(zeroscan::ProbeKind::Echo);
 
   Tins::SLL sll;
   sll.packet_type(0);
@@ -115,6 +116,16 @@ int main(int argc, char** argv) {
   ok &= write(dir, "eth-icmp-admin-prohibited-28", 0,
               ethernet(icmp_error(Tins::ICMP::DEST_UNREACHABLE, 13, Bytes(syn_probe.begin(), syn_probe.begin() + 28))));
   ok &= write(dir, "raw-icmp-time-exceeded", 1, icmp_error(Tins::ICMP::TIME_EXCEEDED, 0, ack_probe).serialize());
+  // -sn: an echo reply, and a router's error quoting our echo request.
+  ok &= write(dir, "raw-icmp-echo-reply", 1, [&] {
+    Tins::ICMP echo(Tins::ICMP::ECHO_REPLY);
+    echo.id(0x0102);
+    echo.sequence(0x0304);
+    Tins::IP ip = Tins::IP(kUs, kTarget) / echo;
+    return ip.serialize();
+  }());
+  ok &= write(dir, "eth-icmp-host-unreachable-quoting-echo", 0,
+              ethernet(icmp_error(Tins::ICMP::DEST_UNREACHABLE, 1, echo_probe)));
   ok &= write(dir, "sll-icmp-param-problem", 2, [&] {
     Tins::SLL framed = sll / icmp_error(Tins::ICMP::PARAM_PROBLEM, 0, syn_probe);
     return framed.serialize();

@@ -78,8 +78,26 @@ const PortBehaviour& ScriptedNetwork::behaviour_for(Ipv4 address, std::uint16_t 
   return default_;
 }
 
+void ScriptedNetwork::script_echo(Ipv4 address, const PortBehaviour& behaviour) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  echo_[address.value] = behaviour;
+}
+
+void ScriptedNetwork::answer_echo(const std::uint8_t* frame, std::size_t size, const Reply& probe) {
+  auto it = echo_.find(probe.ip.dst.value);
+  if (it == echo_.end() || it->second.kind == PortBehaviour::Kind::Drop || it->second.kind == PortBehaviour::Kind::Closed)
+    return;
+  const PortBehaviour& behaviour = it->second;
+  const ReplyFrame reply =
+      behaviour.kind == PortBehaviour::Kind::Open
+          ? build_echo_reply(frame, probe, behaviour.style)
+          : build_icmp_unreachable(frame, size, probe, behaviour.icmp_code, behaviour.icmp_source, behaviour.style);
+  for (int copy = 0; copy < behaviour.copies; ++copy) queue(reply, behaviour.delay_dispatches);
+}
+
 void ScriptedNetwork::answer(const std::uint8_t* frame, std::size_t size) {
   auto probe = parse_reply(frame, size, LinkType::Ethernet);
+  if (probe && probe->kind == ReplyKind::IcmpEcho && probe->icmp.type == 8) return answer_echo(frame, size, *probe);
   if (!probe || probe->kind != ReplyKind::Tcp) return;
   const std::uint8_t flags = probe->tcp.flags;
   if (!is_syn_probe(flags) && !is_ack_probe(flags)) return;

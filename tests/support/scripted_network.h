@@ -10,8 +10,12 @@
 //   net.set_default(PortBehaviour::closed());   // every pair not scripted
 //
 // Lookup order: exact (address, port), then the host's script, then the
-// default (drop unless set). Only TCP probes are answered: SYN (SYN without
-// ACK) and ACK (ACK without SYN/RST/FIN); anything else is recorded only.
+// default (drop unless set). TCP probes are answered: SYN (SYN without
+// ACK) and ACK (ACK without SYN/RST/FIN); so are ICMP echo requests, as
+// script_echo says (open: an echo reply; icmp_unreachable: that error;
+// default drop). Anything else is recorded only.
+//
+//   net.script_echo(ip, PortBehaviour::open());
 //
 // Timing is counted in dispatch() calls, not in time, so tests are
 // deterministic: a reply with delay(n) is withheld from the next n dispatch
@@ -32,6 +36,7 @@
 
 #include "support/port_behaviour.h"
 #include "zeroscan/net/packet_io.h"
+#include "zeroscan/parse/reply.h"
 
 namespace zeroscan {
 
@@ -47,6 +52,7 @@ class ScriptedNetwork final : public PacketSink, public PacketSource {
   void script(Ipv4 address, std::uint16_t port, const PortBehaviour& behaviour);
   void script_host(Ipv4 address, const PortBehaviour& behaviour);
   void set_default(const PortBehaviour& behaviour);
+  void script_echo(Ipv4 address, const PortBehaviour& behaviour);
   // Queues a raw frame (garbage, hostile, or a hand-made reply) for capture.
   void inject(Frame frame, int delay_dispatches = 0);
   // Accepts at most this many frames per send() call, like a full NIC queue
@@ -73,12 +79,14 @@ class ScriptedNetwork final : public PacketSink, public PacketSource {
   const PortBehaviour& behaviour_for(Ipv4 address, std::uint16_t port) const;
   void queue(Frame bytes, int delay_dispatches);  // caller holds mutex_
   void answer(const std::uint8_t* frame, std::size_t size);  // caller holds mutex_
+  void answer_echo(const std::uint8_t* frame, std::size_t size, const Reply& probe);  // caller holds mutex_
 
   Clock clock_;
   mutable std::mutex mutex_;
   std::condition_variable arrived_;
   std::map<std::pair<std::uint32_t, std::uint16_t>, PortBehaviour> ports_;
   std::map<std::uint32_t, PortBehaviour> hosts_;
+  std::map<std::uint32_t, PortBehaviour> echo_;
   PortBehaviour default_ = PortBehaviour::drop();
   std::size_t accept_limit_ = 0;
   std::vector<Frame> sent_;

@@ -89,6 +89,14 @@ ReplyFrame build_rst_for_ack(const std::uint8_t* probe, std::size_t, const Reply
   return serialize(frame);
 }
 
+ReplyFrame build_echo_reply(const std::uint8_t* probe, const Reply& parsed, const ReplyStyle& style) {
+  Tins::ICMP icmp(Tins::ICMP::ECHO_REPLY);
+  icmp.id(std::uint16_t(parsed.icmp.echo >> 16));
+  icmp.sequence(std::uint16_t(parsed.icmp.echo));
+  Tins::EthernetII frame = reply_link(probe) / reply_ip(parsed.ip.dst, parsed.ip.src, style) / icmp;
+  return serialize(frame);
+}
+
 ReplyFrame build_icmp_unreachable(const std::uint8_t* probe, std::size_t size, const Reply& parsed,
                                   std::uint8_t code, Ipv4 source, const ReplyStyle& style) {
   const std::uint8_t* ip_header = probe + kEthernetHeader;

@@ -21,6 +21,8 @@ ReplyFrame build_rst_ack(const std::uint8_t* probe, std::size_t size, const Repl
 // Any port, ACK probe: bare RST whose seq is the probe's ack (RFC 793).
 ReplyFrame build_rst_for_ack(const std::uint8_t* probe, std::size_t size, const Reply& parsed,
                              const ReplyStyle& style);
+// ICMP echo request: an echo reply with the request's identifier and sequence.
+ReplyFrame build_echo_reply(const std::uint8_t* probe, const Reply& parsed, const ReplyStyle& style);
 // ICMP destination unreachable (type 3, `code`) from `source` (the target
 // when 0.0.0.0), quoting the probe's IP header and first 8 TCP bytes.
 ReplyFrame build_icmp_unreachable(const std::uint8_t* probe, std::size_t size, const Reply& parsed,

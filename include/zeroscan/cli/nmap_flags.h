@@ -48,8 +48,8 @@ const TimingPreset& timing_preset(unsigned level);
 // "10s", "1.5m", "500ms", "2h", "30" (seconds). Throws UsageError.
 double parse_time_spec(const std::string& text, const std::string& flag);
 
-// nmap's two-letter spellings handled here: -sL, -Pn, -n become long options;
-// -sn is refused with its own message. Returns false for anything else.
+// nmap's two-letter spellings handled here: -sL, -Pn, -n become long options
+// (-sn and -P* are cli/discovery_flags'). Returns false for anything else.
 bool translate_nmap_flag(const std::string& arg, std::vector<std::string>& out);
 
 void define_nmap_flags(CLI::App& app, NmapFlags& flags);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "zeroscan/cli/discovery_flags.h"
 #include "zeroscan/cli/nmap_flags.h"
 
 namespace zeroscan {
@@ -60,6 +61,7 @@ struct ScanOptions {
   std::vector<std::string> args;            // argv as given (for --pcap's sidecar, resume files)
   unsigned sender_threads = 0;              // 0: one, or two at rates a core can't carry alone
   NmapFlags nmap;                           // -T, -F, -g, --reason, -sL, ... (cli/nmap_flags)
+  DiscoveryFlags discovery;                 // -sn, --discover, -PE/-PS/-PA (cli/discovery_flags)
 };
 
 enum class ParseOutcome { Scan, Exit };

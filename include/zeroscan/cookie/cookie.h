@@ -8,6 +8,11 @@
 //   seq, ack    = H2(src, dst, sport, dport, kind)  (low, high 32-bit halves;
 //                 SYN probes send ack 0); + attempt when count < attempts
 //   IP ID       = low 16 bits of H1 >> 32
+// ICMP echo requests (ProbeKind::Echo, port 0) have no ports: their
+// identifier and sequence (ProbeFields::seq, identifier in the high half)
+// are the low 32 bits of H1(dst, 0, echo) + attempt, IP ID as above. An
+// echo reply returns both unchanged, and an ICMP error quotes them.
+//
 // Retries (attempt > 0) come from a different source port: Linux ignores a
 // repeated SYN on the same 4-tuple for a while.
 //
@@ -39,8 +44,8 @@ struct SourcePortRange {
 // Fields written into one probe.
 struct ProbeFields {
   std::uint16_t src_port = 0;
-  std::uint32_t seq = 0;
-  std::uint32_t ack = 0;   // used by ACK probes; 0 in SYN probes
+  std::uint32_t seq = 0;   // echo requests: identifier << 16 | sequence
+  std::uint32_t ack = 0;   // used by ACK probes; 0 in SYN and echo probes
   std::uint16_t ip_id = 0;
 };
 
@@ -69,7 +74,10 @@ class Cookie {
   //    cannot answer a SYN (its ack would be missing) and is rejected.
   //  - RST to an ACK probe: seq == our ack (RFC 793: RST takes SEG.ACK),
   //    also RST+ACK with that seq (some stacks set ACK anyway)
-  //  - ICMP error quoting TCP: quoted src (us), dst, ports and seq match.
+  //  - echo reply (type 0) to an echo request: identifier and sequence are
+  //    the target's echo cookie plus an attempt below max_attempts.
+  //  - ICMP error quoting TCP: quoted src (us), dst, ports and seq match;
+  //    quoting an echo request of ours: its identifier/sequence match.
   //    The quoted IP ID is deliberately not compared: NATs and scrubbing
   //    firewalls rewrite it, and seq + ports already carry the proof.
   // and whose addresses/ports are consistent with a probe we would send:
@@ -96,6 +104,10 @@ class Cookie {
                                       std::uint32_t expected) const;
   std::optional<CookieMatch> verify_tcp(const Reply& reply) const;
   std::optional<CookieMatch> verify_icmp(const Reply& reply) const;
+  std::optional<CookieMatch> verify_echo_reply(const Reply& reply) const;
+  // The echo request to `target` whose identifier/sequence was `echoed`.
+  std::optional<CookieMatch> echo_match(Ipv4 target, std::uint32_t echoed) const;
+  std::uint32_t echo_ident(Ipv4 target) const;  // attempt 0's identifier << 16 | sequence
 
   SipKey key_;
   Ipv4 source_;

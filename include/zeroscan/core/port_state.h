@@ -24,7 +24,12 @@ enum class StateReason : std::uint8_t {
   NoResponse,      // "no-response"
   SynAckToAck,     // an ACK probe drew a SYN-ACK (odd stacks); counts as unfiltered
   ArpTimeout,      // "arp-timeout": an on-link target never answered ARP, so no probe went
+  EchoReply,       // "echo-reply": host discovery, the host answered an ICMP echo request
+  ArpResponse,     // "arp-response": host discovery, an on-link host answered ARP
 };
+
+// How many StateReason values there are (tables indexed by reason).
+inline constexpr int kStateReasonCount = 9;
 
 constexpr std::string_view to_string(PortState s) {
   switch (s) {
@@ -45,6 +50,8 @@ constexpr std::string_view to_string(StateReason r) {
     case StateReason::NoResponse: return "no-response";
     case StateReason::SynAckToAck: return "syn-ack";
     case StateReason::ArpTimeout: return "arp-timeout";
+    case StateReason::EchoReply: return "echo-reply";
+    case StateReason::ArpResponse: return "arp-response";
     case StateReason::None: break;
   }
   return "none";

@@ -57,6 +57,21 @@ struct FirewallRecord {
   std::optional<std::uint8_t> host_ttl;  // the TTL of the host's own SYN-ACKs
 };
 
+// Host discovery (-sn): one host found up, and the first answer that said
+// so. `probe`/`port` name the discovery probe answered (echo; syn or ack
+// and its port); an ARP answer (reason ArpResponse) has no probe: answered
+// is false there and the fields after it are unset.
+struct HostUpRecord {
+  Ipv4 ip;
+  StateReason reason = StateReason::None;  // echo-reply, syn-ack, reset, icmp-unreach, arp-response
+  ProbeKind probe = ProbeKind::Echo;
+  std::uint16_t port = 0;
+  bool answered = false;     // a probe's reply (not ARP)
+  std::uint8_t ttl = 0;
+  std::optional<std::uint8_t> icmp_code;  // icmp-unreach: which one
+  std::int64_t timestamp_ns = 0;
+};
+
 // What was asked for: the part of the command line that decides which
 // records a scan produces. All shards of one scan share it, and `zeroscan
 // merge` refuses outputs whose configs differ, so it travels in every
@@ -64,7 +79,7 @@ struct FirewallRecord {
 struct ScanConfig {
   std::string targets;        // target specs as given, then "-iL F", "--exclude X", "--excludefile F"
   std::string ports;          // normalised port list, "22,80,443,8080" (output/port_list.h)
-  std::string probes;         // "syn", "ack" or "syn,ack"
+  std::string probes;         // "syn", "ack" or "syn,ack"; -sn: "discovery:" + its probes (discovery_label)
   double rate = 0;            // packets/s
   unsigned retries = 0;
   double wait_seconds = 0;
@@ -122,6 +137,9 @@ struct ScanSummary {
   double elapsed_seconds = 0;
   double send_seconds = 0;
   bool interrupted = false;
+  // Host discovery (-sn): the summary speaks of hosts, not ports.
+  bool host_discovery = false;
+  std::uint64_t hosts_up = 0;       // HostUpRecords written (-sn only)
 
   // Coverage: which part of the whole scan this output speaks for. A shard
   // covers about space_size / shard_count; merged shards add up to

@@ -14,6 +14,7 @@ struct EngineSettings {
   double retry_gap_seconds = 1.0;   // pause before a retry pass, for late answers
   std::uint64_t state_table_limit = std::uint64_t(1) << 28;  // larger scans: responders only
   bool report_silence = true;       // emit filtered/no-response records (needs the table)
+  bool host_discovery = false;      // -sn: one result per host up (ReceiverContext::per_host)
   unsigned max_batch = 64;          // frames per sendmmsg
   bool progress = false;            // live status line on stderr
   double progress_interval_seconds = 1.0;  // how often (nmap's --stats-every)

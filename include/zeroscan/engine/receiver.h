@@ -30,6 +30,10 @@ struct ReceiverContext {
   // -O: sees every verified reply — first answers, duplicates (retransmitted
   // SYN-ACKs), and answers to follow-up probes outside the scan space.
   OsEvidenceCollector* os = nullptr;
+  // Host discovery (-sn): replies are classified as "host up" evidence and
+  // only a host's first one becomes a result; it marks every slot of the
+  // host answered, so retries skip the whole host.
+  bool per_host = false;
 };
 
 class Receiver {
@@ -45,6 +49,9 @@ class Receiver {
   void run(PacketSource& source, const std::atomic<bool>& stop);
 
  private:
+  // The first answer for this index (per_host: for its host)? Records it.
+  bool first_answer(std::uint64_t index, PortState state);
+
   ReceiverContext ctx_;
   DedupWindow dedup_;
 };

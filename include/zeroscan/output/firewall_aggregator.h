@@ -25,6 +25,7 @@ class FirewallAggregator : public ResultSink {
 
   void port(const PortRecord& record) override;
   void host(const HostRecord& record) override { inner_.host(record); }
+  void host_up(const HostUpRecord& record) override { inner_.host_up(record); }
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return inner_.error().empty() ? digests_.error() : inner_.error(); }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "zeroscan/output/host_port_table.h"
+#include "zeroscan/output/host_up_list.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 
@@ -21,6 +22,8 @@ class GrepableWriter : public ResultSink {
  public:
   GrepableWriter(std::unique_ptr<OutputFile> file, PortAnnotator annotate);
   void port(const PortRecord& record) override;
+  // -sn: "Host: 198.18.0.2 ()\tStatus: Up", as nmap -sn -oG writes it.
+  void host_up(const HostUpRecord& record) override { hosts_up_.add(record); }
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return file_->error().empty() ? table_.error() : file_->error(); }
 
@@ -28,6 +31,7 @@ class GrepableWriter : public ResultSink {
   std::unique_ptr<OutputFile> file_;
   PortAnnotator annotate_;
   HostPortTable table_;
+  HostUpList hosts_up_;
 };
 
 }  // namespace zeroscan

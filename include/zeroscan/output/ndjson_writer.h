@@ -2,6 +2,7 @@
 // are a contract other tools and the lab tests rely on:
 //   {"type":"port","ip":"198.18.0.7","port":22,"proto":"tcp","probe":"syn",
 //    "state":"open","reason":"syn-ack","ttl":64,"window":65160,...}
+//   {"type":"host-up","ip":"198.18.0.2","status":"up","reason":"echo-reply",...}  (-sn)
 //   {"type":"summary",...}   (last line)
 #pragma once
 
@@ -25,6 +26,11 @@ void append_port_record_ndjson(std::string& out, const PortRecord& record, const
 nlohmann::ordered_json summary_json(const ScanSummary& summary);
 nlohmann::ordered_json firewall_record_json(const FirewallRecord& record);
 nlohmann::ordered_json host_record_json(const HostRecord& record);
+// -sn: {"type":"host-up","ip":"198.18.0.2","status":"up","reason":"echo-reply",
+//       "probe":"echo","ttl":64} — probe/port/ttl only when a probe was
+// answered (not for "arp-response"); port only for syn/ack probes;
+// icmp_code for "icmp-unreach" answers (reason then names the code).
+nlohmann::ordered_json host_up_record_json(const HostUpRecord& record);
 
 class NdjsonWriter : public ResultSink {
  public:
@@ -32,6 +38,7 @@ class NdjsonWriter : public ResultSink {
   void port(const PortRecord& record) override;
   void firewall(const FirewallRecord& record) override;
   void host(const HostRecord& record) override;
+  void host_up(const HostUpRecord& record) override;
   void finish(const ScanSummary& summary) override;
   std::string error() const override { return file_->error(); }
 

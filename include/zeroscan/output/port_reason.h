@@ -17,8 +17,12 @@ namespace zeroscan {
 
 // Static text: no allocation (the reports call it once per listed port).
 std::string_view report_reason(const PortEntry& entry);
+// The same for a host found up (-sn): "echo-reply", "port-unreach", ...
+std::string_view report_reason(const HostUpRecord& record);
 // "port-unreach" -> IcmpUnreachable, "syn-ack" -> SynAck, ...; nullopt when unknown.
 std::optional<StateReason> reason_from_report(std::string_view text);
+// "port-unreach" -> 3, ...; nullopt for other text.
+std::optional<std::uint8_t> unreach_code_of(std::string_view text);
 std::optional<PortState> state_from_text(std::string_view text);
 
 // "Thu Nov 21 20:15:48 2026" in local time, as nmap's startstr/timestr.

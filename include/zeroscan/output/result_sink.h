@@ -28,6 +28,9 @@ class ResultSink {
   virtual void firewall(const FirewallRecord&) {}
   // OS fingerprint of a responsive host (-O), after the port records.
   virtual void host(const HostRecord&) {}
+  // Host discovery (-sn): one host up. Formats without a place for it
+  // ignore it.
+  virtual void host_up(const HostUpRecord&) {}
   // Called once, after the last record. Writers flush here; a write error is
   // reported through error().
   virtual void finish(const ScanSummary& summary) = 0;
@@ -49,6 +52,9 @@ class SinkList : public ResultSink {
   }
   void host(const HostRecord& record) override {
     for_each([&](ResultSink& s) { s.host(record); });
+  }
+  void host_up(const HostUpRecord& record) override {
+    for_each([&](ResultSink& s) { s.host_up(record); });
   }
   void finish(const ScanSummary& summary) override {
     for_each([&](ResultSink& s) { s.finish(summary); });

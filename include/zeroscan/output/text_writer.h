@@ -18,6 +18,7 @@
 
 #include "zeroscan/output/annotation_cache.h"
 #include "zeroscan/output/host_port_table.h"
+#include "zeroscan/output/host_up_list.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 #include "zeroscan/output/verdict_table.h"
@@ -36,6 +37,8 @@ class TextWriter : public ResultSink {
   void firewall(const FirewallRecord& record) override;
   // "OS: Linux (94%)" under the host's heading.
   void host(const HostRecord& record) override;
+  // -sn: "Host 198.18.0.2 is up (echo-reply ttl 64)", in address order at finish.
+  void host_up(const HostUpRecord& record) override { hosts_up_.add(record); }
   void finish(const ScanSummary& summary) override;
   std::string error() const override;
 
@@ -47,6 +50,8 @@ class TextWriter : public ResultSink {
   // One host's block; `entries` holds only its answers.
   void render_host(std::uint32_t ip, const PortEntry* first, const PortEntry* last);
   void render_row(std::uint16_t port, const PortEntry* syn, const PortEntry* ack);
+  // -sn: one line per host up, in address order.
+  void render_hosts_up();
   // The "Firewall rules" section, written host by host.
   void render_firewall();
   // "SYN blocked, ACK passes: stateless filter [stateless-filter]" plus
@@ -60,6 +65,7 @@ class TextWriter : public ResultSink {
   std::map<std::uint32_t, std::string> os_lines_;      // -O: one line per named host
   std::string out_;                                    // the host block being rendered
   VerdictTable verdicts_;                              // SYN+ACK scans: the rule lists
+  HostUpList hosts_up_;                                // -sn: the hosts found up
   bool saw_ack_ = false;
   bool reason_column_;
 };
@@ -75,6 +81,7 @@ class OpenOnlyFilter : public ResultSink {
     if (record.syn_state == PortState::Open) inner_->firewall(record);
   }
   void host(const HostRecord& record) override { inner_->host(record); }
+  void host_up(const HostUpRecord& record) override { inner_->host_up(record); }
   void finish(const ScanSummary& summary) override { inner_->finish(summary); }
   std::string error() const override { return inner_->error(); }
 

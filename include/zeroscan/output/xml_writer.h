@@ -11,6 +11,7 @@
 #include <string>
 
 #include "zeroscan/output/host_port_table.h"
+#include "zeroscan/output/host_up_list.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 #include "zeroscan/output/verdict_table.h"
@@ -25,6 +26,9 @@ class XmlWriter : public ResultSink {
   void firewall(const FirewallRecord& record) override;
   // -O: the host's <os> matches and <distance>.
   void host(const HostRecord& record) override;
+  // -sn: a <host> with <status state="up" reason="echo-reply" .../> and
+  // its address, as nmap -sn -oX writes it.
+  void host_up(const HostUpRecord& record) override { hosts_up_.add(record); }
   void finish(const ScanSummary& summary) override;
   std::string error() const override;
 
@@ -32,6 +36,7 @@ class XmlWriter : public ResultSink {
   std::unique_ptr<OutputFile> file_;
   PortAnnotator annotate_;
   HostPortTable table_;
+  HostUpList hosts_up_;
   VerdictTable verdicts_;  // SYN+ACK scans: shown in each port's probe script
   // ip -> rendered <os>…</os><distance/> elements.
   std::map<std::uint32_t, std::string> os_elements_;

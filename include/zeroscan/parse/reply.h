@@ -71,19 +71,23 @@ struct QuotedProbe {
   std::uint32_t seq = 0;
 };
 
+// An ICMP error quoting an ICMP echo request keeps that request's first 8
+// bytes in the same QuotedProbe fields: src_port = type << 8 | code,
+// dst_port = checksum, seq = identifier << 16 | sequence.
 struct IcmpFields {
   std::uint8_t type = 0;
   std::uint8_t code = 0;
-  QuotedProbe quoted;
+  QuotedProbe quoted;   // IcmpError only
+  std::uint32_t echo = 0;  // IcmpEcho only (type 0 reply, 8 request): identifier << 16 | sequence
 };
 
-enum class ReplyKind : std::uint8_t { Tcp, IcmpError };
+enum class ReplyKind : std::uint8_t { Tcp, IcmpError, IcmpEcho };
 
 struct Reply {
   ReplyKind kind = ReplyKind::Tcp;
   IpFields ip;      // the outer IP header (the responder's)
   TcpFields tcp;    // valid when kind == Tcp
-  IcmpFields icmp;  // valid when kind == IcmpError
+  IcmpFields icmp;  // valid when kind == IcmpError or IcmpEcho
   std::int64_t timestamp_ns = 0;  // capture time (CLOCK_REALTIME ns)
 };
 

@@ -15,7 +15,8 @@ namespace zeroscan {
 
 // The frame `kind` would be with these fields: Ethernet (to options.dst_mac,
 // padded to the 60-byte minimum as libtins does) unless options.ethernet is
-// false, IPv4 with DF, TCP. Allocates; may throw. Not for the hot path.
+// false, IPv4 with DF, then TCP, or for ProbeKind::Echo an ICMP echo request
+// (identifier and sequence from fields.seq, no payload; dst_port unused). Allocates; may throw. Not for the hot path.
 std::vector<std::uint8_t> serialize_probe(ProbeKind kind, const TemplateOptions& options,
                                           Ipv4 target, std::uint16_t dst_port,
                                           const ProbeFields& fields);

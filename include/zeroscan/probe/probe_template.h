@@ -1,7 +1,7 @@
 // ProbeTemplate: one pre-built frame per probe kind. Built once with libtins
 // (so the layout is exactly what a real serializer produces), then stamped
-// per probe: memcpy, patch destination/ports/seq/ack/IP ID, and fix the IP
-// and TCP checksums incrementally (RFC 1624) from the template's checksums —
+// per probe: memcpy, patch destination/ports/seq/ack/IP ID (an echo request:
+// identifier/sequence), and fix the IP and TCP (ICMP) checksums incrementally (RFC 1624) from the template's checksums —
 // no full recomputation on the hot path.
 #pragma once
 
@@ -40,7 +40,7 @@ class ProbeTemplate {
   ProbeKind kind() const { return kind_; }
   std::size_t size() const { return bytes_.size(); }
   const std::vector<std::uint8_t>& bytes() const { return bytes_; }
-  // Where the IP and TCP headers start inside every stamped frame.
+  // Where the IP and TCP (for Echo: ICMP) headers start inside every stamped frame.
   std::size_t ip_offset() const { return ip_offset_; }
   std::size_t tcp_offset() const { return tcp_offset_; }
 

@@ -63,6 +63,15 @@ ScanOutput read_ndjson(const std::string& path) {
       out.firewall.push_back(std::move(f));
       continue;
     }
+    if (type == "host-up") {
+      const auto ip = parse_ipv4(j.value("ip", ""));
+      if (!ip || !j.contains("reason") || j.value("status", "") != "up") {
+        problem("host-up record without ip/status/reason");
+        continue;
+      }
+      out.hosts_up.push_back(HostUpRecord{*ip, j.value("reason", ""), j.value("probe", "")});
+      continue;
+    }
     if (type != "port") continue;  // host records and later kinds belong to other checks
     PortRecord r;
     const auto ip = parse_ipv4(j.value("ip", ""));

@@ -1,5 +1,5 @@
-// The scanner's NDJSON output as the lab suite reads it: the port and
-// firewall records and the closing summary, plus every way the file broke
+// The scanner's NDJSON output as the lab suite reads it: the port,
+// firewall and host-up records and the closing summary, plus every way the file broke
 // the contract.
 #pragma once
 
@@ -42,9 +42,17 @@ struct FirewallRecord {
   std::optional<int> host_ttl;
 };
 
+// A {"type":"host-up",...} record of a discovery (-sn).
+struct HostUpRecord {
+  std::uint32_t ip = 0;
+  std::string reason;  // echo-reply | syn-ack | reset | port-unreach ... | arp-response
+  std::string probe;   // echo | syn | ack; "" for arp-response
+};
+
 struct ScanOutput {
   std::vector<PortRecord> ports;
   std::vector<FirewallRecord> firewall;
+  std::vector<HostUpRecord> hosts_up;
   std::optional<nlohmann::json> summary;
   std::vector<std::string> problems;  // unparseable lines, missing fields, summary not last
 };

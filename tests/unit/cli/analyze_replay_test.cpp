@@ -196,7 +196,7 @@ struct RecordedScan {
     outputs.add(std::make_unique<NdjsonWriter>(std::make_unique<OutputFile>(live_json), annotate));
     outputs.add_borrowed(live);
     std::optional<FirewallAggregator> firewall;
-    if (in.kinds.size() == std::size_t(kProbeKindCount)) firewall.emplace(outputs);
+    if (in.kinds.size() == std::size_t(kTcpProbeKindCount)) firewall.emplace(outputs);
     ResultSink& results = firewall ? static_cast<ResultSink&>(*firewall) : outputs;
 
     PcapRecorder recorder(pcap, LinkType::Ethernet);
@@ -344,6 +344,16 @@ TEST(AnalyzeReplayTest, AnalyzeCommandWritesTheLiveNdjson) {
   EXPECT_EQ(summary.at("open").get<std::uint64_t>(), scan.live_summary.open);
   EXPECT_EQ(summary.at("sent").get<std::uint64_t>(), scan.live_summary.sent);
   EXPECT_NE(read_file(scan.scratch.path("offline.txt")).find("OS:"), std::string::npos);
+}
+
+TEST(AnalyzeReplayTest, ReasonShowsTheReasonColumnAsInAScan) {
+  const RecordedScan scan({"-p", "22,80", "--seed", "3", "198.18.0.1-198.18.0.2"});
+  const std::string plain = scan.scratch.path("plain.txt"), reason = scan.scratch.path("reason.txt");
+  std::ostringstream out, err;
+  ASSERT_EQ(run_analyze({scan.pcap, "-oN", plain}, out, err), 0) << err.str();
+  ASSERT_EQ(run_analyze({scan.pcap, "--reason", "-oN", reason}, out, err), 0) << err.str();
+  EXPECT_EQ(read_file(plain).find("REASON"), std::string::npos) << read_file(plain);
+  EXPECT_NE(read_file(reason).find("REASON"), std::string::npos) << read_file(reason);
 }
 
 TEST(AnalyzeReplayTest, SynOnlyScanWithoutOsReplaysToo) {

@@ -1,6 +1,6 @@
 // nmap's everyday flags with nmap's meaning: -T templates (explicit flags
 // win), rate bounds, --max-retries, -F, -g, --exclude-ports, --stats-every,
-// --append-output, --reason, -sL, -Pn/-n, -sn refused; --help names them
+// --append-output, --reason, -sL, -Pn/-n; --help names them
 // and every subcommand; a --config file can set them too.
 #include "zeroscan/cli/nmap_flags.h"
 
@@ -170,10 +170,6 @@ TEST(NmapMiscTest, PingAndResolveFlagsAreAcceptedNoOps) {
   const ScanOptions o = scan({"-Pn", "-n", "--no-ping", "--no-resolve"});
   ASSERT_EQ(o.targets.size(), 1u);
   EXPECT_EQ(o.targets[0], "198.18.0.1");
-}
-
-TEST(NmapMiscTest, HostDiscoveryIsRefusedWithItsOwnMessage) {
-  expect_usage_error({"-sn"}, "host discovery is not supported");
 }
 
 TEST(NmapMiscTest, ConfigFileSetsTheFlags) {

@@ -58,6 +58,25 @@ TEST(PacketTraceTest, LinesReadAsNmapPrintsThem) {
             "RCVD (1.5000s) TCP 198.18.0.7:80 > 198.18.0.1:40000 SA ttl=64 id=1234 iplen=40 seq=100 ack=101 win=1024");
 }
 
+TEST(PacketTraceTest, EchoRequestsAndRepliesOfADiscoveryAreTraced) {
+  Reply echo;
+  echo.kind = ReplyKind::IcmpEcho;
+  echo.ip.src = Ipv4::from_octets(198, 18, 0, 1);
+  echo.ip.dst = Ipv4::from_octets(198, 18, 0, 7);
+  echo.ip.ttl = 64;
+  echo.ip.id = 1234;
+  echo.ip.total_length = 28;
+  echo.icmp.type = 8;
+  echo.icmp.echo = 0x00070009;
+  EXPECT_EQ(format_trace_line("SENT", 0.5, echo),
+            "SENT (0.5000s) ICMP [198.18.0.1 > 198.18.0.7 Echo request (type=8/code=0) id=7 seq=9] IP "
+            "[ttl=64 id=1234 iplen=28]");
+  std::swap(echo.ip.src, echo.ip.dst);
+  echo.icmp.type = 0;
+  EXPECT_NE(format_trace_line("RCVD", 0.6, echo).find("198.18.0.7 > 198.18.0.1 Echo reply (type=0/code=0) id=7 seq=9"),
+            std::string::npos);
+}
+
 TEST(PacketTraceTest, SinkPassesFramesOnAndTheTracePrintsThemInTimeOrder) {
   std::ostringstream out, note;
   PacketTrace trace(out, note);

@@ -93,6 +93,16 @@ TEST_F(MergeCommandTest, FourShardsMergeIntoTheWholeScan) {
   EXPECT_EQ(summary["args"].get<std::string>().rfind("zeroscan merge -oJ ", 0), 0u);
 }
 
+TEST_F(MergeCommandTest, ReasonShowsTheReasonColumnAsInAScan) {
+  const auto files = write_shards(4);
+  ASSERT_EQ(merge(with({"-oN", path("plain.txt")}, files)), 0) << err_;
+  ASSERT_EQ(merge(with({"--reason", "-oN", path("reason.txt")}, files)), 0) << err_;
+  const std::string plain = read_text(path("plain.txt")), reason = read_text(path("reason.txt"));
+  EXPECT_EQ(plain.find("REASON"), std::string::npos) << plain;
+  EXPECT_NE(reason.find("REASON"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("syn-ack ttl"), std::string::npos) << reason;
+}
+
 TEST_F(MergeCommandTest, FirewallVerdictsAreMadeOverTheMergedRecords) {
   // 198.18.0.1:22's SYN and ACK are in different shards (positions 2 and 8
   // of the fixture, 4 shards): only the merge sees both.

@@ -159,9 +159,10 @@ INSTANTIATE_TEST_SUITE_P(
                    p[9] = 17;
                    return p;
                  }},
-        BadQuote{"QuotedIcmp",
+        // ICMP is quoted too now (-sn's echo requests): icmp_echo_test.cpp.
+        BadQuote{"QuotedIgmp",
                  [](Bytes p) {
-                   p[9] = 1;
+                   p[9] = 2;
                    return p;
                  }},
         BadQuote{"QuotedLaterFragment",
@@ -171,9 +172,10 @@ INSTANTIATE_TEST_SUITE_P(
                  }}),
     [](const auto& info) { return info.param.name; });
 
+// Echo replies and requests are parsed as echo messages (icmp_echo_test.cpp).
 TEST(IcmpReplyOtherTypes, NonErrorTypesAreRejectedEvenWhenQuotingTcp) {
-  for (auto type : {Tins::ICMP::ECHO_REPLY, Tins::ICMP::ECHO_REQUEST, Tins::ICMP::REDIRECT,
-                    Tins::ICMP::TIMESTAMP_REPLY}) {
+  for (auto type : {Tins::ICMP::REDIRECT, Tins::ICMP::TIMESTAMP_REPLY, Tins::ICMP::TIMESTAMP_REQUEST,
+                    Tins::ICMP::ADDRESS_MASK_REPLY}) {
     Tins::IP ip = test::build_icmp_error(type, 0, probe_packet(ProbeKind::Syn));
     EXPECT_FALSE(test::parse_all(ip.serialize(), LinkType::RawIp).has_value()) << int(type);
   }

@@ -149,7 +149,13 @@ TEST(PortAnnotationTest, ServiceNamesFollowNmapWithNetbaseNameAsAlias) {
     const char* netbase_name;
   } cases[] = {{8080, Protocol::Tcp, "http-proxy", "http-alt"}, {135, Protocol::Tcp, "msrpc", "epmap"},
                {111, Protocol::Tcp, "rpcbind", "sunrpc"},        {143, Protocol::Tcp, "imap", "imap2"},
-               {5900, Protocol::Tcp, "vnc", "rfb"},              {67, Protocol::Udp, "dhcps", "bootps"}};
+               {5900, Protocol::Tcp, "vnc", "rfb"},              {67, Protocol::Udp, "dhcps", "bootps"},
+               // Hand-written entries checked against nmap's nmap-services
+               // (IANA's name kept as the alias).
+               {98, Protocol::Tcp, "linuxconf", "tacnews"},      {135, Protocol::Udp, "msrpc", "epmap"},
+               {456, Protocol::Tcp, "macon", "macon-tcp"},       {1234, Protocol::Tcp, "hotline", "search-agent"},
+               {1900, Protocol::Udp, "upnp", "ssdp"},            {3372, Protocol::Tcp, "msdtc", "tip2"},
+               {7070, Protocol::Tcp, "realserver", "arcp"}};
   for (const auto& c : cases) {
     const PortEntry* entry = database().find(c.port, c.protocol);
     ASSERT_NE(entry, nullptr) << c.port;
@@ -159,6 +165,14 @@ TEST(PortAnnotationTest, ServiceNamesFollowNmapWithNetbaseNameAsAlias) {
     EXPECT_EQ(std::find(entry->aliases.begin(), entry->aliases.end(), c.nmap_name), entry->aliases.end())
         << c.port;
   }
+}
+
+TEST(PortAnnotationTest, XinuExpansionPortsAreNumberedAsRegistered) {
+  // IANA (and nmap-services): 2021-2024 are xinuexpansion1-4; 2023 was
+  // written from memory as xinuexpansion4.
+  const PortEntry* entry = database().find(2023, Protocol::Tcp);
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->service, "xinuexpansion3");
 }
 
 TEST(PortAnnotationTest, UnknownPortHasClassButNoServiceOrRisk) {
