@@ -7,6 +7,8 @@
 #include <tins/ip.h>
 #include <tins/tcp.h>
 
+#include "tcp_probe_header.h"
+
 namespace zeroscan {
 
 namespace {
@@ -19,28 +21,6 @@ Tins::IPv4Address to_tins(Ipv4 address) {
 
 Tins::HWAddress<6> to_tins(const MacAddress& mac) {
   return Tins::HWAddress<6>(mac.bytes.begin());
-}
-
-Tins::TCP build_tcp(ProbeKind kind, const TemplateOptions& options, std::uint16_t dst_port,
-                    const ProbeFields& fields) {
-  Tins::TCP tcp(dst_port, fields.src_port);
-  tcp.seq(fields.seq);
-  tcp.ack_seq(fields.ack);
-  tcp.window(options.window);
-  if (kind == ProbeKind::Syn) {
-    tcp.flags(Tins::TCP::SYN);
-    // Linux client order (tcp_syn_options): MSS, SACK-permitted, timestamp,
-    // NOP, window scale — 20 bytes, so no padding follows.
-    tcp.mss(options.mss);
-    tcp.sack_permitted();
-    tcp.timestamp(options.ts_val, 0);
-    tcp.add_option(Tins::TCP::option(Tins::TCP::NOP));
-    tcp.winscale(options.window_scale);
-  } else {
-    // A bare ACK: what a middlebox sees mid-connection; no options at all.
-    tcp.flags(Tins::TCP::ACK);
-  }
-  return tcp;
 }
 
 Tins::IP build_ip(const TemplateOptions& options, Ipv4 target, const ProbeFields& fields) {
@@ -59,7 +39,9 @@ Tins::IP build_ip(const TemplateOptions& options, Ipv4 target, const ProbeFields
 std::vector<std::uint8_t> serialize_probe(ProbeKind kind, const TemplateOptions& options,
                                           Ipv4 target, std::uint16_t dst_port,
                                           const ProbeFields& fields) {
-  Tins::IP ip = build_ip(options, target, fields) / build_tcp(kind, options, dst_port, fields);
+  Tins::IP ip = build_ip(options, target, fields) /
+                 probe_detail::build_probe_tcp(kind, options, dst_port, fields.src_port,
+                                               fields.seq, fields.ack);
   if (!options.ethernet) return ip.serialize();
   Tins::EthernetII frame = Tins::EthernetII(to_tins(options.dst_mac), to_tins(options.src_mac)) / ip;
   return frame.serialize();
