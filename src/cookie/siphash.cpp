@@ -93,4 +93,11 @@ std::uint64_t siphash24(const SipKey& key, std::uint64_t word0, std::uint64_t wo
   return state.finish();
 }
 
+std::uint64_t siphash24_words(const SipKey& key, const std::uint64_t* words, std::size_t count) {
+  SipState state(key);
+  for (std::size_t i = 0; i < count; ++i) state.absorb(words[i]);
+  state.absorb(std::uint64_t((8 * count) & 0xff) << 56);
+  return state.finish();
+}
+
 }  // namespace zeroscan

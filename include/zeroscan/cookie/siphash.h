@@ -19,6 +19,9 @@ std::uint64_t siphash24(const SipKey& key, const void* data, std::size_t length)
 // without the byte-buffer handling.
 std::uint64_t siphash24(const SipKey& key, std::uint64_t word);
 std::uint64_t siphash24(const SipKey& key, std::uint64_t word0, std::uint64_t word1);
+// Any number of words (the IPv6 cookie hashes 3 and 5): the same value as
+// siphash24 over their 8·count little-endian bytes.
+std::uint64_t siphash24_words(const SipKey& key, const std::uint64_t* words, std::size_t count);
 
 // A fresh key from the kernel's CSPRNG (getrandom). Throws SystemError when
 // the kernel cannot supply one.
