@@ -1,0 +1,50 @@
+// IPv6 target specs: an address, a prefix or a range, parsed into an
+// Ipv6Range. Pure (no DNS, no I/O). Not wired into the command line yet:
+// targets stay IPv4 until the rest of the IPv6 scan path is (see
+// docs/architecture.md).
+//
+// IPv6 networks are not swept: a /64, the smallest usual subnet, holds 2^64
+// addresses — 58 thousand years at 10 million probes a second. A spec of
+// more than 2^32 addresses (shorter than a /96) is therefore refused with a
+// message saying so, unless the caller insists (HugeIpv6Sweep::Allow).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "zeroscan/core/ipv6.h"
+
+namespace zeroscan {
+
+struct Ipv6Range {
+  Ipv6 first;
+  Ipv6 last;  // inclusive
+
+  // The number of addresses, or nullopt when it is 2^64 or more.
+  std::optional<std::uint64_t> size() const;
+  // Whether it holds more than `count` addresses.
+  bool larger_than(std::uint64_t count) const;
+
+  friend bool operator==(const Ipv6Range& a, const Ipv6Range& b) {
+    return a.first == b.first && a.last == b.last;
+  }
+  friend bool operator!=(const Ipv6Range& a, const Ipv6Range& b) { return !(a == b); }
+};
+
+enum class HugeIpv6Sweep { Refuse, Allow };
+inline constexpr std::uint64_t kMaxIpv6SweepAddresses = std::uint64_t(1) << 32;
+
+// Whether a spec is meant as IPv6 — it holds a ':' — so a caller can send
+// it here rather than to the IPv4 parser.
+bool is_ipv6_target_spec(std::string_view spec);
+
+// Parses "2001:db8::7", "2001:db8::/120" (host bits set are masked off, as
+// for IPv4: "2001:db8::7/120" is 2001:db8::/120) or
+// "2001:db8::1-2001:db8::ff" (both ends full addresses, first <= last).
+// Throws UsageError "bad target '<spec>': <reason>", e.g. "prefix length
+// must be 0-128", or, for more than 2^32 addresses unless `huge` is Allow,
+// "a /64 cannot be swept: it holds 2^64 addresses, ...".
+Ipv6Range parse_ipv6_target_spec(std::string_view spec, HugeIpv6Sweep huge = HugeIpv6Sweep::Refuse);
+
+}  // namespace zeroscan

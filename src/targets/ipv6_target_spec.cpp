@@ -1,0 +1,152 @@
+// IPv6 addresses, prefixes and ranges as target specs, and the sweep-size
+// refusal.
+#include "zeroscan/targets/ipv6_target_spec.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "zeroscan/core/errors.h"
+
+namespace zeroscan {
+
+namespace {
+
+constexpr std::size_t kQuoteLimit = 80;  // a huge "target" must not become a huge message
+constexpr double kReferenceRate = 1e7;   // probes a second: a fast scanner on a fast link
+constexpr double kSecondsPerYear = 365.25 * 24 * 3600;
+
+[[noreturn]] void reject(std::string_view spec, const std::string& reason) {
+  const std::string shown = spec.size() <= kQuoteLimit
+                                ? std::string(spec)
+                                : std::string(spec.substr(0, kQuoteLimit)) + "...";
+  throw UsageError("bad target '" + shown + "': " + reason);
+}
+
+// last - first, i.e. the size less one, as a 128-bit number.
+Ipv6 range_span(const Ipv6Range& range) {
+  const std::uint64_t borrow = range.last.lo < range.first.lo ? 1 : 0;
+  return Ipv6(range.last.hi - range.first.hi - borrow, range.last.lo - range.first.lo);
+}
+
+Ipv6 parse_address(std::string_view spec, std::string_view text) {
+  const auto address = Ipv6::parse(text);
+  if (!address) reject(spec, "'" + std::string(text.substr(0, kQuoteLimit)) + "' is not an IPv6 address");
+  return *address;
+}
+
+int parse_prefix_length(std::string_view spec, std::string_view text) {
+  int length = 0;
+  if (text.empty() || text.size() > 3) reject(spec, "prefix length must be 0-128");
+  for (char c : text) {
+    if (c < '0' || c > '9') reject(spec, "prefix length must be 0-128");
+    length = length * 10 + (c - '0');
+  }
+  if (length > 128) reject(spec, "prefix length must be 0-128");
+  return length;
+}
+
+// The network mask of a prefix length, as the two halves.
+Ipv6 prefix_mask(int length) {
+  auto half_mask = [](int bits) -> std::uint64_t {
+    if (bits <= 0) return 0;
+    if (bits >= 64) return ~std::uint64_t(0);
+    return ~std::uint64_t(0) << (64 - bits);
+  };
+  return Ipv6(half_mask(length), half_mask(length - 64));
+}
+
+Ipv6Range parse_prefix(std::string_view spec, std::size_t slash) {
+  const Ipv6 address = parse_address(spec, spec.substr(0, slash));
+  const Ipv6 mask = prefix_mask(parse_prefix_length(spec, spec.substr(slash + 1)));
+  const Ipv6 first(address.hi & mask.hi, address.lo & mask.lo);
+  return Ipv6Range{first, Ipv6(first.hi | ~mask.hi, first.lo | ~mask.lo)};
+}
+
+Ipv6Range parse_range(std::string_view spec, std::size_t dash) {
+  const Ipv6 first = parse_address(spec, spec.substr(0, dash));
+  const Ipv6 last = parse_address(spec, spec.substr(dash + 1));
+  if (last < first) reject(spec, "range ends before it starts");
+  return Ipv6Range{first, last};
+}
+
+// floor(log2(size)) of a range, 128 for all of it.
+int log2_size(const Ipv6Range& range) {
+  Ipv6 size = range_span(range);  // size - 1 so far
+  if (++size.lo == 0 && ++size.hi == 0) return 128;
+  if (size.hi != 0) return 127 - __builtin_clzll(size.hi);
+  return 63 - __builtin_clzll(size.lo);
+}
+
+double sweep_seconds(int log2_addresses) {
+  return std::ldexp(1.0, log2_addresses) / kReferenceRate;
+}
+
+std::string duration_text(double seconds) {
+  char text[64];
+  const double years = seconds / kSecondsPerYear;
+  if (years >= 1e6)
+    std::snprintf(text, sizeof text, "%.1e years", years);
+  else if (years >= 1)
+    std::snprintf(text, sizeof text, "%.0f years", years);
+  else if (seconds >= 2 * 86400)
+    std::snprintf(text, sizeof text, "%.0f days", seconds / 86400);
+  else if (seconds >= 2 * 3600)
+    std::snprintf(text, sizeof text, "%.0f hours", seconds / 3600);
+  else
+    std::snprintf(text, sizeof text, "%.0f minutes", std::ceil(seconds / 60));
+  return text;
+}
+
+// Says why: beyond a year of sending, the sweep is impossible; below it,
+// merely beyond the bound a spec may hold without insisting.
+[[noreturn]] void refuse_huge(std::string_view spec, const Ipv6Range& range, bool prefix) {
+  const int bits = log2_size(range);
+  const std::string what = prefix ? "a /" + std::to_string(128 - bits) : std::string("this range");
+  const std::string holds = std::string(prefix ? "2^" : "at least 2^") + std::to_string(bits) + " addresses";
+  const double seconds = sweep_seconds(bits);
+  const std::string time = duration_text(seconds) + " at 10 million probes a second";
+  if (seconds >= kSecondsPerYear)
+    reject(spec, what + " cannot be swept: it holds " + holds + ", " + time +
+                     ". IPv6 hosts are found from lists, not by sweeping; give at most 2^32 "
+                     "addresses (a /96) per spec");
+  reject(spec, what + " holds " + holds + " (" + time +
+                   "), more than the 2^32 (a /96) a spec may hold unless you insist");
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> Ipv6Range::size() const {
+  const Ipv6 span = range_span(*this);
+  if (span.hi != 0 || span.lo == ~std::uint64_t(0)) return std::nullopt;
+  return span.lo + 1;
+}
+
+bool Ipv6Range::larger_than(std::uint64_t count) const {
+  const Ipv6 span = range_span(*this);  // size - 1
+  return span.hi != 0 || span.lo >= count;
+}
+
+bool is_ipv6_target_spec(std::string_view spec) {
+  return spec.find(':') != std::string_view::npos;
+}
+
+Ipv6Range parse_ipv6_target_spec(std::string_view spec, HugeIpv6Sweep huge) {
+  if (spec.empty()) reject(spec, "empty target");
+  const std::size_t slash = spec.find('/');
+  const std::size_t dash = spec.find('-');
+  if (slash != std::string_view::npos && dash != std::string_view::npos)
+    reject(spec, "a prefix or a range, not both");
+  Ipv6Range range;
+  if (slash != std::string_view::npos)
+    range = parse_prefix(spec, slash);
+  else if (dash != std::string_view::npos)
+    range = parse_range(spec, dash);
+  else
+    range = Ipv6Range{parse_address(spec, spec), parse_address(spec, spec)};
+  if (huge == HugeIpv6Sweep::Refuse && range.larger_than(kMaxIpv6SweepAddresses))
+    refuse_huge(spec, range, slash != std::string_view::npos);
+  return range;
+}
+
+}  // namespace zeroscan
