@@ -23,6 +23,13 @@ Tins::HWAddress<6> to_tins(const MacAddress& mac) {
   return Tins::HWAddress<6>(mac.bytes.begin());
 }
 
+// The TCP segment both address families send (tcp_probe_header.h).
+Tins::TCP build_tcp(ProbeKind kind, const TemplateOptions& options, std::uint16_t dst_port,
+                    const ProbeFields& fields) {
+  return probe_detail::build_probe_tcp(kind, options, dst_port, fields.src_port, fields.seq,
+                                       fields.ack);
+}
+
 Tins::IP build_ip(const TemplateOptions& options, Ipv4 target, const ProbeFields& fields) {
   Tins::IP ip(to_tins(target), to_tins(options.src_ip));
   ip.ttl(options.ttl);
@@ -39,9 +46,7 @@ Tins::IP build_ip(const TemplateOptions& options, Ipv4 target, const ProbeFields
 std::vector<std::uint8_t> serialize_probe(ProbeKind kind, const TemplateOptions& options,
                                           Ipv4 target, std::uint16_t dst_port,
                                           const ProbeFields& fields) {
-  Tins::IP ip = build_ip(options, target, fields) /
-                 probe_detail::build_probe_tcp(kind, options, dst_port, fields.src_port,
-                                               fields.seq, fields.ack);
+  Tins::IP ip = build_ip(options, target, fields) / build_tcp(kind, options, dst_port, fields);
   if (!options.ethernet) return ip.serialize();
   Tins::EthernetII frame = Tins::EthernetII(to_tins(options.dst_mac), to_tins(options.src_mac)) / ip;
   return frame.serialize();
