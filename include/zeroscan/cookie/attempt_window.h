@@ -71,20 +71,23 @@ std::optional<AnsweredProbe> match_tcp_answer(const TcpFields& tcp, const Attemp
   const bool ack = tcp.flags & tcp_flag::Ack;
   if (syn == rst) return std::nullopt;   // neither: no answer; both: nonsense
   if (syn && !ack) return std::nullopt;  // a bare SYN is a simultaneous open
+  // The cheaper port hash rules a probe out before the sequence hash is paid for.
   if (ack) {
-    const auto from_port =
-        window.attempt_from_port(hashes.port_hash(tcp.src_port, ProbeKind::Syn), tcp.dst_port);
-    const auto seq = std::uint32_t(hashes.sequence_hash(tcp.dst_port, tcp.src_port, ProbeKind::Syn));
-    if (const auto attempt = window.confirm(from_port, tcp.ack - 1, seq))
-      return AnsweredProbe{tcp.src_port, ProbeKind::Syn, *attempt};
+    if (const auto from_port = window.attempt_from_port(
+            hashes.port_hash(tcp.src_port, ProbeKind::Syn), tcp.dst_port)) {
+      const auto seq = std::uint32_t(hashes.sequence_hash(tcp.dst_port, tcp.src_port, ProbeKind::Syn));
+      if (const auto attempt = window.confirm(from_port, tcp.ack - 1, seq))
+        return AnsweredProbe{tcp.src_port, ProbeKind::Syn, *attempt};
+    }
   }
   if (rst) {
-    const auto from_port =
-        window.attempt_from_port(hashes.port_hash(tcp.src_port, ProbeKind::Ack), tcp.dst_port);
-    const auto our_ack =
-        std::uint32_t(hashes.sequence_hash(tcp.dst_port, tcp.src_port, ProbeKind::Ack) >> 32);
-    if (const auto attempt = window.confirm(from_port, tcp.seq, our_ack))
-      return AnsweredProbe{tcp.src_port, ProbeKind::Ack, *attempt};
+    if (const auto from_port = window.attempt_from_port(
+            hashes.port_hash(tcp.src_port, ProbeKind::Ack), tcp.dst_port)) {
+      const auto our_ack =
+          std::uint32_t(hashes.sequence_hash(tcp.dst_port, tcp.src_port, ProbeKind::Ack) >> 32);
+      if (const auto attempt = window.confirm(from_port, tcp.seq, our_ack))
+        return AnsweredProbe{tcp.src_port, ProbeKind::Ack, *attempt};
+    }
   }
   return std::nullopt;
 }
