@@ -21,6 +21,13 @@ bool is_skippable(std::uint8_t next_header) {
          next_header == kDestinationOptions;
 }
 
+// 16 address bytes read through the span's checks (:: if they are not all there).
+Ipv6 address_at(ByteSpan span, std::size_t at) {
+  if (!span.has(at, 16)) return Ipv6();
+  return Ipv6(std::uint64_t(span.be32(at)) << 32 | span.be32(at + 4),
+              std::uint64_t(span.be32(at + 8)) << 32 | span.be32(at + 12));
+}
+
 // The fields of a fixed header known to be present.
 Ipv6Fields read_fixed_header(ByteSpan header) {
   Ipv6Fields fields;
@@ -29,13 +36,24 @@ Ipv6Fields read_fixed_header(ByteSpan header) {
   fields.flow_label = first_word & 0xfffff;
   fields.payload_length = header.be16(4);
   fields.hop_limit = header.u8(7);
-  fields.src = Ipv6::from_bytes(header.data + 8);
-  fields.dst = Ipv6::from_bytes(header.data + 24);
+  fields.src = address_at(header, 8);
+  fields.dst = address_at(header, 24);
   return fields;
 }
 
 bool is_version_6(ByteSpan packet) {
   return packet.has(0, kFixedHeader) && (packet.u8(0) >> 4) == 6;
+}
+
+// The fixed header's fields and the walk to the upper layer over `payload`.
+std::optional<Ipv6Packet> read_packet(ByteSpan header, ByteSpan payload) {
+  const auto upper = skip_extension_headers(header.u8(6), payload);
+  if (!upper) return std::nullopt;
+  Ipv6Packet packet;
+  packet.fields = read_fixed_header(header);
+  packet.fields.extension_headers = upper->headers_skipped;
+  packet.upper = *upper;
+  return packet;
 }
 
 }  // namespace
@@ -62,27 +80,15 @@ std::optional<UpperLayer> skip_extension_headers(std::uint8_t next_header, ByteS
 
 std::optional<Ipv6Packet> parse_ipv6(ByteSpan packet) {
   if (!is_version_6(packet)) return std::nullopt;
-  Ipv6Packet result;
-  result.fields = read_fixed_header(packet);
-  const std::size_t payload_length = result.fields.payload_length;
+  const std::size_t payload_length = packet.be16(4);
   // Longer than the capture: the snap length or the wire cut it.
   if (payload_length == 0 || payload_length > packet.size - kFixedHeader) return std::nullopt;
-  const auto upper = skip_extension_headers(packet.u8(6), packet.sub(kFixedHeader, payload_length));
-  if (!upper) return std::nullopt;
-  result.upper = *upper;
-  result.fields.extension_headers = upper->headers_skipped;
-  return result;
+  return read_packet(packet, packet.sub(kFixedHeader, payload_length));
 }
 
 std::optional<QuotedIpv6> parse_quoted_ipv6(ByteSpan quote) {
   if (!is_version_6(quote)) return std::nullopt;
-  QuotedIpv6 result;
-  result.fields = read_fixed_header(quote);
-  const auto upper = skip_extension_headers(quote.u8(6), quote.from(kFixedHeader));
-  if (!upper) return std::nullopt;
-  result.upper = *upper;
-  result.fields.extension_headers = upper->headers_skipped;
-  return result;
+  return read_packet(quote, quote.from(kFixedHeader));
 }
 
 }  // namespace zeroscan::parse_detail

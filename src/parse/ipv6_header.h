@@ -39,7 +39,7 @@ std::optional<UpperLayer> skip_extension_headers(std::uint8_t next_header, ByteS
 
 struct Ipv6Packet {
   Ipv6Fields fields;
-  UpperLayer upper;  // bounded by the payload length
+  UpperLayer upper;  // bounded by the payload length (a quote: by the quoted bytes)
 };
 
 // Accepts only a consistent packet: version 6, the 40-byte header present,
@@ -52,10 +52,7 @@ std::optional<Ipv6Packet> parse_ipv6(ByteSpan packet);
 // present; the payload length is not held to the quote (RFC 4443 §2.4(c):
 // errors quote as much as fits in the minimum MTU, possibly less than the
 // probe); the extension-header chain is walked within the quoted bytes.
-struct QuotedIpv6 {
-  Ipv6Fields fields;
-  UpperLayer upper;
-};
+using QuotedIpv6 = Ipv6Packet;
 std::optional<QuotedIpv6> parse_quoted_ipv6(ByteSpan quote);
 
 }  // namespace zeroscan::parse_detail
