@@ -2,6 +2,8 @@
 // shared reply rules applied to IPv6 replies.
 #include "zeroscan/cookie/ipv6_cookie.h"
 
+#include <array>
+
 namespace zeroscan {
 
 namespace {
@@ -14,7 +16,10 @@ constexpr std::uint8_t kProtocolTcp = 6;
 }  // namespace
 
 Ipv6Cookie::Ipv6Cookie(SipKey key, Ipv6 source, SourcePortRange ports, std::uint8_t max_attempts)
-    : key_(key), source_(source), window_(ports, max_attempts) {}
+    : key_(key),
+      source_(source),
+      sequence_prefix_(key, std::array<std::uint64_t, 2>{source.hi, source.lo}.data(), 2),
+      window_(ports, max_attempts) {}
 
 std::uint64_t Ipv6Cookie::port_hash(Ipv6 target, std::uint16_t port, ProbeKind kind) const {
   const std::uint64_t words[] = {target.hi, target.lo,
@@ -24,10 +29,11 @@ std::uint64_t Ipv6Cookie::port_hash(Ipv6 target, std::uint16_t port, ProbeKind k
 
 std::uint64_t Ipv6Cookie::sequence_hash(Ipv6 target, std::uint16_t src_port, std::uint16_t port,
                                         ProbeKind kind) const {
-  const std::uint64_t words[] = {source_.hi, source_.lo, target.hi, target.lo,
-                                 std::uint64_t(src_port) << 48 | std::uint64_t(port) << 32 |
-                                     std::uint64_t(kind) << 8 | kSequenceHashTag};
-  return siphash24_words(key_, words, 5);
+  // The source address, the message's first two words, is already absorbed.
+  const std::uint64_t rest[] = {target.hi, target.lo,
+                                std::uint64_t(src_port) << 48 | std::uint64_t(port) << 32 |
+                                    std::uint64_t(kind) << 8 | kSequenceHashTag};
+  return sequence_prefix_.hash(rest, 3);
 }
 
 Ipv6ProbeFields Ipv6Cookie::probe_fields(Ipv6 target, std::uint16_t port, ProbeKind kind,

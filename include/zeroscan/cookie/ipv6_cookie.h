@@ -76,6 +76,7 @@ class Ipv6Cookie {
 
   SipKey key_;
   Ipv6 source_;
+  SipHashPrefix sequence_prefix_;  // H2 with the source address absorbed
   AttemptWindow window_;
 };
 

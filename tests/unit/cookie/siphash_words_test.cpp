@@ -33,6 +33,22 @@ TEST(SipHashWords, EqualsTheByteBufferHashForZeroToSixWords) {
   }
 }
 
+TEST(SipHashWords, APrefixStateGivesTheWholeMessagesHash) {
+  std::mt19937_64 random(8);
+  for (std::size_t prefix = 0; prefix <= 3; ++prefix) {
+    for (std::size_t rest = 0; rest <= 4; ++rest) {
+      const SipKey key{random(), random()};
+      std::vector<std::uint64_t> words(prefix + rest);
+      for (auto& w : words) w = random();
+      const SipHashPrefix midstate(key, words.data(), prefix);
+      ASSERT_EQ(midstate.hash(words.data() + prefix, rest), siphash24_words(key, words.data(), words.size()))
+          << prefix << " + " << rest << " words";
+      // The prefix state is reused, not consumed.
+      ASSERT_EQ(midstate.hash(words.data() + prefix, rest), siphash24_words(key, words.data(), words.size()));
+    }
+  }
+}
+
 TEST(SipHashWords, MatchesThePublishedSixteenByteVector) {
   const SipKey key{0x0706050403020100ull, 0x0f0e0d0c0b0a0908ull};
   const std::uint64_t words[] = {0x0706050403020100ull, 0x0f0e0d0c0b0a0908ull};
