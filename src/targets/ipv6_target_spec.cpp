@@ -149,4 +149,14 @@ Ipv6Range parse_ipv6_target_spec(std::string_view spec, HugeIpv6Sweep huge) {
   return range;
 }
 
+const std::vector<Ipv6Range>& never_valid_ipv6_targets() {
+  // A constant table, built once on first use; never mutated.
+  static const std::vector<Ipv6Range> blocks = {
+      {Ipv6(0, 0), Ipv6(0, 0)},                                        // unspecified
+      {Ipv6(0, 0x0000ffff00000000ull), Ipv6(0, 0x0000ffffffffffffull)},  // IPv4-mapped
+      {Ipv6(0xff00000000000000ull, 0), Ipv6(~0ull, ~0ull)},            // multicast
+  };
+  return blocks;
+}
+
 }  // namespace zeroscan

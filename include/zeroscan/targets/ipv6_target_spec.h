@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "zeroscan/core/ipv6.h"
 
@@ -46,5 +47,10 @@ bool is_ipv6_target_spec(std::string_view spec);
 // must be 0-128", or, for more than 2^32 addresses unless `huge` is Allow,
 // "a /64 cannot be swept: it holds 2^64 addresses, ...".
 Ipv6Range parse_ipv6_target_spec(std::string_view spec, HugeIpv6Sweep huge = HugeIpv6Sweep::Refuse);
+
+// IPv6 blocks that can never be unicast scan targets, never_valid_targets'
+// twin: :: (unspecified, RFC 4291 §2.5.2), ::ffff:0:0/96 (IPv4-mapped:
+// those hosts are scanned over IPv4) and ff00::/8 (multicast).
+const std::vector<Ipv6Range>& never_valid_ipv6_targets();
 
 }  // namespace zeroscan

@@ -105,5 +105,23 @@ TEST(Ipv6TargetSpec, TellsIpv6SpecsFromOthers) {
   EXPECT_FALSE(is_ipv6_target_spec("scanme.example"));
 }
 
+TEST(Ipv6TargetSpec, NeverValidBlocksAreTheUnspecifiedMappedAndMulticastOnes) {
+  auto never_valid = [](const char* text) {
+    const Ipv6 address = a(text);
+    for (const Ipv6Range& block : never_valid_ipv6_targets())
+      if (!(address < block.first) && !(block.last < address)) return true;
+    return false;
+  };
+  EXPECT_TRUE(never_valid("::"));
+  EXPECT_TRUE(never_valid("::ffff:198.18.0.1"));
+  EXPECT_TRUE(never_valid("ff02::1"));
+  EXPECT_TRUE(never_valid("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
+  EXPECT_FALSE(never_valid("::1"));  // loopback is scannable
+  EXPECT_FALSE(never_valid("fe80::1"));
+  EXPECT_FALSE(never_valid("2001:2::1"));
+  EXPECT_FALSE(never_valid("::fffe:0:0"));
+  EXPECT_FALSE(never_valid("feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
+}
+
 }  // namespace
 }  // namespace zeroscan
