@@ -23,12 +23,6 @@ constexpr double kSecondsPerYear = 365.25 * 24 * 3600;
   throw UsageError("bad target '" + shown + "': " + reason);
 }
 
-// last - first, i.e. the size less one, as a 128-bit number.
-Ipv6 range_span(const Ipv6Range& range) {
-  const std::uint64_t borrow = range.last.lo < range.first.lo ? 1 : 0;
-  return Ipv6(range.last.hi - range.first.hi - borrow, range.last.lo - range.first.lo);
-}
-
 Ipv6 parse_address(std::string_view spec, std::string_view text) {
   const auto address = Ipv6::parse(text);
   if (!address) reject(spec, "'" + std::string(text.substr(0, kQuoteLimit)) + "' is not an IPv6 address");
@@ -115,17 +109,6 @@ std::string duration_text(double seconds) {
 }
 
 }  // namespace
-
-std::optional<std::uint64_t> Ipv6Range::size() const {
-  const Ipv6 span = range_span(*this);
-  if (span.hi != 0 || span.lo == ~std::uint64_t(0)) return std::nullopt;
-  return span.lo + 1;
-}
-
-bool Ipv6Range::larger_than(std::uint64_t count) const {
-  const Ipv6 span = range_span(*this);  // size - 1
-  return span.hi != 0 || span.lo >= count;
-}
 
 bool is_ipv6_target_spec(std::string_view spec) {
   return spec.find(':') != std::string_view::npos;

@@ -10,28 +10,13 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "zeroscan/core/ipv6.h"
+#include "zeroscan/core/ipv6_range.h"
 
 namespace zeroscan {
-
-struct Ipv6Range {
-  Ipv6 first;
-  Ipv6 last;  // inclusive
-
-  // The number of addresses, or nullopt when it is 2^64 or more.
-  std::optional<std::uint64_t> size() const;
-  // Whether it holds more than `count` addresses.
-  bool larger_than(std::uint64_t count) const;
-
-  friend bool operator==(const Ipv6Range& a, const Ipv6Range& b) {
-    return a.first == b.first && a.last == b.last;
-  }
-  friend bool operator!=(const Ipv6Range& a, const Ipv6Range& b) { return !(a == b); }
-};
 
 enum class HugeIpv6Sweep { Refuse, Allow };
 inline constexpr std::uint64_t kMaxIpv6SweepAddresses = std::uint64_t(1) << 32;
