@@ -1,7 +1,6 @@
-// Ipv6Route and lookup_ipv6_route: Route and lookup_route's IPv6 twins
-// (net/next_hop.h), the pure route decision over a table. Reading the table
-// from netlink (RTM_GETROUTE, AF_INET6) is still to do: not wired into
-// scans yet (see docs/architecture.md).
+// Ipv6Route, lookup_ipv6_route and read_ipv6_routes: Route, lookup_route
+// and read_routes' IPv6 twins (net/next_hop.h). Not wired into scans yet
+// (see docs/architecture.md).
 #pragma once
 
 #include <cstdint>
@@ -28,5 +27,9 @@ struct Ipv6Route {
 // main), then longest-prefix match, lowest metric among equals — as
 // lookup_route. A prefix length above 128 covers nothing.
 std::optional<Ipv6Route> lookup_ipv6_route(const std::vector<Ipv6Route>& table, Ipv6 destination);
+
+// Reads the main + local IPv6 routing tables over netlink (the decoder
+// read_routes uses). Throws SystemError.
+std::vector<Ipv6Route> read_ipv6_routes();
 
 }  // namespace zeroscan
