@@ -1,6 +1,7 @@
-// Root only: read_ipv6_routes against a namespace holding nothing but its
-// loopback and routes the test made (all in 2001:2::/48). No interface
-// but lo exists, so no IPv6 packet (not even DAD or MLD) can leave it.
+// Root only: read_ipv6_routes and read_ipv6_neighbours against a namespace
+// holding its loopback, routes the test made (all in 2001:2::/48) and, for
+// the neighbour table, a veth pair that is never brought up. Nothing
+// there can transmit, so no IPv6 packet (not even DAD or MLD) is sent.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include "support/test_namespace.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/net/ipv6_benchmark_range_guard.h"
+#include "zeroscan/net/ipv6_neighbour.h"
 #include "zeroscan/net/ipv6_route.h"
 
 namespace zeroscan {
@@ -87,6 +89,28 @@ TEST_F(Ipv6KernelRoutesTest, TheGuardSeesTheSafetyRouteAndItsAbsence) {
   const std::vector<Ipv6Range> targets{{a("2001:2:0:9::1"), a("2001:2:0:9::ff")}};
   EXPECT_NO_THROW(refuse_ipv6_benchmark_range_via_default_route(with_safety, targets));
   EXPECT_THROW(refuse_ipv6_benchmark_range_via_default_route(without_safety, targets), SystemError);
+}
+
+TEST_F(Ipv6KernelRoutesTest, ReadsUsableNeighbourEntriesOnly) {
+  // A link-layer device (a veth pair, both ends in here), kept down:
+  // entries can be added, nothing is sent.
+  ns_->ip("link add zs6 type veth peer name zs7");
+  ns_->ip("-6 neigh add 2001:2::5 lladdr 02:00:5e:00:06:05 dev zs6 nud permanent");
+  ns_->ip("-6 neigh add 2001:2::6 lladdr 02:00:5e:00:06:06 dev zs6 nud stale");
+  ns_->ip("-6 neigh add 2001:2::7 dev zs6 nud failed");  // no MAC: not usable
+  std::vector<Ipv6Neighbour> neighbours;
+  {
+    EnterNamespace inside(*ns_);
+    neighbours = read_ipv6_neighbours();
+  }
+  std::sort(neighbours.begin(), neighbours.end(),
+            [](const Ipv6Neighbour& x, const Ipv6Neighbour& y) { return x.address < y.address; });
+  ASSERT_EQ(neighbours.size(), 2u);
+  EXPECT_EQ(neighbours[0].interface, "zs6");
+  EXPECT_EQ(neighbours[0].address, a("2001:2::5"));
+  EXPECT_EQ(neighbours[0].mac, *MacAddress::parse("02:00:5e:00:06:05"));
+  EXPECT_EQ(neighbours[1].address, a("2001:2::6"));
+  EXPECT_EQ(neighbours[1].mac, *MacAddress::parse("02:00:5e:00:06:06"));
 }
 
 }  // namespace
