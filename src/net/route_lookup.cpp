@@ -14,18 +14,11 @@ bool covers(const Route& route, Ipv4 address) {
   return (address.value & mask) == (route.destination.value & mask);
 }
 
-std::uint64_t half_mask(int bits) {
-  if (bits <= 0) return 0;
-  if (bits >= 64) return ~std::uint64_t(0);
-  return ~std::uint64_t(0) << (64 - bits);
-}
-
 // A prefix length above 128 covers nothing.
 bool covers(const Ipv6Route& route, Ipv6 address) {
-  const int length = route.prefix_length;
-  if (length > 128) return false;
-  const std::uint64_t hi = half_mask(length), lo = half_mask(length - 64);
-  return (address.hi & hi) == (route.destination.hi & hi) && (address.lo & lo) == (route.destination.lo & lo);
+  if (route.prefix_length > 128) return false;
+  const Ipv6 mask = Ipv6::mask(route.prefix_length);
+  return (address & mask) == (route.destination & mask);
 }
 
 // True when `candidate` should replace `best` among routes of one table.

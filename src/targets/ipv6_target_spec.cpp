@@ -40,21 +40,11 @@ int parse_prefix_length(std::string_view spec, std::string_view text) {
   return length;
 }
 
-// The network mask of a prefix length, as the two halves.
-Ipv6 prefix_mask(int length) {
-  auto half_mask = [](int bits) -> std::uint64_t {
-    if (bits <= 0) return 0;
-    if (bits >= 64) return ~std::uint64_t(0);
-    return ~std::uint64_t(0) << (64 - bits);
-  };
-  return Ipv6(half_mask(length), half_mask(length - 64));
-}
-
 Ipv6Range parse_prefix(std::string_view spec, std::size_t slash) {
   const Ipv6 address = parse_address(spec, spec.substr(0, slash));
-  const Ipv6 mask = prefix_mask(parse_prefix_length(spec, spec.substr(slash + 1)));
-  const Ipv6 first(address.hi & mask.hi, address.lo & mask.lo);
-  return Ipv6Range{first, Ipv6(first.hi | ~mask.hi, first.lo | ~mask.lo)};
+  const Ipv6 mask = Ipv6::mask(parse_prefix_length(spec, spec.substr(slash + 1)));
+  const Ipv6 first = address & mask;
+  return Ipv6Range{first, first | ~mask};
 }
 
 Ipv6Range parse_range(std::string_view spec, std::size_t dash) {
@@ -126,7 +116,7 @@ Ipv6Range parse_ipv6_target_spec(std::string_view spec, HugeIpv6Sweep huge) {
   else if (dash != std::string_view::npos)
     range = parse_range(spec, dash);
   else
-    range = Ipv6Range{parse_address(spec, spec), parse_address(spec, spec)};
+    range.first = range.last = parse_address(spec, spec);
   if (huge == HugeIpv6Sweep::Refuse && range.larger_than(kMaxIpv6SweepAddresses))
     refuse_huge(spec, range, slash != std::string_view::npos);
   return range;

@@ -35,6 +35,14 @@ struct Ipv6 {
     return std::uint16_t(half >> (48 - 16 * (index % 4)));
   }
 
+  // The network mask of a prefix length (0-128; outside it saturates).
+  static constexpr Ipv6 mask(int prefix_length) {
+    return Ipv6(half_mask(prefix_length), half_mask(prefix_length - 64));
+  }
+  constexpr Ipv6 operator&(Ipv6 other) const { return Ipv6(hi & other.hi, lo & other.lo); }
+  constexpr Ipv6 operator|(Ipv6 other) const { return Ipv6(hi | other.hi, lo | other.lo); }
+  constexpr Ipv6 operator~() const { return Ipv6(~hi, ~lo); }
+
   // RFC 4291 text forms: hex groups, one "::", an embedded dotted quad in
   // the last 32 bits. No zone ("%eth0"), no brackets, no surrounding
   // space. Returns nullopt on anything else.
@@ -46,6 +54,14 @@ struct Ipv6 {
   friend constexpr bool operator!=(Ipv6 a, Ipv6 b) { return !(a == b); }
   friend constexpr bool operator<(Ipv6 a, Ipv6 b) {
     return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
+  }
+
+ private:
+  // The top `bits` bits of a 64-bit half set (none at or below 0, all from 64).
+  static constexpr std::uint64_t half_mask(int bits) {
+    if (bits <= 0) return 0;
+    if (bits >= 64) return ~std::uint64_t(0);
+    return ~std::uint64_t(0) << (64 - bits);
   }
 };
 

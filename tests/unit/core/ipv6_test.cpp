@@ -69,6 +69,16 @@ TEST(Ipv6, BytesAreNetworkOrder) {
   EXPECT_EQ(address.group(7), 6);
 }
 
+TEST(Ipv6, PrefixMasksAndBitwiseOperators) {
+  EXPECT_EQ(Ipv6::mask(0), Ipv6(0, 0));
+  EXPECT_EQ(Ipv6::mask(1), Ipv6(0x8000000000000000ull, 0));
+  EXPECT_EQ(Ipv6::mask(64), Ipv6(~0ull, 0));
+  EXPECT_EQ(Ipv6::mask(65), Ipv6(~0ull, 0x8000000000000000ull));
+  EXPECT_EQ(Ipv6::mask(128), Ipv6(~0ull, ~0ull));
+  EXPECT_EQ(*Ipv6::parse("2001:2::1:7") & Ipv6::mask(112), *Ipv6::parse("2001:2::1:0"));
+  EXPECT_EQ(*Ipv6::parse("2001:2::") | ~Ipv6::mask(120), *Ipv6::parse("2001:2::ff"));
+}
+
 TEST(Ipv6, OrdersAsTheUnsigned128BitNumber) {
   EXPECT_LT(Ipv6(0, ~0ull), Ipv6(1, 0));
   EXPECT_LT(Ipv6(1, 0), Ipv6(1, 1));
