@@ -2,6 +2,8 @@
 // unfiltered/filtered), as RFC 793 responses imply them.
 #include "zeroscan/classify/classify.h"
 
+#include "zeroscan/classify/icmpv6_error.h"
+
 namespace zeroscan {
 
 namespace {
@@ -31,6 +33,7 @@ std::optional<Classification> classify_tcp(const TcpFields& tcp, ProbeKind kind)
 
 std::optional<Classification> classify_reply(const Reply& reply, ProbeKind kind) {
   if (reply.kind == ReplyKind::Tcp) return classify_tcp(reply.tcp, kind);
+  if (reply.family == IpFamily::V6) return classify_icmpv6_error(reply.icmp);  // other numbering
   // Every destination-unreachable code means something between us and the
   // port refused to deliver: a router (net/host unreachable), the host
   // (port/protocol unreachable) or a firewall (admin prohibited, codes 9, 10,

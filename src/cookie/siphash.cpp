@@ -27,6 +27,15 @@ class SipState {
     v0_ ^= word;
   }
 
+  // The running state, to resume from later (SipHashPrefix).
+  explicit SipState(const std::uint64_t (&v)[4]) : v0_(v[0]), v1_(v[1]), v2_(v[2]), v3_(v[3]) {}
+  void save(std::uint64_t (&v)[4]) const {
+    v[0] = v0_;
+    v[1] = v1_;
+    v[2] = v2_;
+    v[3] = v3_;
+  }
+
   std::uint64_t finish() {
     v2_ ^= 0xff;
     round();
@@ -90,6 +99,27 @@ std::uint64_t siphash24(const SipKey& key, std::uint64_t word0, std::uint64_t wo
   state.absorb(word0);
   state.absorb(word1);
   state.absorb(std::uint64_t(16) << 56);
+  return state.finish();
+}
+
+std::uint64_t siphash24_words(const SipKey& key, const std::uint64_t* words, std::size_t count) {
+  SipState state(key);
+  for (std::size_t i = 0; i < count; ++i) state.absorb(words[i]);
+  state.absorb(std::uint64_t((8 * count) & 0xff) << 56);
+  return state.finish();
+}
+
+SipHashPrefix::SipHashPrefix(const SipKey& key, const std::uint64_t* prefix, std::size_t count)
+    : prefix_words_(count) {
+  SipState state(key);
+  for (std::size_t i = 0; i < count; ++i) state.absorb(prefix[i]);
+  state.save(v_);
+}
+
+std::uint64_t SipHashPrefix::hash(const std::uint64_t* rest, std::size_t count) const {
+  SipState state(v_);
+  for (std::size_t i = 0; i < count; ++i) state.absorb(rest[i]);
+  state.absorb(std::uint64_t((8 * (prefix_words_ + count)) & 0xff) << 56);
   return state.finish();
 }
 

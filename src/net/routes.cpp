@@ -1,45 +1,77 @@
-// read_routes: the kernel's main and local IPv4 routing tables over
-// rtnetlink, decoded into Route values for lookup_route and the planner.
+// read_routes / read_ipv6_routes: the kernel's main and local routing
+// tables over rtnetlink, decoded into Route (Ipv6Route) values for
+// lookup_route (lookup_ipv6_route) and the planner. One decoder serves both
+// families: only the address size and the Route type differ.
 #include <arpa/inet.h>
 
 #include <cstring>
 
 #include "netlink_dump.h"
 #include "zeroscan/core/errors.h"
+#include "zeroscan/net/ipv6_route.h"
 #include "zeroscan/net/next_hop.h"
 
 namespace zeroscan {
 
 namespace {
 
-Ipv4 address_attribute(const void* data, std::size_t size) {
+Ipv4 address_attribute(const void* data, std::size_t size, Ipv4) {
   if (size != 4) return Ipv4();
   std::uint32_t network_order = 0;
   std::memcpy(&network_order, data, 4);
   return Ipv4(ntohl(network_order));
 }
 
+Ipv6 address_attribute(const void* data, std::size_t size, Ipv6) {
+  if (size != 16) return Ipv6();
+  return Ipv6::from_bytes(static_cast<const std::uint8_t*>(data));
+}
+
+// What tells the two families apart: the address family of the dump, and
+// (through the overloads above) the address size.
+template <typename RouteType>
+struct RouteFamily;
+template <>
+struct RouteFamily<Route> {
+  static constexpr unsigned char kFamily = AF_INET;
+  using Address = Ipv4;
+};
+template <>
+struct RouteFamily<Ipv6Route> {
+  static constexpr unsigned char kFamily = AF_INET6;
+  using Address = Ipv6;
+};
+
+template <typename Address>
+Address address_of(const void* data, std::size_t size) {
+  return address_attribute(data, size, Address());
+}
+
 // RTA_MULTIPATH: ECMP routes. The scanner sends from one interface, so the
 // first next hop stands for the route.
-void take_first_nexthop(const void* data, std::size_t size, int& oif, Ipv4& gateway) {
+template <typename Address>
+void take_first_nexthop(const void* data, std::size_t size, int& oif, Address& gateway) {
   if (size < sizeof(rtnexthop)) return;
   const auto* hop = static_cast<const rtnexthop*>(data);
   if (hop->rtnh_len < sizeof(rtnexthop) || hop->rtnh_len > size) return;
   oif = hop->rtnh_ifindex;
   net_detail::for_each_attribute(RTNH_DATA(hop), hop->rtnh_len - RTNH_LENGTH(0),
                                  [&](std::uint16_t type, const void* value, std::size_t length) {
-                                   if (type == RTA_GATEWAY) gateway = address_attribute(value, length);
+                                   if (type == RTA_GATEWAY) gateway = address_of<Address>(value, length);
                                  });
 }
 
-std::optional<Route> decode_route(const nlmsghdr& message) {
+template <typename RouteType>
+std::optional<RouteType> decode_route(const nlmsghdr& message) {
+  using Address = typename RouteFamily<RouteType>::Address;
   if (message.nlmsg_type != RTM_NEWROUTE || message.nlmsg_len < NLMSG_LENGTH(sizeof(rtmsg))) {
     return std::nullopt;
   }
   const auto* header = static_cast<const rtmsg*>(NLMSG_DATA(&message));
-  if (header->rtm_family != AF_INET || (header->rtm_flags & RTNH_F_DEAD)) return std::nullopt;
+  if (header->rtm_family != RouteFamily<RouteType>::kFamily || (header->rtm_flags & RTNH_F_DEAD))
+    return std::nullopt;
 
-  Route route;
+  RouteType route;
   route.prefix_length = header->rtm_dst_len;
   switch (header->rtm_type) {
     case RTN_UNICAST: break;
@@ -58,9 +90,9 @@ std::optional<Route> decode_route(const nlmsghdr& message) {
           case RTA_TABLE:
             if (length == 4) std::memcpy(&table, value, 4);
             break;
-          case RTA_DST: route.destination = address_attribute(value, length); break;
-          case RTA_GATEWAY: route.gateway = address_attribute(value, length); break;
-          case RTA_PREFSRC: route.preferred_source = address_attribute(value, length); break;
+          case RTA_DST: route.destination = address_of<Address>(value, length); break;
+          case RTA_GATEWAY: route.gateway = address_of<Address>(value, length); break;
+          case RTA_PREFSRC: route.preferred_source = address_of<Address>(value, length); break;
           case RTA_OIF:
             if (length == 4) std::memcpy(&oif, value, 4);
             break;
@@ -76,19 +108,24 @@ std::optional<Route> decode_route(const nlmsghdr& message) {
   return route;
 }
 
-}  // namespace
-
-std::vector<Route> read_routes() {
+template <typename RouteType>
+std::vector<RouteType> read_table() {
   rtmsg request{};
-  request.rtm_family = AF_INET;
-  std::vector<Route> routes;
+  request.rtm_family = RouteFamily<RouteType>::kFamily;
+  std::vector<RouteType> routes;
   net_detail::netlink_dump(
       RTM_GETROUTE, &request, sizeof request,
       [&](const nlmsghdr& message) {
-        if (auto route = decode_route(message)) routes.push_back(std::move(*route));
+        if (auto route = decode_route<RouteType>(message)) routes.push_back(std::move(*route));
       },
       "the routing table");
   return routes;
 }
+
+}  // namespace
+
+std::vector<Route> read_routes() { return read_table<Route>(); }
+
+std::vector<Ipv6Route> read_ipv6_routes() { return read_table<Ipv6Route>(); }
 
 }  // namespace zeroscan

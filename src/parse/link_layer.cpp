@@ -6,6 +6,7 @@ namespace zeroscan::parse_detail {
 namespace {
 
 constexpr std::uint16_t kEtherTypeIpv4 = 0x0800;
+constexpr std::uint16_t kEtherTypeIpv6 = 0x86dd;
 constexpr std::size_t kEthernetTypeOffset = 12;  // after two MAC addresses
 // SLL: packet type, ARPHRD type, address length, 8 address bytes, protocol.
 constexpr std::size_t kSllTypeOffset = 14;
@@ -20,10 +21,12 @@ bool is_vlan_tag(std::uint16_t ether_type) {
 }
 
 // Follows the EtherType field at `type_offset` through any VLAN tags (each
-// is TPID, 2-byte TCI, next EtherType) and returns the payload if it is IPv4.
+// is TPID, 2-byte TCI, next EtherType) and returns the payload if it is
+// `wanted` (IPv4 or IPv6).
 // libpcap reinserts stripped tags at the same place for SLL captures, so one
 // walk serves both link types.
-std::optional<ByteSpan> payload_after_ether_type(ByteSpan frame, std::size_t type_offset) {
+std::optional<ByteSpan> payload_after_ether_type(ByteSpan frame, std::size_t type_offset,
+                                                 std::uint16_t wanted) {
   if (!frame.has(type_offset, 2)) return std::nullopt;
   std::uint16_t ether_type = frame.be16(type_offset);
   for (int tags = 0; is_vlan_tag(ether_type); ++tags) {
@@ -32,19 +35,27 @@ std::optional<ByteSpan> payload_after_ether_type(ByteSpan frame, std::size_t typ
     if (!frame.has(type_offset, 2)) return std::nullopt;
     ether_type = frame.be16(type_offset);
   }
-  if (ether_type != kEtherTypeIpv4) return std::nullopt;
+  if (ether_type != wanted) return std::nullopt;
   return frame.from(type_offset + 2);
+}
+
+std::optional<ByteSpan> ip_payload(ByteSpan frame, LinkType link, std::uint16_t ether_type) {
+  switch (link) {
+    case LinkType::Ethernet: return payload_after_ether_type(frame, kEthernetTypeOffset, ether_type);
+    case LinkType::LinuxSll: return payload_after_ether_type(frame, kSllTypeOffset, ether_type);
+    case LinkType::RawIp: return frame;  // the IP parsers check the version
+  }
+  return std::nullopt;  // a LinkType value outside the enum
 }
 
 }  // namespace
 
 std::optional<ByteSpan> ipv4_payload(ByteSpan frame, LinkType link) {
-  switch (link) {
-    case LinkType::Ethernet: return payload_after_ether_type(frame, kEthernetTypeOffset);
-    case LinkType::LinuxSll: return payload_after_ether_type(frame, kSllTypeOffset);
-    case LinkType::RawIp: return frame;  // the IPv4 parser checks the version
-  }
-  return std::nullopt;  // a LinkType value outside the enum
+  return ip_payload(frame, link, kEtherTypeIpv4);
+}
+
+std::optional<ByteSpan> ipv6_payload(ByteSpan frame, LinkType link) {
+  return ip_payload(frame, link, kEtherTypeIpv6);
 }
 
 }  // namespace zeroscan::parse_detail

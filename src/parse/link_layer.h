@@ -1,4 +1,4 @@
-// Link-layer framing: finds the IPv4 packet inside an Ethernet (with any
+// Link-layer framing: finds the IPv4 or IPv6 packet inside an Ethernet (with any
 // 802.1Q/802.1ad tags), Linux cooked (SLL) or raw-IP frame. Private to
 // src/parse.
 #pragma once
@@ -14,5 +14,8 @@ namespace zeroscan::parse_detail {
 // other protocols and for frames too short to hold their link header. The
 // span still includes any Ethernet padding: the IP total length trims it.
 std::optional<ByteSpan> ipv4_payload(ByteSpan frame, LinkType link);
+// The same for IPv6 (EtherType 0x86DD). A raw-IP frame is returned whole by
+// both: the IP parsers check the version nibble.
+std::optional<ByteSpan> ipv6_payload(ByteSpan frame, LinkType link);
 
 }  // namespace zeroscan::parse_detail

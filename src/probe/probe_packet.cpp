@@ -8,6 +8,8 @@
 #include <tins/ip.h>
 #include <tins/tcp.h>
 
+#include "tcp_probe_header.h"
+
 namespace zeroscan {
 
 namespace {
@@ -22,26 +24,11 @@ Tins::HWAddress<6> to_tins(const MacAddress& mac) {
   return Tins::HWAddress<6>(mac.bytes.begin());
 }
 
+// The TCP segment both address families send (tcp_probe_header.h).
 Tins::TCP build_tcp(ProbeKind kind, const TemplateOptions& options, std::uint16_t dst_port,
                     const ProbeFields& fields) {
-  Tins::TCP tcp(dst_port, fields.src_port);
-  tcp.seq(fields.seq);
-  tcp.ack_seq(fields.ack);
-  tcp.window(options.window);
-  if (kind == ProbeKind::Syn) {
-    tcp.flags(Tins::TCP::SYN);
-    // Linux client order (tcp_syn_options): MSS, SACK-permitted, timestamp,
-    // NOP, window scale — 20 bytes, so no padding follows.
-    tcp.mss(options.mss);
-    tcp.sack_permitted();
-    tcp.timestamp(options.ts_val, 0);
-    tcp.add_option(Tins::TCP::option(Tins::TCP::NOP));
-    tcp.winscale(options.window_scale);
-  } else {
-    // A bare ACK: what a middlebox sees mid-connection; no options at all.
-    tcp.flags(Tins::TCP::ACK);
-  }
-  return tcp;
+  return probe_detail::build_probe_tcp(kind, options, dst_port, fields.src_port, fields.seq,
+                                       fields.ack);
 }
 
 Tins::IP build_ip(const TemplateOptions& options, Ipv4 target, const ProbeFields& fields) {

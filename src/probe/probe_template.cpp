@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "byte_store.h"
 #include "ones_complement.h"
 #include "zeroscan/probe/probe_packet.h"
 
@@ -20,17 +21,8 @@ constexpr std::size_t kTcpSrcPort = 0, kTcpDstPort = 2, kTcpSeq = 4, kTcpAck = 8
 // ICMP echo: checksum, then identifier and sequence (the cookie, one 32-bit word).
 constexpr std::size_t kIcmpChecksum = 2, kIcmpIdent = 4;
 
-inline void store_be16(std::uint8_t* p, std::uint16_t v) {
-  p[0] = std::uint8_t(v >> 8);
-  p[1] = std::uint8_t(v);
-}
-
-inline void store_be32(std::uint8_t* p, std::uint32_t v) {
-  p[0] = std::uint8_t(v >> 24);
-  p[1] = std::uint8_t(v >> 16);
-  p[2] = std::uint8_t(v >> 8);
-  p[3] = std::uint8_t(v);
-}
+using probe_detail::store_be16;
+using probe_detail::store_be32;
 
 }  // namespace
 

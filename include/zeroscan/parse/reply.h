@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "zeroscan/core/ipv4.h"
+#include "zeroscan/core/ipv6.h"
 
 namespace zeroscan {
 
@@ -45,6 +46,23 @@ struct IpFields {
   bool df = false;
   std::uint8_t tos = 0;
   std::uint16_t total_length = 0;
+};
+
+// Which IP version a reply came over. For IPv6 replies `ip6` holds the
+// outer header; IpFields keeps only what means the same in both versions
+// (ttl = hop limit, tos = traffic class, total_length = 40 + payload
+// length) and its IPv4 addresses stay 0.0.0.0, so IPv4-only code can never
+// mistake an IPv6 reply for one of its own.
+enum class IpFamily : std::uint8_t { V4 = 4, V6 = 6 };
+
+struct Ipv6Fields {
+  Ipv6 src;
+  Ipv6 dst;
+  std::uint32_t flow_label = 0;
+  std::uint8_t hop_limit = 0;
+  std::uint8_t traffic_class = 0;
+  std::uint16_t payload_length = 0;  // as the header says: extension headers included
+  std::uint8_t extension_headers = 0;  // how many were skipped before the upper layer
 };
 
 struct TcpFields {
@@ -86,6 +104,12 @@ enum class ReplyKind : std::uint8_t { Tcp, IcmpError, IcmpEcho };
 struct Reply {
   ReplyKind kind = ReplyKind::Tcp;
   IpFields ip;      // the outer IP header (the responder's)
+  IpFamily family = IpFamily::V4;
+  Ipv6Fields ip6;   // valid when family == V6
+  // An ICMPv6 error's quoted IPv6 header (our probe: its addresses, flow
+  // label, hop limit left); icmp.quoted keeps protocol, ports and seq for
+  // both families, its IPv4 addresses 0.0.0.0 here.
+  Ipv6Fields quoted_ip6;
   TcpFields tcp;    // valid when kind == Tcp
   IcmpFields icmp;  // valid when kind == IcmpError or IcmpEcho
   std::int64_t timestamp_ns = 0;  // capture time (CLOCK_REALTIME ns)
