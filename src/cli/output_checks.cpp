@@ -97,6 +97,11 @@ void check_outputs_open(const std::vector<NamedPath>& outputs) {
   }
 }
 
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
 ReplacedOutputs::ReplacedOutputs(OutputPaths& p) {
   for (std::string* path : {&p.json, &p.normal, &p.xml, &p.grepable, &p.csv})
     if (!path->empty()) *path = aside(*path);
@@ -116,8 +121,7 @@ std::string ReplacedOutputs::aside(const std::string& real) {
 std::vector<std::string> ReplacedOutputs::directories() const {
   std::vector<std::string> dirs;
   for (const auto& [temporary, real] : renames_) {
-    const auto slash = real.rfind('/');
-    std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : real.substr(0, slash);
+    std::string dir = directory_of(real);
     if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(std::move(dir));
   }
   return dirs;

@@ -33,6 +33,9 @@ void refuse_clobbering(const std::vector<NamedPath>& outputs, const std::vector<
 // naming the flag and path.
 void check_outputs_open(const std::vector<NamedPath>& outputs);
 
+// The directory holding `path` ("." for a bare name).
+std::string directory_of(const std::string& path);
+
 // Writes go to a temporary file beside the target, renamed into place by
 // commit(): an output that is an input (or a run that fails half-way)
 // never leaves a destroyed file behind. "-", FIFOs and devices are written
