@@ -127,17 +127,34 @@ std::vector<std::string> ReplacedOutputs::directories() const {
   return dirs;
 }
 
+std::vector<std::string> ReplacedOutputs::temporary_files() const {
+  std::vector<std::string> files;
+  for (const auto& [temporary, real] : renames_) files.push_back(temporary);
+  return files;
+}
+
+std::vector<std::string> ReplacedOutputs::real_files() const {
+  std::vector<std::string> files;
+  for (const auto& [temporary, real] : renames_) files.push_back(real);
+  return files;
+}
+
 ReplacedOutputs::~ReplacedOutputs() {
   if (committed_) return;
   for (const auto& [temporary, real] : renames_) std::remove(temporary.c_str());
 }
 
 void ReplacedOutputs::commit() {
+  // A rename that fails leaves its finished file where it is (never lost)
+  // and says where; the others still move.
+  std::string failures;
   for (const auto& [temporary, real] : renames_)
     if (std::rename(temporary.c_str(), real.c_str()) != 0)
-      throw SystemError("cannot move the finished output to '" + quote_capped(real) + "': " +
-                        std::strerror(errno));
+      failures += std::string(failures.empty() ? "" : "; ") + "cannot move the finished output to '" +
+                  quote_capped(real) + "' (" + std::strerror(errno) + "): it is in '" + quote_capped(temporary, 4096) +
+                  "'";
   committed_ = true;
+  if (!failures.empty()) throw SystemError(failures);
 }
 
 }  // namespace zeroscan

@@ -383,6 +383,9 @@ int scan(const ScanPlan& plan, OpenScan& s) {
 std::vector<std::string> written_later(const ScanOptions& o, const ReplacedOutputs& replaced) {
   std::vector<std::string> paths{o.resume_file, directory_of(o.resume_file)};
   for (std::string& dir : replaced.directories()) paths.push_back(std::move(dir));
+  // An existing file someone else owns cannot be replaced by the user in a
+  // sticky directory (/tmp).
+  for (std::string& real : replaced.real_files()) paths.push_back(std::move(real));
   return paths;
 }
 
@@ -393,7 +396,8 @@ int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   open_outputs(plan, port_db, extra_sink, s);
   open_packet_io(plan, s);
   open_packet_trace(plan, s);
-  if (const std::string note = drop_privileges(plan.options.os_rto, written_later(plan.options, s.replaced));
+  if (const std::string note = drop_privileges(plan.options.os_rto, written_later(plan.options, s.replaced),
+                                               s.replaced.temporary_files());
       !note.empty() && plan.options.verbosity > 0)
     std::cerr << "zeroscan: " << note << "\n";
   return scan(plan, s);

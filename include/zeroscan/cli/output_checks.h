@@ -53,7 +53,12 @@ class ReplacedOutputs {
   std::string aside(const std::string& real);
   // Where commit() renames: each temporary file's directory, once.
   std::vector<std::string> directories() const;
-  // Renames every temporary file to its real path. Throws SystemError.
+  // The temporary files, for handing them over when root is given up.
+  std::vector<std::string> temporary_files() const;
+  // The real paths they replace.
+  std::vector<std::string> real_files() const;
+  // Renames every temporary file to its real path. Throws SystemError
+  // naming each one that could not move and where its file stays.
   void commit();
 
  private:

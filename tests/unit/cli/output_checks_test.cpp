@@ -75,6 +75,24 @@ TEST_F(OutputChecksTest, WithoutCommitTheEarlierFileStaysAndTheTemporaryGoes) {
   EXPECT_EQ(listing(), std::vector<std::string>{"scan.json"});
 }
 
+// A finished file that cannot move into place is never lost: it stays
+// where it was written and the error says where.
+TEST_F(OutputChecksTest, AFailedRenameKeepsTheFinishedFileAndNamesIt) {
+  const std::string real = path("scan.json");
+  ReplacedOutputs replaced;
+  const std::string aside = replaced.aside(real);
+  std::ofstream(aside) << "new results\n";
+  ASSERT_EQ(::mkdir(real.c_str(), 0755), 0);  // something in the way a rename cannot replace
+  std::ofstream(path("scan.json/blocker")) << "x";
+  try {
+    replaced.commit();
+    ADD_FAILURE() << "no error";
+  } catch (const SystemError& e) {
+    EXPECT_NE(std::string(e.what()).find(aside), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(contents(aside), "new results\n");
+}
+
 TEST_F(OutputChecksTest, StdoutAndDevicesAreWrittenDirectly) {
   ReplacedOutputs replaced;
   EXPECT_EQ(replaced.aside("-"), "-");
