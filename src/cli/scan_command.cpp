@@ -340,6 +340,34 @@ EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
   return settings;
 }
 
+// However the scan ended (done, Ctrl-C, a failed writer), what it wrote
+// replaces the earlier files: the pcap is closed, an interrupt leaves the
+// resume file, every output is renamed into place. Each step runs even when
+// one before it fails; the first failure is thrown at the end, others are
+// printed. (An exception out of the scan itself skips all this: the
+// earlier files stay and the temporary ones go.)
+void keep_what_was_written(const ScanPlan& plan, OpenScan& s, const Scanner& scanner, bool interrupted) {
+  const ScanOptions& o = plan.options;
+  std::exception_ptr failed;
+  auto attempt = [&failed](const auto& step) {
+    try {
+      step();
+    } catch (const Error& e) {
+      if (failed) std::cerr << "zeroscan: " << e.what() << "\n";
+      else failed = std::current_exception();
+    }
+  };
+  if (s.recorder) attempt([&] { s.recorder->close(); });  // SystemError on a write failure
+  if (interrupted)
+    attempt([&] {
+      // Everything sent so far has its records; the rest waits here.
+      write_resume_file(o.resume_file, ResumeState{o.args, plan.inputs.seed, scanner.pass0_positions()});
+      std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
+    });
+  attempt([&] { s.replaced.commit(); });
+  if (failed) std::rethrow_exception(failed);
+}
+
 // Sends, listens, concludes; on an interrupt leaves the resume file.
 int scan(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
@@ -354,22 +382,7 @@ int scan(const ScanPlan& plan, OpenScan& s) {
     summary = scanner.run();
   }
   if (s.trace) s.trace->stop();
-  // However the scan ended (done, Ctrl-C, a failed writer), what it wrote
-  // replaces the earlier files. (An exception skips this: the earlier files
-  // stay and the temporary ones go.)
-  std::exception_ptr recording_failed;
-  if (s.recorder) try {
-      s.recorder->close();
-    } catch (const SystemError&) {
-      recording_failed = std::current_exception();  // reported after the outputs are in place
-    }
-  s.replaced.commit();
-  if (recording_failed) std::rethrow_exception(recording_failed);
-  if (summary.interrupted) {
-    // Everything sent so far has its records; the rest waits here.
-    write_resume_file(o.resume_file, ResumeState{o.args, in.seed, scanner.pass0_positions()});
-    std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
-  }
+  keep_what_was_written(plan, s, scanner, summary.interrupted);
   if (const std::string error = s.outputs->error(); !error.empty()) {
     std::cerr << "zeroscan: " << error << "\n";
     return 1;
