@@ -1,8 +1,6 @@
 // Reading and writing resume files (JSON).
 #include "zeroscan/cli/resume_file.h"
 
-#include "zeroscan/cli/output_checks.h"
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -13,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zeroscan/cli/number_checks.h"
+#include "zeroscan/cli/output_checks.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/output/output_file.h"
 
