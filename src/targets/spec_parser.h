@@ -26,8 +26,8 @@ class SpecParser {
   // from /etc/hosts or a cache, stay on the calling thread: no pool for
   // them). More than kMaxLookups distinct names is a UsageError (`source`
   // names where they came from); lookups that fail (no DNS server, ...) end
-  // in one SystemError naming how many and the first few. The resolver must be safe to call from several
-  // threads (getaddrinfo is).
+  // in one SystemError naming how many and the first few. The resolver must
+  // be safe to call from several threads (getaddrinfo is).
   void resolve_all(const std::vector<std::string_view>& specs, const std::string& source);
   static constexpr std::size_t kMaxLookups = 4096;
 
