@@ -1,6 +1,7 @@
 // Outputs never clobber inputs (see output_checks.h).
 #include "zeroscan/cli/output_checks.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -34,6 +35,12 @@ bool same_file(const NamedPath& a, const NamedPath& b) {
 }
 
 std::string name(const NamedPath& p) { return p.flag + " '" + quote_capped(p.path) + "'"; }
+
+// Beside the real file (a rename never crosses file systems), named for
+// this process so two runs never share one.
+std::string temporary_path(const std::string& real) {
+  return real + ".zeroscan-" + std::to_string(::getpid()) + ".tmp";
+}
 
 }  // namespace
 
@@ -69,23 +76,67 @@ void refuse_clobbering(const std::vector<NamedPath>& outputs, const std::vector<
 void check_outputs_open(const std::vector<NamedPath>& outputs) {
   for (const NamedPath& p : outputs) {
     if (p.path == "-") continue;
-    const int fd = ::open(p.path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0644);
+    struct stat st {};
+    const bool exists = ::stat(p.path.c_str(), &st) == 0;
+    int fd;
+    std::string created;  // a file this check made, removed again
+    if (p.appended || (exists && !S_ISREG(st.st_mode))) {
+      // Opened in place, never truncated; a missing appended file is made
+      // by this open, so it goes again.
+      fd = ::open(p.path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK | (exists ? 0 : O_CREAT | O_EXCL),
+                  0644);
+      if (!exists) created = p.path;
+    } else {
+      // Replaced: what the scan needs is its temporary file beside the target.
+      created = temporary_path(p.path);
+      fd = ::open(created.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
     if (fd < 0) throw UsageError("cannot write " + name(p) + ": " + std::strerror(errno));
     ::close(fd);
+    if (!created.empty()) std::remove(created.c_str());
   }
 }
 
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
 ReplacedOutputs::ReplacedOutputs(OutputPaths& p) {
-  for (std::string* path : {&p.json, &p.normal, &p.xml, &p.grepable, &p.csv}) {
-    if (path->empty() || *path == "-") continue;
-    struct stat st {};
-    // Only regular files (or new ones) can be replaced by a rename; a FIFO
-    // or device is written as it is.
-    if (::stat(path->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) continue;
-    const std::string temporary = *path + ".zeroscan-" + std::to_string(::getpid()) + ".tmp";
-    renames_.emplace_back(temporary, *path);
-    *path = temporary;
+  for (std::string* path : {&p.json, &p.normal, &p.xml, &p.grepable, &p.csv})
+    if (!path->empty()) *path = aside(*path);
+}
+
+std::string ReplacedOutputs::aside(const std::string& real) {
+  if (real == "-") return real;
+  struct stat st {};
+  // Only regular files (or new ones) can be replaced by a rename; a FIFO
+  // or device is written as it is.
+  if (::stat(real.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return real;
+  std::string temporary = temporary_path(real);
+  renames_.emplace_back(temporary, real);
+  return temporary;
+}
+
+std::vector<std::string> ReplacedOutputs::directories() const {
+  std::vector<std::string> dirs;
+  for (const auto& [temporary, real] : renames_) {
+    std::string dir = directory_of(real);
+    if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(std::move(dir));
   }
+  return dirs;
+}
+
+std::vector<std::string> ReplacedOutputs::temporary_files() const {
+  std::vector<std::string> files;
+  for (const auto& [temporary, real] : renames_) files.push_back(temporary);
+  return files;
+}
+
+std::vector<std::string> ReplacedOutputs::real_files() const {
+  std::vector<std::string> files;
+  for (const auto& [temporary, real] : renames_) files.push_back(real);
+  return files;
 }
 
 ReplacedOutputs::~ReplacedOutputs() {
@@ -94,11 +145,16 @@ ReplacedOutputs::~ReplacedOutputs() {
 }
 
 void ReplacedOutputs::commit() {
+  // A rename that fails leaves its finished file where it is (never lost)
+  // and says where; the others still move.
+  std::string failures;
   for (const auto& [temporary, real] : renames_)
     if (std::rename(temporary.c_str(), real.c_str()) != 0)
-      throw SystemError("cannot move the finished output to '" + quote_capped(real) + "': " +
-                        std::strerror(errno));
+      failures += std::string(failures.empty() ? "" : "; ") + "cannot move the finished output to '" +
+                  quote_capped(real) + "' (" + std::strerror(errno) + "): it is in '" + quote_capped(temporary, 4096) +
+                  "'";
   committed_ = true;
+  if (!failures.empty()) throw SystemError(failures);
 }
 
 }  // namespace zeroscan

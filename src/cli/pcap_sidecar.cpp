@@ -4,7 +4,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sys/stat.h>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -23,15 +25,32 @@ constexpr std::size_t kMaxSidecarBytes = 64 << 20;
 constexpr std::size_t kMaxRanges = 1 << 20;
 constexpr std::size_t kMaxArgs = 4096;
 
+// Whether `value` is a JSON integer that T holds.
+template <class T>
+bool whole_number_fits(const nlohmann::json& value) {
+  if (value.is_number_unsigned()) return value.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max());
+  if (!value.is_number_integer()) return false;  // floats, and everything that is not a number
+  return std::is_signed_v<T> && value.get<std::int64_t>() >= std::int64_t(std::numeric_limits<T>::min());
+}
+
 // The sidecar's fields, each checked with a message that names it.
 template <class T>
 T field(const nlohmann::json& j, const char* key, const std::string& path) {
   if (!j.is_object() || !j.contains(key))
     throw DataError(path + ": not a complete zeroscan --pcap sidecar: no \"" + key + "\"");
+  const nlohmann::json& value = j.at(key);
+  auto wrong_type = [&] {
+    return DataError(path + ": \"" + key + "\" has the wrong type (" + quote_capped(value.dump()) + ")");
+  };
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    // A whole number that fits: nlohmann would convert 6.6e123 (undefined
+    // behaviour) or wrap -1 around.
+    if (!whole_number_fits<T>(value)) throw wrong_type();
+  }
   try {
-    return j.at(key).get<T>();
+    return value.get<T>();
   } catch (const nlohmann::json::exception&) {
-    throw DataError(path + ": \"" + key + "\" has the wrong type (" + quote_capped(j.at(key).dump()) + ")");
+    throw wrong_type();
   }
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zeroscan/cli/number_checks.h"
+#include "zeroscan/cli/output_checks.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/output/output_file.h"
 
@@ -28,9 +29,12 @@ void write_resume_file(const std::string& path, const ResumeState& state) {
   j["args"] = state.args;
   j["seed"] = state.seed;
   j["positions"] = state.positions;
-  OutputFile file(path);
+  // Aside and renamed: a crash mid-write leaves the previous resume file.
+  ReplacedOutputs replaced;
+  OutputFile file(replaced.aside(path));
   file.write(j.dump(2) + "\n");
   if (!file.close()) throw SystemError(file.error());
+  replaced.commit();
 }
 
 ResumeState read_resume_file(const std::string& path) {
@@ -57,8 +61,15 @@ ResumeState parse_resume_text(std::string_view text, const std::string& path) {
   ResumeState state;
   try {
     state.args = j.at("args").get<std::vector<std::string>>();
-    state.seed = j.at("seed").get<std::uint64_t>();
-    state.positions = j.at("positions").get<std::vector<std::uint64_t>>();
+    // Whole numbers >= 0 only: nlohmann would convert 1e30 or -1 (the
+    // first is undefined behaviour, the second wraps around).
+    const nlohmann::json& seed = j.at("seed");
+    const nlohmann::json& positions = j.at("positions");
+    if (!seed.is_number_unsigned() || !positions.is_array()) throw bad("seed and positions must be whole numbers >= 0");
+    for (const nlohmann::json& p : positions)
+      if (!p.is_number_unsigned()) throw bad("seed and positions must be whole numbers >= 0");
+    state.seed = seed.get<std::uint64_t>();
+    state.positions = positions.get<std::vector<std::uint64_t>>();
   } catch (const nlohmann::json::exception&) {
     throw bad("args, seed or positions missing or of the wrong type");
   }

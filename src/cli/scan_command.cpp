@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <new>
@@ -16,6 +17,7 @@
 #include "zeroscan/cli/discovery_run.h"
 #include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/packet_trace.h"
+#include "zeroscan/cli/output_checks.h"
 #include "zeroscan/cli/pcap_sidecar.h"
 #include "zeroscan/cli/resume_file.h"
 #include "zeroscan/cli/scan_description.h"
@@ -86,7 +88,10 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
 
 
 // Every -o option through the shared output set (also used by merge).
-std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate) {
+// Each file is written aside and renamed into place when the scan ends
+// (`replaced`); --append-output continues the files themselves.
+std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate,
+                                        ReplacedOutputs& replaced) {
   OutputPaths paths;
   paths.json = o.output_json;
   paths.normal = o.output_normal;
@@ -96,8 +101,11 @@ std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotato
   paths.all_base = o.output_all;
   paths.resume = o.append_outputs;
   paths.reason_column = o.nmap.reason;
+  OutputPaths opened = expand_all(paths);
+  for (std::string* path : {&opened.json, &opened.normal, &opened.xml, &opened.grepable, &opened.csv})
+    if (!path->empty() && !o.append_outputs) *path = replaced.aside(*path);
   auto sinks = std::make_unique<SinkList>();
-  sinks->add(build_result_sinks(expand_all(paths), annotate, o.open_only));
+  sinks->add(build_result_sinks(opened, annotate, o.open_only));
   return sinks;
 }
 
@@ -190,6 +198,8 @@ int run_dry_run(const ScanPlan& plan) {
 // Everything a real scan opens, in the order it opens it; each member
 // stays where it is (others point into it).
 struct OpenScan {
+  // First member, so destroyed last: after every file below is closed.
+  ReplacedOutputs replaced;
   std::optional<NextHopPlan> route;
   std::optional<NextHopPlan> discovery_route;  // -sn: the route without on-link MACs (ARP discovered them)
   std::vector<Ipv4> arp_up;                    // -sn: on-link targets that answered ARP
@@ -264,7 +274,7 @@ void open_os_fingerprinting(const ScanPlan& plan, OpenScan& s) {
 
 void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, ResultSink* extra_sink,
                   OpenScan& s) {
-  s.outputs = build_outputs(plan.options, make_port_annotator(port_db));
+  s.outputs = build_outputs(plan.options, make_port_annotator(port_db), s.replaced);
   if (extra_sink) s.outputs->add_borrowed(*extra_sink);
   // SYN and ACK together: pair each port's two answers into a verdict.
   if (plan.inputs.kinds.size() == kTcpProbeKindCount) s.firewall.emplace(*s.outputs);
@@ -308,14 +318,14 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   if (o.pcap.empty()) return;
   // --pcap: every frame sent and captured goes to the file as well, and the
   // settings needed to verify replies offline go beside it.
-  s.recorder.emplace(o.pcap, s.route->link_layer ? LinkType::Ethernet : LinkType::RawIp);
+  s.recorder.emplace(s.replaced.aside(o.pcap), s.route->link_layer ? LinkType::Ethernet : LinkType::RawIp);
   for (PacketSink*& view : s.sink_views) {
     s.recording_sinks.push_back(std::make_unique<RecordingSink>(*view, *s.recorder));
     view = s.recording_sinks.back().get();
   }
   s.recording_source.emplace(*s.live_source, *s.recorder);
   s.source = &*s.recording_source;
-  write_pcap_sidecar(o.pcap + ".scan.json",
+  write_pcap_sidecar(s.replaced.aside(o.pcap + ".scan.json"),
                      record_sidecar(o, plan.inputs, s.route->source, s.threads, kOurTsVal));
 }
 
@@ -360,26 +370,48 @@ EngineSettings engine_settings(const ScanOptions& o, unsigned threads) {
   return settings;
 }
 
+// However the scan ended (done, Ctrl-C, a failed writer), what it wrote
+// replaces the earlier files: the pcap is closed, an interrupt leaves the
+// resume file (`resumable`: the scanner whose order a resume continues;
+// nullptr for --discover, which starts over), every output is renamed into
+// place. Each step runs even when one before it fails; the first failure is
+// thrown at the end, others are printed. (An exception out of the scan
+// itself skips all this: the earlier files stay and the temporary ones go.)
+void keep_what_was_written(const ScanPlan& plan, OpenScan& s, const Scanner* resumable, bool interrupted) {
+  const ScanOptions& o = plan.options;
+  std::exception_ptr failed;
+  auto attempt = [&failed](const auto& step) {
+    try {
+      step();
+    } catch (const Error& e) {
+      if (failed) std::cerr << "zeroscan: " << e.what() << "\n";
+      else failed = std::current_exception();
+    }
+  };
+  if (s.recorder) attempt([&] { s.recorder->close(); });  // SystemError on a write failure
+  if (interrupted && resumable)
+    attempt([&] {
+      // Everything sent so far has its records; the rest waits here.
+      write_resume_file(o.resume_file, ResumeState{o.args, plan.inputs.seed, resumable->pass0_positions()});
+      std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
+    });
+  else if (interrupted)
+    std::cerr << "zeroscan: interrupted; a --discover scan cannot be resumed (its hosts may change): run it again\n";
+  attempt([&] { s.replaced.commit(); });
+  if (failed) std::rethrow_exception(failed);
+}
+
 // Runs one Scanner with Ctrl-C wired to it.
 ScanSummary run_watched(Scanner& scanner) {
   SignalWatcher watcher(scanner);
   return scanner.run();
 }
 
-// After the last Scanner: close the trace and the recording; on an
-// interrupt leave the resume file (`resumable`: the scanner whose order a
-// resume continues; nullptr for --discover, which starts over).
+// After the last Scanner: stop the trace, keep what was written, report a
+// failed writer.
 int finish_scan(const ScanPlan& plan, OpenScan& s, const ScanSummary& summary, const Scanner* resumable) {
-  const ScanOptions& o = plan.options;
   if (s.trace) s.trace->stop();
-  if (s.recorder) s.recorder->close();  // throws SystemError on a write failure
-  if (summary.interrupted && resumable) {
-    // Everything sent so far has its records; the rest waits here.
-    write_resume_file(o.resume_file, ResumeState{o.args, plan.inputs.seed, resumable->pass0_positions()});
-    std::cerr << "zeroscan: interrupted; continue with: zeroscan --resume " << o.resume_file << "\n";
-  } else if (summary.interrupted) {
-    std::cerr << "zeroscan: interrupted; a --discover scan cannot be resumed (its hosts may change): run it again\n";
-  }
+  keep_what_was_written(plan, s, resumable, summary.interrupted);
   if (const std::string error = s.outputs->error(); !error.empty()) {
     std::cerr << "zeroscan: " << error << "\n";
     return 1;
@@ -445,6 +477,18 @@ int scan(const ScanPlan& plan, OpenScan& s) {
   return port_scan(plan, s, plan.space, plan.permutation, true);
 }
 
+// What the unprivileged user must still be able to write once root is
+// gone: the resume file a Ctrl-C leaves (renamed into place, like the
+// outputs: their directories).
+std::vector<std::string> written_later(const ScanOptions& o, const ReplacedOutputs& replaced) {
+  std::vector<std::string> paths{o.resume_file, directory_of(o.resume_file)};
+  for (std::string& dir : replaced.directories()) paths.push_back(std::move(dir));
+  // An existing file someone else owns cannot be replaced by the user in a
+  // sticky directory (/tmp).
+  for (std::string& real : replaced.real_files()) paths.push_back(std::move(real));
+  return paths;
+}
+
 int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, ResultSink* extra_sink) {
   OpenScan s;
   open_route(plan, s);
@@ -452,7 +496,9 @@ int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   open_outputs(plan, port_db, extra_sink, s);
   open_packet_io(plan, s);
   open_packet_trace(plan, s);
-  if (const std::string note = drop_privileges(plan.options.os_rto, {plan.options.resume_file}); !note.empty() && plan.options.verbosity > 0)
+  if (const std::string note = drop_privileges(plan.options.os_rto, written_later(plan.options, s.replaced),
+                                               s.replaced.temporary_files());
+      !note.empty() && plan.options.verbosity > 0)
     std::cerr << "zeroscan: " << note << "\n";
   return scan(plan, s);
 }

@@ -87,6 +87,7 @@ std::vector<NamedPath> ScanPlan::outputs() const {
   paths.csv = options.output_csv;
   paths.all_base = options.output_all;
   std::vector<NamedPath> out = output_files(expand_all(paths));
+  for (NamedPath& p : out) p.appended = options.append_outputs;  // --pcap is always replaced
   if (!options.pcap.empty()) {
     out.push_back({"--pcap", options.pcap});
     out.push_back({"--pcap", options.pcap + ".scan.json"});

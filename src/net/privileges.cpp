@@ -4,7 +4,9 @@
 #include <cap-ng.h>
 #include <linux/capability.h>
 #include <pwd.h>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,7 +49,8 @@ Identity unprivileged_identity(const char* sudo_uid, const char* sudo_gid, uid_t
   return Identity{nobody_uid, nobody_gid, "nobody"};
 }
 
-std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>& written_later) {
+std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>& written_later,
+                            const std::vector<std::string>& handed_over) {
   if (::geteuid() != 0) return "";
   uid_t nobody_uid = 65534;
   gid_t nobody_gid = 65534;
@@ -60,6 +63,10 @@ std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>&
   // write: keep uid 0, but without any capability.
   for (const std::string& path : written_later)
     if (!writable_by(path, who)) who = Identity{0, 0, "root without capabilities (so '" + path + "' stays writable)"};
+  if (who.uid != 0)
+    for (const std::string& path : handed_over)
+      if (::chown(path.c_str(), who.uid, who.gid) != 0)
+        throw SystemError("cannot hand '" + path + "' over to " + who.name + ": " + std::strerror(errno));
   capng_clear(CAPNG_SELECT_ALL);
   if (keep_net_admin)
     capng_update(CAPNG_ADD, capng_type_t(CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE),

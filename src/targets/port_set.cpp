@@ -2,6 +2,7 @@
 #include "zeroscan/targets/port_set.h"
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 
 #include "zeroscan/core/errors.h"
@@ -73,11 +74,15 @@ std::vector<std::uint16_t> covered_ports(std::vector<PortInterval> intervals) {
   std::sort(intervals.begin(), intervals.end());
   std::vector<std::uint16_t> ports;
   std::uint32_t next = 0;  // first port not yet emitted
-  for (const auto& [low, high] : intervals)
-    for (std::uint32_t port = std::max(low, next); port <= high; ++port) {
-      ports.push_back(std::uint16_t(port));
-      next = port + 1;
-    }
+  for (const auto& [low, high] : intervals) {
+    const std::uint32_t first = std::max(low, next);
+    if (first > high) continue;
+    // One block per interval, not a push per port: "-" is 65535 of them.
+    const std::size_t old_size = ports.size();
+    ports.resize(old_size + (high - first + 1));
+    std::iota(ports.begin() + std::ptrdiff_t(old_size), ports.end(), std::uint16_t(first));
+    next = high + 1;
+  }
   return ports;
 }
 
@@ -105,7 +110,9 @@ PortSet PortSet::parse(std::string_view spec) {
     if (comma == std::string_view::npos) break;
     begin = comma + 1;
   }
-  return PortSet(covered_ports(std::move(intervals)));
+  PortSet set;
+  set.ports_ = covered_ports(std::move(intervals));  // sorted and unique already
+  return set;
 }
 
 bool PortSet::contains(std::uint16_t port) const {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <optional>
 #include <set>
 #include <string>
@@ -30,6 +31,8 @@ std::string quoted(std::string_view text) {
 }
 
 constexpr unsigned kParallelLookups = 16;
+// A lookup answered faster than this came from a cache, not the network.
+constexpr std::chrono::milliseconds kSlowLookup{1};
 
 const char* const kNotASpec =
     "not an address, CIDR block (198.18.0.0/16), range (198.18.0.1-198.18.0.9 or "
@@ -200,17 +203,26 @@ void SpecParser::resolve_all(const std::vector<std::string_view>& specs, const s
   std::vector<std::vector<Ipv4>> answers(names.size());
   std::vector<std::string> failures(names.size());
   std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < names.size();) {
-      try {
-        answers[i] = resolve_(names[i]);
-      } catch (const std::exception& e) {
-        failures[i] = e.what();
-      }
+  auto look_up = [&](std::size_t i) {
+    try {
+      answers[i] = resolve_(names[i]);
+    } catch (const std::exception& e) {
+      failures[i] = e.what();
     }
   };
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < names.size();) look_up(i);
+  };
+  // Names that answer at once (a cache, /etc/hosts) are looked up right
+  // here; the first lookup that waits starts the pool for the rest.
+  while (next.load() < names.size()) {
+    const auto started = std::chrono::steady_clock::now();
+    look_up(next.fetch_add(1));
+    if (std::chrono::steady_clock::now() - started > kSlowLookup) break;
+  }
   std::vector<std::thread> pool;
-  const std::size_t threads = std::min<std::size_t>(kParallelLookups, names.size());
+  const std::size_t left = names.size() - std::min(names.size(), next.load());
+  const std::size_t threads = std::min<std::size_t>(kParallelLookups, left);
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (std::thread& t : pool) t.join();

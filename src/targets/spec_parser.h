@@ -22,11 +22,12 @@ class SpecParser {
   std::vector<Ipv4Range> parse(std::string_view spec);
 
   // Looks up every hostname among `specs` at once, up to 16 at a time, so
-  // parse() then answers from the cache. More than kMaxLookups distinct
-  // names is a UsageError (`source` names where they came from); lookups
-  // that fail (no DNS server, ...) end in one SystemError naming how many
-  // and the first few. The resolver must be safe to call from several
-  // threads (getaddrinfo is).
+  // parse() then answers from the cache (names that answer within 1 ms, as
+  // from /etc/hosts or a cache, stay on the calling thread: no pool for
+  // them). More than kMaxLookups distinct names is a UsageError (`source`
+  // names where they came from); lookups that fail (no DNS server, ...) end
+  // in one SystemError naming how many and the first few. The resolver must
+  // be safe to call from several threads (getaddrinfo is).
   void resolve_all(const std::vector<std::string_view>& specs, const std::string& source);
   static constexpr std::size_t kMaxLookups = 4096;
 

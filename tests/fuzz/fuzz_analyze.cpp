@@ -25,8 +25,7 @@ PcapSidecar small_scan() {
   return s;
 }
 
-void replay(const PcapSidecar& sidecar, const std::string& capture_path) {
-  const SidecarScan scan(sidecar);
+void replay(const PcapSidecar& sidecar, const SidecarScan& scan, const std::string& capture_path) {
   const Cookie cookie(cookie_key_from_seed(sidecar.seed, sidecar.shard), sidecar.source, sidecar.source_ports,
                       std::uint8_t(sidecar.attempts));
   OfflineReplayJob job(scan.space, cookie);
@@ -45,17 +44,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool capture = data[0] & 1;
   ++data;
   --size;
+  static fuzz::MemoryFile file;
+  // The fixed scan captures replay against: built once, not per input.
+  static const PcapSidecar fixed = small_scan();
+  static const SidecarScan fixed_scan(fixed);
   try {
     if (!capture) {
       const PcapSidecar sidecar = parse_pcap_sidecar(fuzz::text(data, size), "fuzz.scan.json");
       const SidecarScan scan(sidecar);  // rebuilt, but replayed only when small
-      if (scan.space.size() <= 4096) {
-        const fuzz::MemoryFile empty(nullptr, 0);
-        replay(sidecar, empty.path());
-      }
+      if (scan.space.size() <= 4096) replay(sidecar, scan, file.hold(nullptr, 0));
     } else {
-      const fuzz::MemoryFile file(data, size);
-      replay(small_scan(), file.path());
+      replay(fixed, fixed_scan, file.hold(data, size));
     }
   } catch (const Error&) {
   }

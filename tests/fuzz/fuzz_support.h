@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -17,26 +18,32 @@ inline std::string_view text(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
 
-// The bytes as a file in memory; path() names it for parsers that open paths.
+// A file in memory for parsers that open paths. One per process, rewritten
+// for each input: creating a file per input cost more than most parsers.
 class MemoryFile {
  public:
-  MemoryFile(const void* data, std::size_t size) : fd_(::memfd_create("zeroscan-fuzz", MFD_CLOEXEC)) {
-    std::size_t done = 0;
-    while (fd_ >= 0 && done < size) {
-      const ssize_t n = ::write(fd_, static_cast<const char*>(data) + done, size - done);
-      if (n <= 0) break;
-      done += std::size_t(n);
-    }
+  MemoryFile() : fd_(::memfd_create("zeroscan-fuzz", MFD_CLOEXEC)), path_("/proc/self/fd/" + std::to_string(fd_)) {
+    if (fd_ < 0) std::abort();
   }
-  ~MemoryFile() {
-    if (fd_ >= 0) ::close(fd_);
-  }
+  ~MemoryFile() { ::close(fd_); }
   MemoryFile(const MemoryFile&) = delete;
   MemoryFile& operator=(const MemoryFile&) = delete;
-  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+  // Makes the file hold exactly these bytes; returns its path.
+  const std::string& hold(const void* data, std::size_t size) {
+    if (::ftruncate(fd_, 0) != 0) std::abort();
+    std::size_t done = 0;
+    while (done < size) {
+      const ssize_t n = ::pwrite(fd_, static_cast<const char*>(data) + done, size - done, off_t(done));
+      if (n <= 0) std::abort();
+      done += std::size_t(n);
+    }
+    return path_;
+  }
 
  private:
   int fd_;
+  std::string path_;
 };
 
 }  // namespace zeroscan::fuzz

@@ -2,6 +2,7 @@
 // its resume file, and the two runs together give every (address, port)
 // exactly one record, each as the truth says.
 #include <csignal>
+#include <dirent.h>
 #include <map>
 #include <random>
 #include <sys/wait.h>
@@ -46,6 +47,18 @@ int run_and_interrupt(const std::vector<std::string>& args, std::chrono::millise
   return -1;
 }
 
+// Outputs are written aside and renamed into place at the end, also after
+// Ctrl-C: nothing named *.zeroscan-PID.tmp may stay behind.
+std::vector<std::string> leftover_temporary_files(const ScratchDir& scratch) {
+  std::vector<std::string> left;
+  if (DIR* d = opendir(scratch.path("").c_str())) {
+    while (const dirent* e = readdir(d))
+      if (std::string(e->d_name).find(".zeroscan-") != std::string::npos) left.push_back(e->d_name);
+    closedir(d);
+  }
+  return left;
+}
+
 TEST(ResumeTest, InterruptedPlusResumedIsOneFullRun) {
   const LabTruth truth = LabTruth::load(truth_path());
   const LabGroup& anyip = truth.group("anyip");
@@ -75,6 +88,7 @@ TEST(ResumeTest, InterruptedPlusResumedIsOneFullRun) {
       parts.push_back(read_ndjson(scratch.path("part2.json")));
     }
 
+    EXPECT_EQ(leftover_temporary_files(scratch), std::vector<std::string>{});
     std::map<std::pair<std::uint32_t, std::uint16_t>, int> seen;
     int wrong = 0;
     std::string example;

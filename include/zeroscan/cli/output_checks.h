@@ -15,6 +15,7 @@ namespace zeroscan {
 struct NamedPath {
   std::string flag;  // "-oJ", "-iL", "--pcap", "input"
   std::string path;  // "-" is stdout/stdin
+  bool appended = false;  // an output --append-output continues in place
 };
 
 // Every file the outputs of `paths` (after expand_all) write.
@@ -25,21 +26,39 @@ std::vector<NamedPath> output_files(const OutputPaths& expanded);
 // writing it would destroy what is being read.
 void refuse_clobbering(const std::vector<NamedPath>& outputs, const std::vector<NamedPath>& inputs);
 
-// Opens each output the way a scan would, creating a missing file but never
-// truncating an existing one. Throws UsageError naming the flag and path.
+// The dry run's check: would each output open the way a scan opens it?
+// A replaced output needs a temporary file beside it (created and removed
+// again); an appended one, or a FIFO or device, is opened in place without
+// truncating. Leaves no file behind that was not there. Throws UsageError
+// naming the flag and path.
 void check_outputs_open(const std::vector<NamedPath>& outputs);
+
+// The directory holding `path` ("." for a bare name).
+std::string directory_of(const std::string& path);
 
 // Writes go to a temporary file beside the target, renamed into place by
 // commit(): an output that is an input (or a run that fails half-way)
-// never leaves a destroyed file behind. "-" is written directly.
+// never leaves a destroyed file behind. "-", FIFOs and devices are written
+// directly.
 class ReplacedOutputs {
  public:
+  ReplacedOutputs() = default;
   // The temporary paths replace the real ones in `paths` (after expand_all).
   explicit ReplacedOutputs(OutputPaths& expanded);
   ~ReplacedOutputs();  // removes the temporary files unless committed
   ReplacedOutputs(const ReplacedOutputs&) = delete;
   ReplacedOutputs& operator=(const ReplacedOutputs&) = delete;
-  // Renames every temporary file to its real path. Throws SystemError.
+  // The path to write instead of `real`: "REAL.zeroscan-PID.tmp" in the same
+  // directory, or `real` itself for "-" and files that are not regular.
+  std::string aside(const std::string& real);
+  // Where commit() renames: each temporary file's directory, once.
+  std::vector<std::string> directories() const;
+  // The temporary files, for handing them over when root is given up.
+  std::vector<std::string> temporary_files() const;
+  // The real paths they replace.
+  std::vector<std::string> real_files() const;
+  // Renames every temporary file to its real path. Throws SystemError
+  // naming each one that could not move and where its file stays.
   void commit();
 
  private:

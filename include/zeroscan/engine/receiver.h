@@ -38,7 +38,8 @@ struct ReceiverContext {
 
 class Receiver {
  public:
-  explicit Receiver(ReceiverContext context) : ctx_(context) {}
+  // The dedup window (8 MiB) only where there is no state table to dedup.
+  explicit Receiver(ReceiverContext context) : ctx_(context), dedup_(context.table ? 0 : 20) {}
 
   // Handles one captured frame. Public so tests can feed bytes directly.
   void handle_frame(const std::uint8_t* data, std::size_t size, LinkType link,

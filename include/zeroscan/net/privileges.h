@@ -38,8 +38,11 @@ Identity unprivileged_identity(const char* sudo_uid, const char* sudo_gid, uid_t
 // nothing and returns "" when not running as root; else a note naming the
 // identity taken. When that user could not write one of `written_later`
 // (files opened only later, like the resume file a Ctrl-C leaves), the uid
-// stays 0 but every capability still goes. Throws SystemError when the
-// switch fails.
-std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>& written_later = {});
+// stays 0 but every capability still goes. Files in `handed_over` (the
+// outputs' temporary files, created as root and renamed into place at the
+// end) become that user's first, so the user may rename them, also in a
+// sticky directory like /tmp. Throws SystemError when the switch fails.
+std::string drop_privileges(bool keep_net_admin, const std::vector<std::string>& written_later = {},
+                            const std::vector<std::string>& handed_over = {});
 
 }  // namespace zeroscan

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <unistd.h>
 
 #include "zeroscan/core/errors.h"
 
@@ -24,6 +25,41 @@ TEST(ResumeFileTest, RoundTrips) {
   EXPECT_EQ(back.seed, state.seed);
   EXPECT_EQ(back.positions, state.positions);
   std::remove(path.c_str());
+}
+
+// A Ctrl-C during a resumed scan rewrites the file it resumed from: through
+// a temporary file renamed into place, so a crash mid-write never leaves a
+// broken resume file where a good one was.
+TEST(ResumeFileTest, IsReplacedThroughATemporaryFile) {
+  const std::string path = temp_path("zs_resume_replaced.json");
+  write_resume_file(path, ResumeState{{"198.18.0.0/24"}, 1, {5}});
+  const std::string other_name = temp_path("zs_resume_replaced.link");
+  std::remove(other_name.c_str());
+  ASSERT_EQ(::link(path.c_str(), other_name.c_str()), 0);  // a second name of the first file
+  write_resume_file(path, ResumeState{{"198.18.0.0/24"}, 1, {9}});
+  EXPECT_EQ(read_resume_file(path).positions, std::vector<std::uint64_t>{9});
+  EXPECT_EQ(read_resume_file(other_name).positions, std::vector<std::uint64_t>{5})
+      << "written in place: the old inode was overwritten";
+  std::remove(path.c_str());
+  std::remove(other_name.c_str());
+}
+
+// Found by zeroscan_fuzz_resume_file (tests/fuzz/regressions/resume_file):
+// a position of 2.1e33 was converted to an integer (undefined behaviour), a
+// negative one wrapped around. Seed and positions are whole numbers >= 0.
+TEST(ResumeFileTest, SeedAndPositionsMustBeNonNegativeIntegers) {
+  for (const char* numbers : {R"("seed":7,"positions":[10,2099999999999999999999999999999999])",
+                              R"("seed":7,"positions":[1.5])", R"("seed":7,"positions":[-1])",
+                              R"("seed":-1,"positions":[1])", R"("seed":1e30,"positions":[1])"}) {
+    const std::string text = std::string(R"({"type":"zeroscan-resume","version":1,"args":["198.18.0.0/24"],)") +
+                             numbers + "}";
+    try {
+      parse_resume_text(text, "r.resume");
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const UsageError& e) {
+      EXPECT_NE(std::string(e.what()).find("r.resume"), std::string::npos) << e.what();
+    }
+  }
 }
 
 TEST(ResumeFileTest, RefusesBadFiles) {

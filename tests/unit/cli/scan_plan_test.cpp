@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "zeroscan/core/errors.h"
 #include "zeroscan/ports/embedded_port_data.h"
@@ -48,6 +49,23 @@ TEST(ScanPlanTest, AnOutputThatIsAnInputListIsRefused) {
   EXPECT_NE(validate_error(o).find("is also an input"), std::string::npos);
 }
 
+// --append-output writes in place (an append cannot be renamed into place),
+// so the same-inode refusal is what keeps an input safe there too.
+TEST(ScanPlanTest, AnAppendedOutputThatIsAnInputIsRefused) {
+  const std::string list = ::testing::TempDir() + "zs_plan_append_targets.txt";
+  std::ofstream(list) << "198.18.0.1\n";
+  const std::string other_name = ::testing::TempDir() + "zs_plan_append_link.nmap";
+  std::remove(other_name.c_str());
+  ASSERT_EQ(::link(list.c_str(), other_name.c_str()), 0);
+  ScanOptions o = options({});
+  o.input_lists = {list};
+  o.output_normal = other_name;
+  o.append_outputs = true;
+  EXPECT_NE(validate_error(o).find("is also an input"), std::string::npos) << validate_error(o);
+  std::remove(list.c_str());
+  std::remove(other_name.c_str());
+}
+
 TEST(ScanPlanTest, UnknownInterfaceIsRefusedEvenInADryRun) {
   ScanOptions o = options({"198.18.0.1"});
   o.interface = "nosuchif0";
@@ -77,18 +95,6 @@ TEST(ScanPlanTest, CostIsProbesBytesAndTimeAtTheRate) {
   EXPECT_EQ(cost.bytes, 25600u * 74);
   EXPECT_DOUBLE_EQ(cost.seconds, 25.6);
   EXPECT_EQ(describe_cost(cost, 1000), "25600 probes (2^14.6, 1894400 bytes), about 26 seconds at --rate 1000");
-}
-
-TEST(OutputChecksTest, DryRunOpensOutputsWithoutTruncating) {
-  const std::string kept = ::testing::TempDir() + "zs_plan_kept.json";
-  std::ofstream(kept) << "earlier results\n";
-  check_outputs_open({{"-oJ", kept}});
-  std::ifstream in(kept);
-  std::string line;
-  std::getline(in, line);
-  EXPECT_EQ(line, "earlier results");
-  EXPECT_THROW(check_outputs_open({{"-oJ", "/proc/zeroscan-no-such-file"}}), UsageError);
-  EXPECT_THROW(check_outputs_open({{"--pcap", ::testing::TempDir() + "no/such/dir/x.pcap"}}), UsageError);
 }
 
 }  // namespace

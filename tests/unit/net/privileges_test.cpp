@@ -2,6 +2,8 @@
 // advice to an unprivileged user. Runs the unprivileged part in a child that
 // dropped root (so it needs root to start with).
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
@@ -177,6 +179,44 @@ TEST(DropPrivilegesTest, UnwritableLaterFileKeepsUidZeroWithoutCapabilities) {
   ::rmdir(dir);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// Outputs are opened as root beside their target and renamed into place
+// after the drop: in a sticky directory (/tmp) only the file's owner may
+// rename it, so the files are handed over to the user first.
+TEST(DropPrivilegesTest, HandedOverFilesCanBeRenamedInAStickyDirectory) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to drop";
+  char dir[] = "/tmp/zs-drop-sticky.XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);
+  ASSERT_EQ(::chmod(dir, 01777), 0);
+  const std::string temporary = std::string(dir) + "/out.json.zeroscan-1.tmp";
+  const std::string real = std::string(dir) + "/out.json";
+  std::FILE* made = std::fopen(temporary.c_str(), "w");  // as root, like the scan's outputs
+  ASSERT_NE(made, nullptr);
+  std::fclose(made);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::setenv("SUDO_UID", "4242", 1);
+    ::setenv("SUDO_GID", "4242", 1);
+    try {
+      drop_privileges(false, {dir}, {temporary});
+    } catch (...) {
+      ::_exit(10);
+    }
+    if (::geteuid() != 4242) ::_exit(11);
+    ::_exit(std::rename(temporary.c_str(), real.c_str()) == 0 ? 0 : 12);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  struct stat st {};
+  const bool renamed = ::stat(real.c_str(), &st) == 0;
+  std::remove(temporary.c_str());
+  std::remove(real.c_str());
+  ::rmdir(dir);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "10: drop failed, 11: still root, 12: rename refused";
+  EXPECT_TRUE(renamed);
+  EXPECT_EQ(st.st_uid, 4242u) << "the output belongs to the user who ran sudo";
 }
 
 }  // namespace

@@ -168,6 +168,22 @@ TEST(TargetFileTest, HostNamesAreLookedUpConcurrently) {
   EXPECT_LE(most.load(), 16);
 }
 
+// Names that answer at once (a cache, /etc/hosts) need no thread pool: a
+// list of them is looked up on the calling thread.
+TEST(TargetFileTest, FastLookupsStayOnTheCallingThread) {
+  std::string text;
+  for (int i = 0; i < 32; ++i) text += "host" + std::to_string(i) + ".example\n";
+  std::istringstream in(text);
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<int> elsewhere{0};
+  const HostResolver resolve = [&](const std::string&) {
+    if (std::this_thread::get_id() != caller) ++elsewhere;
+    return std::vector<Ipv4>{ip("192.0.2.1")};
+  };
+  EXPECT_EQ(parse_target_stream(in, "hosts.txt", resolve).size(), 32u);
+  EXPECT_EQ(elsewhere.load(), 0);
+}
+
 TEST(TargetFileTest, FailedLookupsAreOneErrorWithACount) {
   std::istringstream in("a.example b.example c.example 198.18.0.1 d.example\n");
   const HostResolver resolve = [](const std::string& name) -> std::vector<Ipv4> {
