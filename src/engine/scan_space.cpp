@@ -22,9 +22,10 @@ ScanSpace::ScanSpace(const TargetSet& targets, const PortSet& ports, std::vector
     for (ProbeKind kind : kinds_) add({port, kind});
   for (const ProbeSlot& slot : extra) add(slot);
   if (slots_.empty()) throw UsageError("nothing to probe: no ports and no extra probes");
-  const unsigned __int128 total = static_cast<unsigned __int128>(targets.size()) * slots_.size();
-  if (total >> 50) throw UsageError("scan too large: more than 2^50 probes per attempt");
-  size_ = static_cast<std::uint64_t>(total);
+  constexpr std::uint64_t kMaxProbes = std::uint64_t{1} << 50;  // below, targets x slots cannot overflow
+  if (std::uint64_t{targets.size()} > (kMaxProbes - 1) / slots_.size())
+    throw UsageError("scan too large: more than 2^50 probes per attempt");
+  size_ = std::uint64_t{targets.size()} * slots_.size();
 }
 
 std::optional<std::uint64_t> ScanSpace::index_of(Ipv4 ip, std::uint16_t port, ProbeKind kind) const {

@@ -13,6 +13,7 @@
 #include "zeroscan/cli/scan_plan.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/ports/embedded_port_data.h"
+#include "support/scratch_file.h"
 
 namespace zeroscan {
 namespace {
@@ -97,7 +98,7 @@ TEST(DiscoveryFlagsTest, BadPortListsAreUsageErrors) {
 }
 
 TEST(DiscoveryFlagsTest, ConfigFileSetsThem) {
-  const std::string path = ::testing::TempDir() + "zs_discovery.toml";
+  const std::string path = scratch_path("discovery.toml");
   {
     std::ofstream config(path);
     config << "ping-scan = true\nping-echo = true\nping-syn = \"22\"\n";

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -14,6 +15,7 @@
 #include "zeroscan/cli/scan_options.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/ports/embedded_port_data.h"
+#include "support/scratch_file.h"
 
 namespace zeroscan {
 namespace {
@@ -173,7 +175,7 @@ TEST(NmapMiscTest, PingAndResolveFlagsAreAcceptedNoOps) {
 }
 
 TEST(NmapMiscTest, ConfigFileSetsTheFlags) {
-  const std::string path = ::testing::TempDir() + "zs_nmap_flags.toml";
+  const std::string path = scratch_path("nmap_flags.toml");
   {
     std::ofstream config(path);
     config << "timing = 4\nreason = true\nmax-rate = 2000\nexclude-ports = \"22\"\n";
@@ -183,6 +185,7 @@ TEST(NmapMiscTest, ConfigFileSetsTheFlags) {
   EXPECT_EQ(o.retries, timing_preset(4).retries);
   EXPECT_TRUE(o.nmap.reason);
   EXPECT_EQ(o.nmap.exclude_ports, "22");
+  std::remove(path.c_str());
 }
 
 TEST(NmapHelpTest, HeaderNamesEverySubcommandAndNmapSpellings) {

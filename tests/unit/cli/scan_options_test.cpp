@@ -172,8 +172,8 @@ TEST_F(ConfigFileTest, MisspelledPortKeyIsAnError) {
 }
 
 TEST_F(ConfigFileTest, WrongTypesAreErrors) {
-  for (const std::string& text : {"dry-run = 1\n", "rate = true\n", "ports = [22, 80]\n", "rate = nan\n",
-                                  "rate = \"fast\"\n", "[section]\nrate = 1\n", "targets = [\"--dry-run\"]\n"}) {
+  for (const char* text : {"dry-run = 1\n", "rate = true\n", "ports = [22, 80]\n", "rate = nan\n",
+                           "rate = \"fast\"\n", "[section]\nrate = 1\n", "targets = [\"--dry-run\"]\n"}) {
     const ParseRun r = parse({"--config", write(text), "198.18.0.1"});
     EXPECT_EQ(r.parsed.exit_code, 2) << text;
     EXPECT_EQ(r.parsed.outcome, ParseOutcome::Exit) << text;
@@ -194,14 +194,14 @@ TEST_F(ConfigFileTest, FilesThatAreNotTomlAreErrors) {
 
 // Finding 4: NaN, infinities and out-of-range numbers, with a readable message.
 TEST(NumberOptionsTest, FloatsRejectNanInfAndRangeWithReadableMessage) {
-  for (const std::string& value : {"nan", "NaN", "inf", "-inf", "1e999", "0", "abc", "0x10", "200000000"}) {
+  for (const char* value : {"nan", "NaN", "inf", "-inf", "1e999", "0", "abc", "0x10", "200000000"}) {
     const ParseRun r = parse({"--rate", value, "198.18.0.1"});
     EXPECT_EQ(r.parsed.exit_code, 2) << value;
     EXPECT_NE(r.err.find("--rate must be a number of packets per second between 1 and 100000000"),
               std::string::npos)
         << r.err;
   }
-  for (const std::string& value : {"nan", "inf", "-1", "3601"}) {
+  for (const char* value : {"nan", "inf", "-1", "3601"}) {
     const ParseRun r = parse({"--wait", value, "198.18.0.1"});
     EXPECT_EQ(r.parsed.exit_code, 2) << value;
     EXPECT_NE(r.err.find("--wait must be"), std::string::npos) << r.err;
@@ -209,7 +209,7 @@ TEST(NumberOptionsTest, FloatsRejectNanInfAndRangeWithReadableMessage) {
 }
 
 TEST(NumberOptionsTest, IntegersRejectSignsAndOverflow) {
-  for (const std::string& value : {"-1", "18446744073709551616", "99999999999999999999999", "1.5", " 7"}) {
+  for (const char* value : {"-1", "18446744073709551616", "99999999999999999999999", "1.5", " 7"}) {
     const ParseRun r = parse({"--seed", value, "198.18.0.1"});
     EXPECT_EQ(r.parsed.exit_code, 2) << value;
     EXPECT_NE(r.err.find("--seed must be a whole number"), std::string::npos) << r.err;

@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "zeroscan/core/errors.h"
 #include "zeroscan/ports/embedded_port_data.h"
+#include "support/scratch_file.h"
 
 namespace zeroscan {
 namespace {
@@ -41,20 +43,21 @@ TEST(ScanPlanTest, TwoOutputsOnStdoutAreRefused) {
 }
 
 TEST(ScanPlanTest, AnOutputThatIsAnInputListIsRefused) {
-  const std::string list = ::testing::TempDir() + "zs_plan_targets.txt";
+  const std::string list = scratch_path("targets.txt");
   std::ofstream(list) << "198.18.0.1\n";
   ScanOptions o = options({});
   o.input_lists = {list};
   o.output_grepable = list;
   EXPECT_NE(validate_error(o).find("is also an input"), std::string::npos);
+  std::remove(list.c_str());
 }
 
 // --append-output writes in place (an append cannot be renamed into place),
 // so the same-inode refusal is what keeps an input safe there too.
 TEST(ScanPlanTest, AnAppendedOutputThatIsAnInputIsRefused) {
-  const std::string list = ::testing::TempDir() + "zs_plan_append_targets.txt";
+  const std::string list = scratch_path("append_targets.txt");
   std::ofstream(list) << "198.18.0.1\n";
-  const std::string other_name = ::testing::TempDir() + "zs_plan_append_link.nmap";
+  const std::string other_name = scratch_path("append_link.nmap");
   std::remove(other_name.c_str());
   ASSERT_EQ(::link(list.c_str(), other_name.c_str()), 0);
   ScanOptions o = options({});

@@ -66,7 +66,9 @@ TEST(HostPortTableTest, SpilledAndInMemoryTablesGroupAlike) {
       EXPECT_EQ(a[h][i].port, b[h][i].port);
       EXPECT_EQ(a[h][i].probe, b[h][i].probe);
       EXPECT_EQ(a[h][i].state, b[h][i].state);
-      if (i) EXPECT_LE(a[h][i - 1].port, a[h][i].port);
+      if (i) {
+        EXPECT_LE(a[h][i - 1].port, a[h][i].port);
+      }
     }
   }
 }

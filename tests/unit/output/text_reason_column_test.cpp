@@ -2,11 +2,13 @@
 // in the output set, on when asked; the other columns stay put.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "zeroscan/output/output_set.h"
 #include "zeroscan/output/text_writer.h"
+#include "support/scratch_file.h"
 
 namespace zeroscan {
 namespace {
@@ -23,7 +25,7 @@ PortRecord open_port() {
 }
 
 std::string render(bool reason_column) {
-  const std::string path = ::testing::TempDir() + "zs_text_reason.txt";
+  const std::string path = scratch_path("text_reason.txt");
   {
     OutputPaths paths;
     paths.normal = path;
@@ -35,6 +37,7 @@ std::string render(bool reason_column) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
+  std::remove(path.c_str());
   return text.str();
 }
 

@@ -1,8 +1,10 @@
 // The human report lists few ports and folds many alike, as nmap does.
 #include "zeroscan/output/text_writer.h"
+#include "support/scratch_file.h"
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -21,7 +23,7 @@ PortRecord answered(std::uint16_t port, PortState state) {
 }
 
 std::string render(int closed_ports) {
-  const std::string path = ::testing::TempDir() + "zs_text_fold.txt";
+  const std::string path = scratch_path("text_fold.txt");
   {
     TextWriter writer(std::make_unique<OutputFile>(path), nullptr);
     writer.port(answered(22, PortState::Open));
@@ -31,6 +33,7 @@ std::string render(int closed_ports) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
+  std::remove(path.c_str());
   return text.str();
 }
 

@@ -83,7 +83,9 @@ TEST(VerdictTableTest, SpilledVerdictsComeBackOneHostAtATimeInOrder) {
     for (const VerdictEntry* e = first; e != last; ++e) {
       ++seen;
       EXPECT_EQ(e->ip, ip);
-      if (e != first) EXPECT_LT(e[-1].port, e->port);
+      if (e != first) {
+        EXPECT_LT(e[-1].port, e->port);
+      }
       const auto original = std::find_if(verdicts.begin(), verdicts.end(), [&](const FirewallRecord& r) {
         return r.ip.value == ip && r.port == e->port;
       });

@@ -57,9 +57,10 @@ TEST(PortDatabaseTest, EveryNetbaseServiceIsPresentUnderItsNameOrAsAlias) {
     const auto port = static_cast<std::uint16_t>(std::stoi(port_proto.substr(0, slash)));
     const PortEntry* entry = database().find(port, *protocol);
     ASSERT_NE(entry, nullptr) << port_proto;
-    if (entry->service != name)
+    if (entry->service != name) {
       EXPECT_NE(std::find(entry->aliases.begin(), entry->aliases.end(), name), entry->aliases.end())
           << port_proto << " is " << entry->service << " without netbase's " << name << " as alias";
+    }
     ++checked;
   }
   EXPECT_GT(checked, 0);
