@@ -252,10 +252,8 @@ std::vector<std::string> words_for(const CLI::Option& opt, const ConfigEntry& e)
 }
 
 // Checks one entry's words alone, so a bad value is reported at its line.
-void check_entry(const ConfigEntry& e, const std::vector<std::string>& words) {
-  CLI::App app;
-  ScanOptions scratch;
-  define_options(app, scratch);
+// (CLI11 clears a parsed app before it parses again.)
+void check_entry(CLI::App& app, const ConfigEntry& e, const std::vector<std::string>& words) {
   try {
     parse_into(app, words);
   } catch (const UsageError& error) {
@@ -266,15 +264,21 @@ void check_entry(const ConfigEntry& e, const std::vector<std::string>& words) {
 }
 
 // The config's entries as command-line words, for every option the command
-// line itself did not give (`cli` has parsed the command line).
-std::vector<std::string> config_words(const CLI::App& cli, const std::string& path) {
+// line itself did not give (`app` has parsed the command line alone). Each
+// entry is checked on `app` itself: building CLI11's option table costs
+// far more than a parse, so one app serves every step.
+std::vector<std::string> config_words(CLI::App& app, const std::string& path) {
+  std::vector<const CLI::Option*> on_command_line;
+  for (const CLI::Option* opt : app.get_options())
+    if (opt->count() > 0) on_command_line.push_back(opt);
   std::vector<std::string> words;
   for (const ConfigEntry& e : read_config_file(path)) {
-    const CLI::Option* opt = option_for_key(cli, e.key);
-    if (!opt) throw UsageError(unknown_key_message(cli, e));
+    const CLI::Option* opt = option_for_key(app, e.key);
+    if (!opt) throw UsageError(unknown_key_message(app, e));
     const std::vector<std::string> entry_words = words_for(*opt, e);
-    check_entry(e, entry_words);
-    if (opt->count() == 0) words.insert(words.end(), entry_words.begin(), entry_words.end());
+    check_entry(app, e, entry_words);
+    if (std::find(on_command_line.begin(), on_command_line.end(), opt) == on_command_line.end())
+      words.insert(words.end(), entry_words.begin(), entry_words.end());
   }
   return words;
 }
@@ -298,19 +302,15 @@ ParsedScanCommand parse_scan_options(int argc, const char* const* argv, std::ost
       return result;
     }
     // The command line alone first: it names the config, and what it gives
-    // wins over the config's value for the same option.
-    CLI::App cli{kDescription, "zeroscan"};
-    cli.set_version_flag("--version", std::string(ZEROSCAN_VERSION " (git " ZEROSCAN_GIT_HASH ")"));
-    cli.positionals_at_end(false);
-    ScanOptions given;
-    define_options(cli, given);
-    parse_into(cli, forward);
-    if (!given.config.empty()) {
-      std::vector<std::string> merged = config_words(cli, given.config);
-      merged.insert(merged.end(), forward.begin(), forward.end());
-      forward = std::move(merged);
-    }
+    // wins over the config's value for the same option. With a config, the
+    // whole is parsed again: every option a check or the first parse set
+    // is set again (CLI11 assigns, never adds to, an option's variable).
     parse_into(app, forward);
+    if (!result.options.config.empty()) {
+      std::vector<std::string> merged = config_words(app, result.options.config);
+      merged.insert(merged.end(), forward.begin(), forward.end());
+      parse_into(app, merged);
+    }
     apply_nmap_flags(app, result.options);
     check_discovery_flags(app, result.options);
   } catch (const CLI::CallForHelp&) {

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The TOML layer first: what it refuses, the scan command refuses at the
   // same place (it reads the file through the same parser), so only text it
   // accepts goes on to the key, type and value checks, which build the
-  // whole option parser several times over.
+  // whole option parser (once per call: most of what is left of the time).
   try {
     parse_config_text(fuzz::text(data, size), "fuzz.toml");
   } catch (const Error&) {

@@ -157,6 +157,33 @@ TEST_F(ConfigFileTest, CommandLineWinsOverTheConfig) {
   EXPECT_EQ(r.parsed.options.rate, 7);
 }
 
+// Each config entry is checked on the scan's own option parser before the
+// whole is parsed: what the checks set must not outlive them.
+TEST_F(ConfigFileTest, CommandLineListsReplaceTheConfigsAndChecksLeaveNothingBehind) {
+  const std::string path =
+      write("targets = [\"198.18.0.1\", \"198.18.0.2\"]\nexclude = [\"198.18.0.9\"]\nverbose = true\n"
+            "ttl = 9\nrate = 5000\n");
+  const ParseRun r = parse({"--config", path, "--exclude", "198.18.0.5", "-v", "-v", "--rate", "7", "198.18.0.3"});
+  ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
+  EXPECT_EQ(r.parsed.options.targets, std::vector<std::string>{"198.18.0.3"});
+  EXPECT_EQ(r.parsed.options.excludes, std::vector<std::string>{"198.18.0.5"});
+  EXPECT_EQ(r.parsed.options.verbosity, 2);
+  EXPECT_EQ(r.parsed.options.rate, 7);
+  EXPECT_EQ(r.parsed.options.ttl, 9);  // from the config: the command line did not give it
+  const ParseRun config_only = parse({"--config", path});
+  ASSERT_EQ(config_only.parsed.outcome, ParseOutcome::Scan) << config_only.err;
+  EXPECT_EQ(config_only.parsed.options.targets, (std::vector<std::string>{"198.18.0.1", "198.18.0.2"}));
+  EXPECT_EQ(config_only.parsed.options.verbosity, 1);
+}
+
+// A bad entry is reported at its line, whatever the command line gave.
+TEST_F(ConfigFileTest, ABadEntryAfterGoodOnesIsReportedAtItsLine) {
+  const ParseRun r = parse({"--config", write("rate = 5000\nttl = 9\nretries = 99\n"), "--ttl", "3", "198.18.0.1"});
+  EXPECT_EQ(r.parsed.exit_code, 2);
+  EXPECT_NE(r.err.find(".toml:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--retries"), std::string::npos) << r.err;
+}
+
 TEST_F(ConfigFileTest, UnknownKeyIsAnErrorNamingFileLineAndKey) {
   const std::string path = write("# a dry run\n\ndry_run = true\n");
   const ParseRun r = parse({"--config", path, "198.18.0.1"});
