@@ -42,18 +42,51 @@ std::string temporary_path(const std::string& real) {
   return real + ".zeroscan-" + std::to_string(::getpid()) + ".tmp";
 }
 
+// Copies the file `from` to the new file `to` (same permission bits).
+// Returns false with errno set when either cannot be opened or a read or
+// write fails; `to` is then removed again.
+bool copy_file(const std::string& from, const std::string& to) {
+  const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return false;
+  struct stat st {};
+  int out = -1;
+  std::remove(to.c_str());  // a killed run's leftover under the same name
+  bool ok = ::fstat(in, &st) == 0 &&
+            (out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777)) >= 0;
+  char buffer[65536];
+  while (ok) {
+    const ssize_t n = ::read(in, buffer, sizeof buffer);
+    if (n == 0) break;
+    ok = n > 0;
+    for (ssize_t done = 0; ok && done < n;) {
+      const ssize_t wrote = ::write(out, buffer + done, std::size_t(n - done));
+      ok = wrote > 0;
+      done += wrote;
+    }
+  }
+  // The mode argument of open() is masked by the umask; the copy keeps the
+  // original's bits.
+  if (ok) ok = ::fchmod(out, st.st_mode & 07777) == 0;
+  const int error = errno;
+  if (out >= 0 && ::close(out) != 0 && ok) ok = false;
+  ::close(in);
+  if (!ok && out >= 0) std::remove(to.c_str());
+  errno = error;
+  return ok;
+}
+
 }  // namespace
 
 std::vector<NamedPath> output_files(const OutputPaths& p) {
   std::vector<NamedPath> out;
-  auto add = [&out](const char* flag, const std::string& path) {
-    if (!path.empty()) out.push_back({flag, path});
+  auto add = [&out](const char* flag, const std::string& path, bool appended) {
+    if (!path.empty()) out.push_back({flag, path, appended});
   };
-  add("-oJ", p.json);
-  add("-oN", p.normal);
-  add("-oX", p.xml);
-  add("-oG", p.grepable);
-  add("-oC", p.csv);
+  add("-oJ", p.json, p.resume);
+  add("-oN", p.normal, p.resume);
+  add("-oX", p.xml, false);  // a resumed scan writes a new document (written_paths)
+  add("-oG", p.grepable, p.resume);
+  add("-oC", p.csv, false);
   return out;
 }
 
@@ -80,14 +113,17 @@ void check_outputs_open(const std::vector<NamedPath>& outputs) {
     const bool exists = ::stat(p.path.c_str(), &st) == 0;
     int fd;
     std::string created;  // a file this check made, removed again
-    if (p.appended || (exists && !S_ISREG(st.st_mode))) {
-      // Opened in place, never truncated; a missing appended file is made
-      // by this open, so it goes again.
-      fd = ::open(p.path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK | (exists ? 0 : O_CREAT | O_EXCL),
-                  0644);
-      if (!exists) created = p.path;
+    if (exists && !S_ISREG(st.st_mode)) {
+      // A FIFO or device: opened in place, never truncated.
+      fd = ::open(p.path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK);
     } else {
-      // Replaced: what the scan needs is its temporary file beside the target.
+      // Replaced or appended: what the scan needs is its temporary file
+      // beside the target, and for an append the lines it continues.
+      if (p.appended && exists) {
+        const int readable = ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (readable < 0) throw UsageError("cannot read " + name(p) + " to append to it: " + std::strerror(errno));
+        ::close(readable);
+      }
       created = temporary_path(p.path);
       fd = ::open(created.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     }
@@ -102,9 +138,13 @@ std::string directory_of(const std::string& path) {
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
-ReplacedOutputs::ReplacedOutputs(OutputPaths& p) {
-  for (std::string* path : {&p.json, &p.normal, &p.xml, &p.grepable, &p.csv})
-    if (!path->empty()) *path = aside(*path);
+ReplacedOutputs::ReplacedOutputs(OutputPaths& written) { redirect(written); }
+
+void ReplacedOutputs::redirect(OutputPaths& p) {
+  for (std::string* line_format : {&p.json, &p.normal, &p.grepable})
+    if (!line_format->empty()) *line_format = p.resume ? continued(*line_format) : aside(*line_format);
+  for (std::string* document : {&p.xml, &p.csv})
+    if (!document->empty()) *document = aside(*document);
 }
 
 std::string ReplacedOutputs::aside(const std::string& real) {
@@ -114,6 +154,17 @@ std::string ReplacedOutputs::aside(const std::string& real) {
   // or device is written as it is.
   if (::stat(real.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return real;
   std::string temporary = temporary_path(real);
+  renames_.emplace_back(temporary, real);
+  return temporary;
+}
+
+std::string ReplacedOutputs::continued(const std::string& real) {
+  struct stat st {};
+  if (real == "-" || ::stat(real.c_str(), &st) != 0) return aside(real);  // nothing to continue yet
+  if (!S_ISREG(st.st_mode)) return real;
+  std::string temporary = temporary_path(real);
+  if (!copy_file(real, temporary))
+    throw SystemError("cannot copy '" + quote_capped(real) + "' to append to it (" + std::strerror(errno) + ")");
   renames_.emplace_back(temporary, real);
   return temporary;
 }

@@ -89,7 +89,7 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
 
 // Every -o option through the shared output set (also used by merge).
 // Each file is written aside and renamed into place when the scan ends
-// (`replaced`); --append-output continues the files themselves.
+// (`replaced`); --append-output appends to a copy of the file.
 std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotator& annotate,
                                         ReplacedOutputs& replaced) {
   OutputPaths paths;
@@ -101,9 +101,8 @@ std::unique_ptr<SinkList> build_outputs(const ScanOptions& o, const PortAnnotato
   paths.all_base = o.output_all;
   paths.resume = o.append_outputs;
   paths.reason_column = o.nmap.reason;
-  OutputPaths opened = expand_all(paths);
-  for (std::string* path : {&opened.json, &opened.normal, &opened.xml, &opened.grepable, &opened.csv})
-    if (!path->empty() && !o.append_outputs) *path = replaced.aside(*path);
+  OutputPaths opened = written_paths(paths);
+  replaced.redirect(opened);
   auto sinks = std::make_unique<SinkList>();
   sinks->add(build_result_sinks(opened, annotate, o.open_only));
   return sinks;

@@ -86,8 +86,8 @@ std::vector<NamedPath> ScanPlan::outputs() const {
   paths.grepable = options.output_grepable;
   paths.csv = options.output_csv;
   paths.all_base = options.output_all;
-  std::vector<NamedPath> out = output_files(expand_all(paths));
-  for (NamedPath& p : out) p.appended = options.append_outputs;  // --pcap is always replaced
+  paths.resume = options.append_outputs;  // --pcap is always replaced
+  std::vector<NamedPath> out = output_files(written_paths(paths));
   if (!options.pcap.empty()) {
     out.push_back({"--pcap", options.pcap});
     out.push_back({"--pcap", options.pcap + ".scan.json"});

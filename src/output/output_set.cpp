@@ -24,6 +24,14 @@ OutputPaths expand_all(OutputPaths p) {
   return p;
 }
 
+OutputPaths written_paths(const OutputPaths& given) {
+  OutputPaths p = expand_all(given);
+  if (!p.resume) return p;
+  for (std::string* document : {&p.xml, &p.csv})
+    if (!document->empty() && *document != "-") *document += ".resumed";
+  return p;
+}
+
 std::unique_ptr<ResultSink> build_result_sinks(const OutputPaths& given, const PortAnnotator& annotate,
                                                bool open_only) {
   const OutputPaths p = expand_all(given);
@@ -39,14 +47,11 @@ std::unique_ptr<ResultSink> build_result_sinks(const OutputPaths& given, const P
   };
   auto file = [](const std::string& path) { return std::make_unique<OutputFile>(path); };
   auto stream = [&p](const std::string& path) { return std::make_unique<OutputFile>(path, p.resume); };
-  auto document = [&p](const std::string& path) {
-    return std::make_unique<OutputFile>(p.resume && path != "-" ? path + ".resumed" : path);
-  };
   if (!p.json.empty()) add(std::make_unique<NdjsonWriter>(stream(p.json), annotate));
   if (!p.normal.empty()) add(std::make_unique<TextWriter>(stream(p.normal), annotate, p.reason_column));
-  if (!p.xml.empty()) add(std::make_unique<XmlWriter>(document(p.xml), annotate));
+  if (!p.xml.empty()) add(std::make_unique<XmlWriter>(file(p.xml), annotate));
   if (!p.grepable.empty()) add(std::make_unique<GrepableWriter>(stream(p.grepable), annotate));
-  if (!p.csv.empty()) add(std::make_unique<CsvWriter>(document(p.csv), annotate));
+  if (!p.csv.empty()) add(std::make_unique<CsvWriter>(file(p.csv), annotate));
   if (on_stdout == 0) add(std::make_unique<TextWriter>(file("-"), annotate, p.reason_column));
   return sinks;
 }

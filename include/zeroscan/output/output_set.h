@@ -21,7 +21,7 @@ struct OutputPaths {
                          //       (a format also given on its own keeps its own path)
   // A resumed scan continues its outputs: the line-based formats (NDJSON,
   // normal, grepable) are appended to; XML and CSV, which are one document
-  // each, go to PATH.resumed beside the original.
+  // each, go to PATH.resumed beside the original (written_paths names them).
   bool resume = false;
   bool reason_column = false;  // the text report's REASON column (--reason, as in nmap)
 };
@@ -29,7 +29,13 @@ struct OutputPaths {
 // Applies -oA: fills every format not given explicitly from the base name.
 OutputPaths expand_all(OutputPaths paths);
 
-// Opens every wanted output. The human report also goes to stdout unless a
+// The files the outputs are: expand_all, and for a resumed scan XML and CSV
+// at PATH.resumed.
+OutputPaths written_paths(const OutputPaths& given);
+
+// Opens every wanted output at the path it is given (after expand_all; a
+// resumed scan passes written_paths, or the files written aside for them),
+// the line formats appended to when `resume`. The human report also goes to stdout unless a
 // format already claims stdout. open_only puts each writer behind the
 // --open filter. Throws UsageError when two outputs claim stdout or a file
 // cannot be opened for writing.

@@ -93,6 +93,66 @@ TEST_F(OutputChecksTest, AFailedRenameKeepsTheFinishedFileAndNamesIt) {
   EXPECT_EQ(contents(aside), "new results\n");
 }
 
+// --append-output: the run appends to a copy beside the file, renamed over
+// it at the end, so a run that fails half-way leaves the earlier lines
+// exactly as they were (never a torn last record).
+TEST_F(OutputChecksTest, ContinuedOutputAppendsToACopyRenamedOnCommit) {
+  const std::string real = path("scan.nmap");
+  std::ofstream(real) << "earlier lines\n";
+  ReplacedOutputs replaced;
+  const std::string copy = replaced.continued(real);
+  ASSERT_NE(copy, real);
+  EXPECT_EQ(copy.rfind(dir_ + "/", 0), 0u) << "the temporary file lives beside the real one: " << copy;
+  EXPECT_EQ(contents(copy), "earlier lines\n");
+  std::ofstream(copy, std::ios::app) << "new lines\n";
+  EXPECT_EQ(contents(real), "earlier lines\n");  // untouched while the run writes
+  replaced.commit();
+  EXPECT_EQ(contents(real), "earlier lines\nnew lines\n");
+  EXPECT_EQ(listing(), std::vector<std::string>{"scan.nmap"});
+}
+
+TEST_F(OutputChecksTest, AContinuedRunWithoutCommitLeavesTheFileAsItWas) {
+  const std::string real = path("scan.nmap");
+  std::ofstream(real) << "earlier lines\n";
+  {
+    ReplacedOutputs replaced;
+    std::ofstream(replaced.continued(real), std::ios::app) << "half a rec";
+  }
+  EXPECT_EQ(contents(real), "earlier lines\n");
+  EXPECT_EQ(listing(), std::vector<std::string>{"scan.nmap"});
+}
+
+TEST_F(OutputChecksTest, ContinuingAMissingFileStartsItEmpty) {
+  const std::string real = path("new.nmap");
+  ReplacedOutputs replaced;
+  const std::string copy = replaced.continued(real);
+  ASSERT_NE(copy, real);
+  EXPECT_EQ(contents(copy), "");
+  std::ofstream(copy, std::ios::app) << "lines\n";
+  replaced.commit();
+  EXPECT_EQ(contents(real), "lines\n");
+}
+
+TEST_F(OutputChecksTest, AContinuedFileKeepsItsPermissions) {
+  const std::string real = path("private.json");
+  std::ofstream(real) << "{}\n";
+  ASSERT_EQ(::chmod(real.c_str(), 0600), 0);
+  ReplacedOutputs replaced;
+  replaced.continued(real);
+  replaced.commit();
+  struct stat st {};
+  ASSERT_EQ(::stat(real.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  EXPECT_EQ(contents(real), "{}\n");
+}
+
+TEST_F(OutputChecksTest, StdoutAndDevicesAreContinuedDirectly) {
+  ReplacedOutputs replaced;
+  EXPECT_EQ(replaced.continued("-"), "-");
+  EXPECT_EQ(replaced.continued("/dev/null"), "/dev/null");
+  replaced.commit();
+}
+
 TEST_F(OutputChecksTest, StdoutAndDevicesAreWrittenDirectly) {
   ReplacedOutputs replaced;
   EXPECT_EQ(replaced.aside("-"), "-");

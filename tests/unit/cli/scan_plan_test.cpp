@@ -52,8 +52,8 @@ TEST(ScanPlanTest, AnOutputThatIsAnInputListIsRefused) {
   std::remove(list.c_str());
 }
 
-// --append-output writes in place (an append cannot be renamed into place),
-// so the same-inode refusal is what keeps an input safe there too.
+// --append-output continues the file (in a copy renamed over it); the
+// same-inode refusal keeps an input from being an output there too.
 TEST(ScanPlanTest, AnAppendedOutputThatIsAnInputIsRefused) {
   const std::string list = scratch_path("append_targets.txt");
   std::ofstream(list) << "198.18.0.1\n";

@@ -25,6 +25,47 @@ TEST_F(OutputSetTest, AllFormatsFromOneBase) {
   EXPECT_EQ(e.csv, path("scan.csv"));
 }
 
+// A resumed scan continues the line formats in their files; XML and CSV,
+// one document each, start a new one beside the original.
+TEST_F(OutputSetTest, AResumedScanWritesItsDocumentsBesideTheOriginals) {
+  OutputPaths p;
+  p.all_base = path("scan");
+  p.resume = true;
+  const OutputPaths w = written_paths(p);
+  EXPECT_EQ(w.json, path("scan.json"));
+  EXPECT_EQ(w.normal, path("scan.nmap"));
+  EXPECT_EQ(w.grepable, path("scan.gnmap"));
+  EXPECT_EQ(w.xml, path("scan.xml.resumed"));
+  EXPECT_EQ(w.csv, path("scan.csv.resumed"));
+  p.all_base.clear();
+  p.xml = "-";
+  EXPECT_EQ(written_paths(p).xml, "-");
+  p.resume = false;
+  p.csv = path("new.csv");
+  EXPECT_EQ(written_paths(p).csv, path("new.csv"));
+}
+
+// The sinks open exactly the paths they are given, so the files written
+// aside (cli/output_checks) are the files written.
+TEST_F(OutputSetTest, AResumedScanAppendsToLineFormatsAndOpensDocumentsAsGiven) {
+  std::ofstream(path("scan.gnmap")) << "# earlier\n";
+  OutputPaths p;
+  p.grepable = path("scan.gnmap");
+  p.xml = path("scan.xml.resumed");
+  p.normal = path("scan.nmap");
+  p.resume = true;
+  testing::internal::CaptureStdout();  // the human report goes there too
+  {
+    auto sinks = build_result_sinks(p, nullptr, false);
+    write_all(*sinks, fixture_records(), fixture_summary());
+    EXPECT_EQ(sinks->error(), "");
+  }
+  testing::internal::GetCapturedStdout();
+  EXPECT_EQ(read_text(path("scan.gnmap")).rfind("# earlier\n", 0), 0u);
+  EXPECT_TRUE(std::filesystem::exists(path("scan.xml.resumed")));
+  EXPECT_FALSE(std::filesystem::exists(path("scan.xml.resumed.resumed")));
+}
+
 TEST_F(OutputSetTest, WritesEveryWantedFile) {
   OutputPaths p;
   p.all_base = path("scan");
