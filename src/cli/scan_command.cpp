@@ -31,6 +31,8 @@
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
+#include "zeroscan/net/ipv6_benchmark_range_guard.h"
+#include "zeroscan/net/ipv6_route.h"
 #include "zeroscan/net/privileges.h"
 #include "zeroscan/net/raw_ip_sink.h"
 #include "zeroscan/net/recording.h"
@@ -86,6 +88,26 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
   return templates;
 }
 
+// The IPv6 targets' probing: their cookie (the scan's key, the IPv6 source)
+// and templates (SYN, ACK; no echo over IPv6 yet). `probing` points into
+// the other two, so the whole kit stays where it was built.
+struct Ipv6Kit {
+  std::optional<Ipv6Cookie> cookie;
+  Ipv6ProbeTemplates templates;
+  std::optional<Ipv6Probing> probing;
+};
+
+// nullptr when the scan has no IPv6 target.
+const Ipv6Probing* build_ipv6_kit(const ScanPlan& plan, Ipv6TemplateOptions base, Ipv6Kit& kit) {
+  if (plan.inputs.targets6.empty()) return nullptr;
+  const ScanOptions& o = plan.options;
+  base.hop_limit = std::uint8_t(o.ttl);
+  base.ts_val = kOurTsVal;
+  kit.cookie.emplace(plan.inputs.cookie_key, base.src_ip, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
+  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) kit.templates[int(kind)].emplace(kind, base);
+  kit.probing.emplace(Ipv6Probing{*kit.cookie, kit.templates});
+  return &*kit.probing;
+}
 
 // Every -o option through the shared output set (also used by merge).
 // Each file is written aside and renamed into place when the scan ends
@@ -175,11 +197,18 @@ int run_dry_run(const ScanPlan& plan) {
   const ProbeTemplates templates = build_templates(nullptr, o);
   const Cookie cookie(plan.inputs.cookie_key, plan.overrides.source_ip.value_or(Ipv4()), plan.inputs.source_ports,
                       std::uint8_t(o.retries + 1));
-  const DryRunReport r = dry_run(plan.space, plan.permutation, cookie, templates, TargetMacs(), kDryRunBuildLimit);
+  Ipv6TemplateOptions base6;
+  base6.src_ip = plan.source_ip6.value_or(Ipv6());
+  Ipv6Kit kit;
+  const Ipv6Probing* v6 = build_ipv6_kit(plan, base6, kit);
+  const DryRunReport r =
+      dry_run(plan.space, plan.permutation, cookie, templates, TargetMacs(), kDryRunBuildLimit, v6);
   const std::size_t frame_bytes = r.probes ? std::size_t(r.bytes / r.probes) : 0;
   const ScanCost cost = plan.cost(frame_bytes);
   const ScanInputs& in = plan.inputs;
-  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size() << " address(es) x ";
+  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size();
+  if (!in.targets6.empty()) std::cout << " IPv4 + " << in.targets6.size() << " IPv6";
+  std::cout << " address(es) x ";
   if (o.discovery.ping_scan)
     std::cout << plan.space.slots().size() << " discovery probe(s)";
   else
@@ -233,6 +262,11 @@ void open_route(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   require_packet_socket_privilege();
   refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(plan.inputs.target_ranges));
+  if (!plan.inputs.target_ranges6.empty()) {
+    refuse_ipv6_benchmark_range_via_default_route(read_ipv6_routes(), plan.inputs.target_ranges6);
+    throw UsageError("IPv6 targets: live IPv6 scans need the IPv6 next hop (NDP), which is not wired yet; "
+                     "--dry-run and -sL handle them");
+  }
   s.route.emplace(plan_next_hop_on_host(to_address_ranges(plan.inputs.target_ranges), plan.overrides));
   if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
   s.cookie.emplace(plan.inputs.cookie_key, s.route->source, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
@@ -511,7 +545,7 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
     const ScanPlan plan(given, port_db, entropy_seed());
     for (const std::string& note : plan.inputs.notes) std::cerr << "zeroscan: " << note << "\n";
-    if (plan.options.nmap.list_only) return list_targets(plan.inputs.targets, std::cout, std::cerr);  // -sL: no privileges
+    if (plan.options.nmap.list_only) return list_targets(plan.inputs.targets, plan.inputs.targets6, std::cout, std::cerr);  // -sL: no privileges
     validate(plan);
     if (plan.options.dry_run) return run_dry_run(plan);
     return run_live_scan(plan, port_db, extra_sink);

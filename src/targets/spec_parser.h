@@ -3,6 +3,7 @@
 // asks the resolver once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,10 @@ class SpecParser {
   // be safe to call from several threads (getaddrinfo is).
   void resolve_all(const std::vector<std::string_view>& specs, const std::string& source);
   static constexpr std::size_t kMaxLookups = 4096;
+
+  // The hostname `spec` names (without a "/prefix"), or nullopt when it is
+  // an address, range or malformed: parse()'s own decision.
+  static std::optional<std::string> hostname_of(std::string_view spec);
 
  private:
   std::vector<Ipv4Range> parse_cidr(std::string_view spec, std::size_t slash);
