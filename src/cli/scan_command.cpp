@@ -234,6 +234,9 @@ struct OpenScan {
   std::vector<Ipv4> arp_up;                    // -sn: on-link targets that answered ARP
   std::optional<Cookie> cookie;
   ProbeTemplates templates;
+  Ipv6Kit ipv6;                        // IPv6 targets: their cookie and templates
+  const Ipv6Probing* v6 = nullptr;     // points into ipv6; nullptr without IPv6 targets
+  bool ipv6_loopback = false;          // the IPv6 targets are ::1: a raw IPv6 socket sends
   std::optional<TargetMacs> macs;
   std::optional<fingerprint::Matcher> matcher;
   FollowUpQueue follow_ups;
@@ -257,16 +260,46 @@ struct OpenScan {
   PacketSource* source = nullptr;
 };
 
+// The loopback interface (-e must name it, if given).
+InterfaceInfo loopback_interface(const std::string& named) {
+  for (const InterfaceInfo& info : read_interfaces())
+    if (info.is_loopback && (named.empty() || info.name == named)) return info;
+  throw UsageError(named.empty() ? "no loopback interface to scan ::1 on" : "-e " + named + " is not the loopback interface ::1 is on");
+}
+
+// IPv6 targets, live: ::1 only so far, sent as 127.0.0.0/8 is (a raw IP
+// socket, replies from the capture on lo). Anything else needs the IPv6
+// next hop (routes, NDP), which is not wired yet: refused with that reason.
+void open_ipv6_loopback_route(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  refuse_ipv6_benchmark_range_via_default_route(read_ipv6_routes(), plan.inputs.target_ranges6);
+  if (!plan.inputs.targets.empty())
+    throw UsageError("a live scan of IPv4 and IPv6 targets together is not wired yet: scan each family on its own "
+                     "(--dry-run and -sL take both)");
+  if (!sends_ipv6_through_raw_ip(plan.inputs.target_ranges6))
+    throw UsageError("IPv6 targets other than ::1 need the IPv6 next hop (routes, NDP), which is not wired yet; "
+                     "--dry-run and -sL handle them");
+  NextHopPlan loopback;
+  loopback.interface = loopback_interface(o.interface);
+  loopback.link_layer = loopback.interface.has_link_layer;
+  s.route.emplace(std::move(loopback));
+  s.ipv6_loopback = true;
+  s.cookie.emplace(plan.inputs.cookie_key, Ipv4(), plan.inputs.source_ports, std::uint8_t(o.retries + 1));
+  s.templates = build_templates(&*s.route, o);
+  s.macs.emplace();
+  Ipv6TemplateOptions base6;
+  base6.ethernet = s.route->link_layer;  // lo: Ethernet header, zero MACs
+  base6.src_ip = plan.source_ip6.value_or(Ipv6(0, 1));
+  s.v6 = build_ipv6_kit(plan, base6, s.ipv6);
+  if (o.verbosity > 0) std::cerr << "zeroscan: IPv6 ::1 via " << s.route->interface.name << ", raw IPv6 socket\n";
+}
+
 // Route, MACs (ARP), cookie and templates for this host.
 void open_route(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   require_packet_socket_privilege();
+  if (!plan.inputs.targets6.empty()) return open_ipv6_loopback_route(plan, s);
   refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(plan.inputs.target_ranges));
-  if (!plan.inputs.target_ranges6.empty()) {
-    refuse_ipv6_benchmark_range_via_default_route(read_ipv6_routes(), plan.inputs.target_ranges6);
-    throw UsageError("IPv6 targets: live IPv6 scans need the IPv6 next hop (NDP), which is not wired yet; "
-                     "--dry-run and -sL handle them");
-  }
   s.route.emplace(plan_next_hop_on_host(to_address_ranges(plan.inputs.target_ranges), plan.overrides));
   if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
   s.cookie.emplace(plan.inputs.cookie_key, s.route->source, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
@@ -319,6 +352,21 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   report_arp_responders(s.arp_up, *s.results);  // before the scan's output thread starts
 }
 
+// Only candidate replies cross into user space: TCP or ICMP to us. On lo
+// the capture also sees our own probes (to 127.x from 127.x, ::1 to ::1):
+// a bare SYN or ACK or an echo request is never a reply, so keep them off
+// the receiver. (libpcap cannot index tcp[] over IPv6: our probes carry no
+// extension header, so their TCP flags are ip6[53].)
+std::string capture_filter(const OpenScan& s) {
+  if (s.ipv6_loopback)
+    return "dst host " + s.ipv6.cookie->source().to_string() +
+           " and (tcp or icmp6) and not (ip6[6] == 6 and (ip6[53] == 2 or ip6[53] == 16))";
+  std::string filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
+  if (sends_through_raw_ip(*s.route))
+    filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
+  return filter;
+}
+
 // One packet socket per sender thread (a sink is not shared between
 // threads), the capture, and --pcap's recorder around both.
 void open_packet_io(const ScanPlan& plan, OpenScan& s) {
@@ -328,9 +376,12 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   s.threads = o.sender_threads ? o.sender_threads
                                : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
   constexpr std::size_t kEthernetHeader = 14;
+  const std::size_t link_header = s.route->link_layer ? kEthernetHeader : 0;
   for (unsigned t = 0; t < s.threads; ++t) {
-    if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
-      s.sinks.push_back(std::make_unique<RawIpSink>(s.route->link_layer ? kEthernetHeader : 0));
+    if (s.ipv6_loopback)
+      s.sinks.push_back(std::make_unique<RawIpSink>(link_header, 64, RawIpFamily::V6));
+    else if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
+      s.sinks.push_back(std::make_unique<RawIpSink>(link_header));
     else if (s.route->link_layer)
       s.sinks.push_back(std::make_unique<AfPacketSink>(s.route->interface));
     else
@@ -339,13 +390,7 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   }
   PcapSourceOptions capture;
   capture.interface = s.route->interface.name;
-  // Only candidate replies cross into user space: TCP or ICMP to us.
-  capture.filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
-  // On lo the capture also sees our own probes (to 127.x from 127.x): a
-  // bare SYN or ACK or an echo request is never a reply, so keep them off
-  // the receiver.
-  if (sends_through_raw_ip(*s.route))
-    capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
+  capture.filter = capture_filter(s);
   capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, plan.space.size());
   s.live_source.emplace(capture);
   s.source = &*s.live_source;
@@ -458,7 +503,7 @@ int port_scan(const ScanPlan& plan, OpenScan& s, const ScanSpace& space, const P
   const ScanOptions& o = plan.options;
   const ScanInputs& in = plan.inputs;
   Scanner scanner(ScanJob{space, order, *s.cookie, s.templates, *s.macs, engine_settings(o, s.threads), in.seed,
-                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in)},
+                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in), s.v6},
                   s.sink_views, *s.source, *s.results);
   const ScanSummary summary = run_watched(scanner);
   return finish_scan(plan, s, summary, resumable ? &scanner : nullptr);
