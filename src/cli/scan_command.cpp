@@ -15,6 +15,7 @@
 
 #include "zeroscan/cli/arp_discovery.h"
 #include "zeroscan/cli/discovery_run.h"
+#include "zeroscan/cli/ipv6_scan_side.h"
 #include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/packet_trace.h"
 #include "zeroscan/cli/output_checks.h"
@@ -31,8 +32,6 @@
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/af_packet_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
-#include "zeroscan/net/ipv6_benchmark_range_guard.h"
-#include "zeroscan/net/ipv6_route.h"
 #include "zeroscan/net/privileges.h"
 #include "zeroscan/net/raw_ip_sink.h"
 #include "zeroscan/net/recording.h"
@@ -86,27 +85,6 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
   ProbeTemplates templates;
   for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack, ProbeKind::Echo}) templates[int(kind)].emplace(kind, base);
   return templates;
-}
-
-// The IPv6 targets' probing: their cookie (the scan's key, the IPv6 source)
-// and templates (SYN, ACK; no echo over IPv6 yet). `probing` points into
-// the other two, so the whole kit stays where it was built.
-struct Ipv6Kit {
-  std::optional<Ipv6Cookie> cookie;
-  Ipv6ProbeTemplates templates;
-  std::optional<Ipv6Probing> probing;
-};
-
-// nullptr when the scan has no IPv6 target.
-const Ipv6Probing* build_ipv6_kit(const ScanPlan& plan, Ipv6TemplateOptions base, Ipv6Kit& kit) {
-  if (plan.inputs.targets6.empty()) return nullptr;
-  const ScanOptions& o = plan.options;
-  base.hop_limit = std::uint8_t(o.ttl);
-  base.ts_val = kOurTsVal;
-  kit.cookie.emplace(plan.inputs.cookie_key, base.src_ip, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
-  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) kit.templates[int(kind)].emplace(kind, base);
-  kit.probing.emplace(Ipv6Probing{*kit.cookie, kit.templates});
-  return &*kit.probing;
 }
 
 // Every -o option through the shared output set (also used by merge).
@@ -200,7 +178,7 @@ int run_dry_run(const ScanPlan& plan) {
   Ipv6TemplateOptions base6;
   base6.src_ip = plan.source_ip6.value_or(Ipv6());
   Ipv6Kit kit;
-  const Ipv6Probing* v6 = build_ipv6_kit(plan, base6, kit);
+  const Ipv6Probing* v6 = build_ipv6_kit(plan, base6, kOurTsVal, nullptr, kit);
   const DryRunReport r =
       dry_run(plan.space, plan.permutation, cookie, templates, TargetMacs(), kDryRunBuildLimit, v6);
   const std::size_t frame_bytes = r.probes ? std::size_t(r.bytes / r.probes) : 0;
@@ -234,9 +212,8 @@ struct OpenScan {
   std::vector<Ipv4> arp_up;                    // -sn: on-link targets that answered ARP
   std::optional<Cookie> cookie;
   ProbeTemplates templates;
-  Ipv6Kit ipv6;                        // IPv6 targets: their cookie and templates
+  std::optional<Ipv6ScanSide> ipv6;    // a scan of IPv6 targets
   const Ipv6Probing* v6 = nullptr;     // points into ipv6; nullptr without IPv6 targets
-  bool ipv6_loopback = false;          // the IPv6 targets are ::1: a raw IPv6 socket sends
   std::optional<TargetMacs> macs;
   std::optional<fingerprint::Matcher> matcher;
   FollowUpQueue follow_ups;
@@ -260,45 +237,28 @@ struct OpenScan {
   PacketSource* source = nullptr;
 };
 
-// The loopback interface (-e must name it, if given).
-InterfaceInfo loopback_interface(const std::string& named) {
-  for (const InterfaceInfo& info : read_interfaces())
-    if (info.is_loopback && (named.empty() || info.name == named)) return info;
-  throw UsageError(named.empty() ? "no loopback interface to scan ::1 on" : "-e " + named + " is not the loopback interface ::1 is on");
-}
-
-// IPv6 targets, live: ::1 only so far, sent as 127.0.0.0/8 is (a raw IP
-// socket, replies from the capture on lo). Anything else needs the IPv6
-// next hop (routes, NDP), which is not wired yet: refused with that reason.
-void open_ipv6_loopback_route(const ScanPlan& plan, OpenScan& s) {
+// IPv6 targets (ipv6_scan_side): the route is the IPv6 side's interface;
+// the IPv4 cookie and templates exist only because the engine takes them.
+void open_ipv6_route(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
-  refuse_ipv6_benchmark_range_via_default_route(read_ipv6_routes(), plan.inputs.target_ranges6);
-  if (!plan.inputs.targets.empty())
-    throw UsageError("a live scan of IPv4 and IPv6 targets together is not wired yet: scan each family on its own "
-                     "(--dry-run and -sL take both)");
-  if (!sends_ipv6_through_raw_ip(plan.inputs.target_ranges6))
-    throw UsageError("IPv6 targets other than ::1 need the IPv6 next hop (routes, NDP), which is not wired yet; "
-                     "--dry-run and -sL handle them");
-  NextHopPlan loopback;
-  loopback.interface = loopback_interface(o.interface);
-  loopback.link_layer = loopback.interface.has_link_layer;
-  s.route.emplace(std::move(loopback));
-  s.ipv6_loopback = true;
+  s.ipv6.emplace();
+  open_ipv6_side(plan, kOurTsVal, *s.ipv6);
+  if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.ipv6) << "\n";
+  NextHopPlan link;
+  link.interface = s.ipv6->interface;
+  link.link_layer = s.ipv6->interface.has_link_layer;
+  s.route.emplace(std::move(link));
   s.cookie.emplace(plan.inputs.cookie_key, Ipv4(), plan.inputs.source_ports, std::uint8_t(o.retries + 1));
   s.templates = build_templates(&*s.route, o);
   s.macs.emplace();
-  Ipv6TemplateOptions base6;
-  base6.ethernet = s.route->link_layer;  // lo: Ethernet header, zero MACs
-  base6.src_ip = plan.source_ip6.value_or(Ipv6(0, 1));
-  s.v6 = build_ipv6_kit(plan, base6, s.ipv6);
-  if (o.verbosity > 0) std::cerr << "zeroscan: IPv6 ::1 via " << s.route->interface.name << ", raw IPv6 socket\n";
+  s.v6 = &*s.ipv6->kit.probing;
 }
 
 // Route, MACs (ARP), cookie and templates for this host.
 void open_route(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   require_packet_socket_privilege();
-  if (!plan.inputs.targets6.empty()) return open_ipv6_loopback_route(plan, s);
+  if (!plan.inputs.targets6.empty()) return open_ipv6_route(plan, s);
   refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(plan.inputs.target_ranges));
   s.route.emplace(plan_next_hop_on_host(to_address_ranges(plan.inputs.target_ranges), plan.overrides));
   if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
@@ -353,14 +313,10 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
 }
 
 // Only candidate replies cross into user space: TCP or ICMP to us. On lo
-// the capture also sees our own probes (to 127.x from 127.x, ::1 to ::1):
-// a bare SYN or ACK or an echo request is never a reply, so keep them off
-// the receiver. (libpcap cannot index tcp[] over IPv6: our probes carry no
-// extension header, so their TCP flags are ip6[53].)
+// the capture also sees our own probes (to 127.x from 127.x): a bare SYN or
+// ACK or an echo request is never a reply, so keep them off the receiver.
 std::string capture_filter(const OpenScan& s) {
-  if (s.ipv6_loopback)
-    return "dst host " + s.ipv6.cookie->source().to_string() +
-           " and (tcp or icmp6) and not (ip6[6] == 6 and (ip6[53] == 2 or ip6[53] == 16))";
+  if (s.ipv6) return ipv6_capture_filter(*s.ipv6);
   std::string filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
   if (sends_through_raw_ip(*s.route))
     filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
@@ -378,7 +334,7 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   constexpr std::size_t kEthernetHeader = 14;
   const std::size_t link_header = s.route->link_layer ? kEthernetHeader : 0;
   for (unsigned t = 0; t < s.threads; ++t) {
-    if (s.ipv6_loopback)
+    if (s.ipv6 && s.ipv6->loopback)
       s.sinks.push_back(std::make_unique<RawIpSink>(link_header, 64, RawIpFamily::V6));
     else if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
       s.sinks.push_back(std::make_unique<RawIpSink>(link_header));

@@ -92,14 +92,15 @@ Ipv6 icmp_responder(const CapturedResult& result) { return Ipv6::from_bytes(resu
 
 void to_port_record(const CapturedResult& r, PortRecord& out) {
   const bool icmp = r.bits & CapturedResult::kIcmp;
-  out.ip = r.target_v4();
+  // IpAddress keeps IPv4 as ::ffff:a.b.c.d too: both families convert alike.
+  out.ip = IpAddress(Ipv6(r.target_hi, r.target_lo));
   out.port = r.port;
   out.probe = ProbeKind(r.probe);
   out.state = PortState(r.state);
   out.reason = StateReason(r.reason);
   out.attempt = r.attempt;
   out.answered = true;
-  out.responder = icmp ? Ipv4(std::uint32_t(icmp_responder(r).lo)) : out.ip;
+  out.responder = icmp ? IpAddress(icmp_responder(r)) : out.ip;
   out.ttl = r.ttl;
   out.ip_id = r.ip_id;
   out.df = r.bits & CapturedResult::kDf;

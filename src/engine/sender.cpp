@@ -11,15 +11,15 @@ namespace zeroscan {
 
 namespace {
 
-// IPv6 probes keep the template's next-hop MAC: the IPv6 next-hop plan
-// (NDP) is not wired yet.
 std::size_t stamp_ipv6_probe(const Ipv6Probing* v6, const ProbeTarget& target, std::uint8_t attempt,
                              std::uint8_t* slot) {
   if (!v6) return 0;
   const auto& tmpl = v6->templates[int(target.kind)];
   if (!tmpl) return 0;
+  const MacAddress* mac = v6->mac_for(target.ip6);
+  if (!mac && v6->plan) return 0;  // on-link, no NDP answer
   const Ipv6ProbeFields fields = v6->cookie.probe_fields(target.ip6, target.port, target.kind, attempt);
-  tmpl->stamp(slot, target.ip6, target.port, fields);
+  tmpl->stamp(slot, target.ip6, target.port, fields, mac);
   return tmpl->size();
 }
 

@@ -20,6 +20,7 @@
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/engine/state_table.h"
 #include "zeroscan/engine/target_macs.h"
+#include "zeroscan/net/ipv6_next_hop.h"
 #include "zeroscan/net/packet_io.h"
 #include "zeroscan/probe/ipv6_probe_template.h"
 #include "zeroscan/probe/probe_template.h"
@@ -31,11 +32,18 @@ using ProbeTemplates = std::array<std::optional<ProbeTemplate>, kProbeKindCount>
 using Ipv6ProbeTemplates = std::array<std::optional<Ipv6ProbeTemplate>, kProbeKindCount>;
 
 // The IPv6 side of a scan with IPv6 targets: the cookie over the scan's
-// IPv6 source (same key as the IPv4 one) and one template per kind (SYN,
-// ACK; no echo). Without it IPv6 targets are never stamped.
+// IPv6 source (same key as the IPv4 one), one template per kind (SYN, ACK;
+// no echo) and the next-hop plan's MACs (nullptr: keep the template's, as
+// for ::1). Without it IPv6 targets are never stamped.
 struct Ipv6Probing {
   const Ipv6Cookie& cookie;
   const Ipv6ProbeTemplates& templates;
+  const Ipv6NextHopPlan* plan = nullptr;
+
+  // nullptr: the template's MAC, or (see reachable) do not send.
+  const MacAddress* mac_for(Ipv6 target) const { return plan ? plan->next_hop_mac(target) : nullptr; }
+  // False for an on-link target that never answered NDP.
+  bool reachable(Ipv6 target) const { return !plan || plan->next_hop_mac(target) != nullptr; }
 };
 
 struct SenderContext {

@@ -5,12 +5,15 @@
 // reason — while IPv4 in the same space works as before.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <mutex>
 #include <set>
 
 #include "support/scripted_network.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/engine/captured_result.h"
 #include "zeroscan/engine/receiver.h"
+#include "zeroscan/engine/scanner.h"
 #include "zeroscan/engine/sender.h"
 
 namespace zeroscan {
@@ -178,6 +181,72 @@ TEST(Ipv6Receive, WithoutAnIpv6CookieIpv6FramesAreInvalidAndIpv6TargetsAreNotSta
   Receiver v4_only(ReceiverContext{f.space, f.cookie, &f.table, f.results, counters});
   v4_only.handle_frame(frame.data(), size, LinkType::Ethernet, 0);
   EXPECT_EQ(counters.invalid.load(), 1u);
+}
+
+class RecordingSink : public ResultSink {
+ public:
+  void port(const PortRecord& record) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    records[{record.ip, record.port, record.probe}].push_back(record);
+  }
+  void finish(const ScanSummary& s) override { summary = s; }
+  std::string error() const override { return {}; }
+
+  std::mutex mutex_;
+  std::map<std::tuple<IpAddress, std::uint16_t, ProbeKind>, std::vector<PortRecord>> records;
+  ScanSummary summary;
+};
+
+// The Scanner end to end over a mixed space: every (address, port, kind) of
+// both families gets exactly one record, IPv6 ones carrying IPv6 addresses.
+TEST(Ipv6Scan, EveryPairOfBothFamiliesGetsOneRecordWithItsStateAndReason) {
+  MixedFixture f;
+  ScriptedNetwork net;
+  const Ipv6 router = v6("2001:2::fffe");
+  net.script(v6("2001:2::1"), 22, PortBehaviour::open());
+  net.script(v6("2001:2::1"), 80, PortBehaviour::closed());
+  net.script(v6("2001:2::2"), 22, PortBehaviour::icmp_unreachable(1).from(router));  // admin prohibited
+  net.script_host(v6("2001:2::3"), PortBehaviour::open().duplicate(2));
+  net.script(v4("198.18.0.1"), 22, PortBehaviour::open());
+  EngineSettings settings;
+  settings.rate = 100000;
+  settings.attempts = 2;
+  settings.wait_seconds = 0.3;
+  settings.retry_gap_seconds = 0.1;
+  const Permutation order(f.space.size(), 9);
+  RecordingSink sink;
+  Scanner scanner(ScanJob{f.space, order, f.cookie, f.templates, f.macs, settings, 9, {}, nullptr, {}, &f.probing},
+                  net, net, sink);
+  const ScanSummary summary = scanner.run();
+
+  ASSERT_EQ(sink.records.size(), f.space.size());
+  for (const auto& [key, list] : sink.records) EXPECT_EQ(list.size(), 1u) << std::get<0>(key).to_string();
+  auto record = [&](IpAddress ip, std::uint16_t port, ProbeKind kind) -> const PortRecord& {
+    return sink.records.at({ip, port, kind}).front();
+  };
+  const PortRecord& open = record(v6("2001:2::1"), 22, ProbeKind::Syn);
+  EXPECT_EQ(open.state, PortState::Open);
+  EXPECT_EQ(open.reason, StateReason::SynAck);
+  EXPECT_TRUE(open.ip.is_v6());
+  EXPECT_EQ(open.responder, IpAddress(v6("2001:2::1")));
+  EXPECT_EQ(open.tcp_options.substr(0, 5), "MSTNW");
+  EXPECT_EQ(record(v6("2001:2::1"), 80, ProbeKind::Syn).state, PortState::Closed);
+  EXPECT_EQ(record(v6("2001:2::1"), 80, ProbeKind::Ack).state, PortState::Unfiltered);
+  const PortRecord& prohibited = record(v6("2001:2::2"), 22, ProbeKind::Syn);
+  EXPECT_EQ(prohibited.state, PortState::Filtered);
+  EXPECT_EQ(prohibited.reason, StateReason::IcmpUnreachable);
+  EXPECT_EQ(prohibited.icmp_type, 1);
+  EXPECT_EQ(prohibited.icmp_code, 1);
+  EXPECT_EQ(prohibited.responder, IpAddress(router));
+  const PortRecord& silent = record(v6("2001:2::2"), 80, ProbeKind::Syn);
+  EXPECT_EQ(silent.state, PortState::Filtered);
+  EXPECT_EQ(silent.reason, StateReason::NoResponse);
+  EXPECT_FALSE(silent.answered);
+  EXPECT_EQ(record(v4("198.18.0.1"), 22, ProbeKind::Syn).state, PortState::Open);
+
+  EXPECT_EQ(summary.targets, 5u);
+  EXPECT_EQ(summary.open, 4u);        // 2001:2::1/22, 2001:2::3/22 and /80, 198.18.0.1/22
+  EXPECT_EQ(summary.duplicates, 4u);  // 2001:2::3 answers every probe twice
 }
 
 TEST(CapturedResultLayout, OptionLettersPackIntoTwentyBytesAndComeBackUnchanged) {
