@@ -12,13 +12,6 @@ namespace zeroscan {
 
 namespace {
 
-std::string_view trim_blanks(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
-
 class MixedParser {
  public:
   explicit MixedParser(const TargetParsing& parsing) : parsing_(parsing), v4_(parsing.resolve) {}
@@ -72,32 +65,38 @@ TargetRanges parse_mixed_target_spec(std::string_view spec, const TargetParsing&
 }
 
 TargetRanges parse_mixed_target_list(std::string_view list, const TargetParsing& parsing) {
-  if (trim_blanks(list).empty()) throw UsageError("empty target list");
-  std::vector<std::string_view> entries;
-  for (std::size_t begin = 0; begin <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', begin), list.size());
-    entries.push_back(trim_blanks(list.substr(begin, comma - begin)));
-    begin = comma + 1;
-  }
+  const std::vector<std::string_view> entries = split_target_list(list);
   MixedParser parser(parsing);
   parser.prepare(entries, "target list");
   TargetRanges out;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].empty())
-      throw UsageError("bad target list '" + std::string(list.substr(0, 80)) + (list.size() > 80 ? "..." : "") +
-                       "': entry " + std::to_string(i + 1) + " is empty");
-    parser.parse(entries[i], out);
-  }
+  for (std::string_view entry : entries) parser.parse(entry, out);
   return out;
 }
 
-TargetRanges parse_mixed_target_file(const std::string& path, const TargetParsing& parsing) {
+namespace {
+
+// The file walk's two steps for a mixed parser: batch the A lookups, parse each.
+template <typename Visit>
+TargetRanges parse_mixed_specs(const TargetParsing& parsing, Visit visit) {
   MixedParser parser(parsing);
   TargetRanges out;
-  visit_target_file(
-      path, [&](const std::vector<std::string_view>& specs, const std::string& source) { parser.prepare(specs, source); },
-      [&](std::string_view spec) { parser.parse(spec, out); });
+  visit([&](const std::vector<std::string_view>& specs, const std::string& source) { parser.prepare(specs, source); },
+        [&](std::string_view spec) { parser.parse(spec, out); });
   return out;
+}
+
+}  // namespace
+
+TargetRanges parse_mixed_target_file(const std::string& path, const TargetParsing& parsing) {
+  return parse_mixed_specs(parsing, [&](const SpecBatch& prepare, const SpecHandler& parse) {
+    visit_target_file(path, prepare, parse);
+  });
+}
+
+TargetRanges parse_mixed_target_stream(std::istream& in, const std::string& name, const TargetParsing& parsing) {
+  return parse_mixed_specs(parsing, [&](const SpecBatch& prepare, const SpecHandler& parse) {
+    visit_target_stream(in, name, prepare, parse);
+  });
 }
 
 }  // namespace zeroscan

@@ -14,6 +14,10 @@
 
 namespace zeroscan {
 
+// The entries of a comma-separated target list, blanks around each trimmed.
+// Throws UsageError for an empty list or an empty entry (named by number).
+std::vector<std::string_view> split_target_list(std::string_view list);
+
 class SpecParser {
  public:
   explicit SpecParser(HostResolver resolve) : resolve_(std::move(resolve)) {}

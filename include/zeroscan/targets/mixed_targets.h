@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,6 @@ struct TargetParsing {
 TargetRanges parse_mixed_target_spec(std::string_view spec, const TargetParsing& parsing);
 TargetRanges parse_mixed_target_list(std::string_view list, const TargetParsing& parsing);
 TargetRanges parse_mixed_target_file(const std::string& path, const TargetParsing& parsing);
+TargetRanges parse_mixed_target_stream(std::istream& in, const std::string& name, const TargetParsing& parsing);
 
 }  // namespace zeroscan

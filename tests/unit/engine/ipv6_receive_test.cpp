@@ -83,6 +83,14 @@ const CapturedResult* find(const std::vector<CapturedResult>& results, Ipv6 targ
   return nullptr;
 }
 
+// 2001:2::1 open on 22, closed on 80; 2001:2::2's 22 behind an
+// admin-prohibited ICMPv6 error from `router`.
+void script_common_hosts(ScriptedNetwork& net, Ipv6 router) {
+  net.script(v6("2001:2::1"), 22, PortBehaviour::open());
+  net.script(v6("2001:2::1"), 80, PortBehaviour::closed());
+  net.script(v6("2001:2::2"), 22, PortBehaviour::icmp_unreachable(1).from(router));  // admin prohibited
+}
+
 TEST(MixedScanSpace, Ipv4HostsComeFirstThenIpv6AndEveryIndexRoundTrips) {
   MixedFixture f;
   ASSERT_EQ(f.space.hosts(), 5u);
@@ -114,9 +122,7 @@ TEST(Ipv6Receive, SynAndAckAnswersOverIpv6BecomeResultsForTheRightTargets) {
   MixedFixture f;
   ScriptedNetwork net;
   const Ipv6 router = v6("2001:2::fffe");
-  net.script(v6("2001:2::1"), 22, PortBehaviour::open());
-  net.script(v6("2001:2::1"), 80, PortBehaviour::closed());
-  net.script(v6("2001:2::2"), 22, PortBehaviour::icmp_unreachable(1).from(router));  // admin prohibited
+  script_common_hosts(net, router);
   net.script(v6("2001:2::2"), 80, PortBehaviour::icmp_unreachable(4));               // port unreachable
   net.script(v4("198.18.0.1"), 22, PortBehaviour::open());
   // Everything else: silence.
@@ -203,9 +209,7 @@ TEST(Ipv6Scan, EveryPairOfBothFamiliesGetsOneRecordWithItsStateAndReason) {
   MixedFixture f;
   ScriptedNetwork net;
   const Ipv6 router = v6("2001:2::fffe");
-  net.script(v6("2001:2::1"), 22, PortBehaviour::open());
-  net.script(v6("2001:2::1"), 80, PortBehaviour::closed());
-  net.script(v6("2001:2::2"), 22, PortBehaviour::icmp_unreachable(1).from(router));  // admin prohibited
+  script_common_hosts(net, router);
   net.script_host(v6("2001:2::3"), PortBehaviour::open().duplicate(2));
   net.script(v4("198.18.0.1"), 22, PortBehaviour::open());
   EngineSettings settings;
