@@ -546,7 +546,8 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
     const ScanPlan plan(given, port_db, entropy_seed());
     for (const std::string& note : plan.inputs.notes) std::cerr << "zeroscan: " << note << "\n";
-    if (plan.options.nmap.list_only) return list_targets(plan.inputs.targets, plan.inputs.targets6, std::cout, std::cerr);  // -sL: no privileges
+    if (plan.options.nmap.list_only)  // -sL: no privileges
+      return list_targets(plan.inputs.targets, plan.inputs.targets6, std::cout, std::cerr);
     validate(plan);
     if (plan.options.dry_run) return run_dry_run(plan);
     return run_live_scan(plan, port_db, extra_sink);

@@ -53,7 +53,6 @@ class ScanSpace {
 
   std::uint64_t size() const { return size_; }
   const TargetSet& targets() const { return *targets_; }
-  const Ipv6TargetSet* targets6() const { return targets6_; }  // nullptr: IPv4 only
   std::uint64_t hosts() const { return hosts_; }             // IPv4 + IPv6
   const PortSet& ports() const { return *ports_; }
   const std::vector<ProbeKind>& kinds() const { return kinds_; }
