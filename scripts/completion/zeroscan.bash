@@ -6,7 +6,7 @@
 # parsers; tests/unit/output/docs_coverage_test.cpp checks that every
 # scan option is listed here.
 
-_zeroscan_scan_options="-p --ports --top-ports -iL --input-list --exclude --excludefile --allow-reserved
+_zeroscan_scan_options="-p --ports --top-ports -iL --input-list --exclude --excludefile --allow-reserved -6 --ipv6 --huge-ipv6-sweep
   --rate --retries --wait --seed --shard --shard-count -e --interface -S --source-ip
   --source-port --router-mac --ttl -sS --syn -sA --ack -sZ --port0 -O --os --os-rto
   --resume --resume-file --pcap -oN --output-normal -oJ --output-json -oX --output-xml

@@ -306,7 +306,7 @@ int run_fingerprint(const std::vector<std::string>& args, std::ostream& out, std
       return 1;
     }
     std::sort(capture.hosts.begin(), capture.hosts.end(),
-              [](const HostRecord& a, const HostRecord& b) { return a.ip.value < b.ip.value; });
+              [](const HostRecord& a, const HostRecord& b) { return a.ip < b.ip; });
     for (const HostRecord& h : capture.hosts)
       err << "zeroscan fingerprint: " << h.ip.to_string() << " matched before: " << h.best.label << " ("
           << h.best.family << ", " << int(h.best.score * 100 + 0.5) << "%)\n";

@@ -115,7 +115,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     std::uint64_t records = 0;
     // -sn shards split a host's discovery probes, so two shards may both
     // have found one host up: it is listed once.
-    std::unordered_set<std::uint32_t> hosts_up;
+    std::unordered_set<IpAddress> hosts_up;
     for (const std::string& path : plan.use)
       read_ndjson_file(
           path,
@@ -124,7 +124,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
             sink.port(r);
           },
           [&](const HostUpRecord& r) {
-            if (!hosts_up.insert(r.ip.value).second) return;
+            if (!hosts_up.insert(r.ip).second) return;
             ++records;
             sink.host_up(r);
           });

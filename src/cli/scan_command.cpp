@@ -15,6 +15,7 @@
 
 #include "zeroscan/cli/arp_discovery.h"
 #include "zeroscan/cli/discovery_run.h"
+#include "zeroscan/cli/ipv6_scan_side.h"
 #include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/packet_trace.h"
 #include "zeroscan/cli/output_checks.h"
@@ -85,7 +86,6 @@ ProbeTemplates build_templates(const NextHopPlan* plan, const ScanOptions& o) {
   for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack, ProbeKind::Echo}) templates[int(kind)].emplace(kind, base);
   return templates;
 }
-
 
 // Every -o option through the shared output set (also used by merge).
 // Each file is written aside and renamed into place when the scan ends
@@ -174,11 +174,18 @@ int run_dry_run(const ScanPlan& plan) {
   const ProbeTemplates templates = build_templates(nullptr, o);
   const Cookie cookie(plan.inputs.cookie_key, plan.overrides.source_ip.value_or(Ipv4()), plan.inputs.source_ports,
                       std::uint8_t(o.retries + 1));
-  const DryRunReport r = dry_run(plan.space, plan.permutation, cookie, templates, TargetMacs(), kDryRunBuildLimit);
+  Ipv6TemplateOptions base6;
+  base6.src_ip = plan.source_ip6.value_or(Ipv6());
+  Ipv6Kit kit;
+  const Ipv6Probing* v6 = build_ipv6_kit(plan, base6, kOurTsVal, nullptr, kit);
+  const DryRunReport r =
+      dry_run(plan.space, plan.permutation, cookie, templates, TargetMacs(), kDryRunBuildLimit, v6);
   const std::size_t frame_bytes = r.probes ? std::size_t(r.bytes / r.probes) : 0;
   const ScanCost cost = plan.cost(frame_bytes);
   const ScanInputs& in = plan.inputs;
-  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size() << " address(es) x ";
+  std::cout << "dry run: " << cost.probes << " probes (" << in.targets.size();
+  if (!in.targets6.empty()) std::cout << " IPv4 + " << in.targets6.size() << " IPv6";
+  std::cout << " address(es) x ";
   if (o.discovery.ping_scan)
     std::cout << plan.space.slots().size() << " discovery probe(s)";
   else
@@ -204,6 +211,8 @@ struct OpenScan {
   std::vector<Ipv4> arp_up;                    // -sn: on-link targets that answered ARP
   std::optional<Cookie> cookie;
   ProbeTemplates templates;
+  std::optional<Ipv6ScanSide> ipv6;    // a scan of IPv6 targets
+  const Ipv6Probing* v6 = nullptr;     // points into ipv6; nullptr without IPv6 targets
   std::optional<TargetMacs> macs;
   std::optional<fingerprint::Matcher> matcher;
   FollowUpQueue follow_ups;
@@ -227,10 +236,28 @@ struct OpenScan {
   PacketSource* source = nullptr;
 };
 
+// IPv6 targets (ipv6_scan_side): the route is the IPv6 side's interface;
+// the IPv4 cookie and templates exist only because the engine takes them.
+void open_ipv6_route(const ScanPlan& plan, OpenScan& s) {
+  const ScanOptions& o = plan.options;
+  s.ipv6.emplace();
+  open_ipv6_side(plan, kOurTsVal, *s.ipv6);
+  if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.ipv6) << "\n";
+  NextHopPlan link;
+  link.interface = s.ipv6->interface;
+  link.link_layer = s.ipv6->interface.has_link_layer;
+  s.route.emplace(std::move(link));
+  s.cookie.emplace(plan.inputs.cookie_key, Ipv4(), plan.inputs.source_ports, std::uint8_t(o.retries + 1));
+  s.templates = build_templates(&*s.route, o);
+  s.macs.emplace();
+  s.v6 = &*s.ipv6->kit.probing;
+}
+
 // Route, MACs (ARP), cookie and templates for this host.
 void open_route(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   require_packet_socket_privilege();
+  if (!plan.inputs.targets6.empty()) return open_ipv6_route(plan, s);
   refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(plan.inputs.target_ranges));
   s.route.emplace(plan_next_hop_on_host(to_address_ranges(plan.inputs.target_ranges), plan.overrides));
   if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
@@ -284,6 +311,17 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   report_arp_responders(s.arp_up, *s.results);  // before the scan's output thread starts
 }
 
+// Only candidate replies cross into user space: TCP or ICMP to us. On lo
+// the capture also sees our own probes (to 127.x from 127.x): a bare SYN or
+// ACK or an echo request is never a reply, so keep them off the receiver.
+std::string capture_filter(const OpenScan& s) {
+  if (s.ipv6) return ipv6_capture_filter(*s.ipv6);
+  std::string filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
+  if (sends_through_raw_ip(*s.route))
+    filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
+  return filter;
+}
+
 // One packet socket per sender thread (a sink is not shared between
 // threads), the capture, and --pcap's recorder around both.
 void open_packet_io(const ScanPlan& plan, OpenScan& s) {
@@ -293,9 +331,12 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   s.threads = o.sender_threads ? o.sender_threads
                                : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
   constexpr std::size_t kEthernetHeader = 14;
+  const std::size_t link_header = s.route->link_layer ? kEthernetHeader : 0;
   for (unsigned t = 0; t < s.threads; ++t) {
-    if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
-      s.sinks.push_back(std::make_unique<RawIpSink>(s.route->link_layer ? kEthernetHeader : 0));
+    if (s.ipv6 && s.ipv6->loopback)
+      s.sinks.push_back(std::make_unique<RawIpSink>(link_header, 64, RawIpFamily::V6));
+    else if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
+      s.sinks.push_back(std::make_unique<RawIpSink>(link_header));
     else if (s.route->link_layer)
       s.sinks.push_back(std::make_unique<AfPacketSink>(s.route->interface));
     else
@@ -304,13 +345,7 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   }
   PcapSourceOptions capture;
   capture.interface = s.route->interface.name;
-  // Only candidate replies cross into user space: TCP or ICMP to us.
-  capture.filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
-  // On lo the capture also sees our own probes (to 127.x from 127.x): a
-  // bare SYN or ACK or an echo request is never a reply, so keep them off
-  // the receiver.
-  if (sends_through_raw_ip(*s.route))
-    capture.filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
+  capture.filter = capture_filter(s);
   capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, plan.space.size());
   s.live_source.emplace(capture);
   s.source = &*s.live_source;
@@ -423,7 +458,7 @@ int port_scan(const ScanPlan& plan, OpenScan& s, const ScanSpace& space, const P
   const ScanOptions& o = plan.options;
   const ScanInputs& in = plan.inputs;
   Scanner scanner(ScanJob{space, order, *s.cookie, s.templates, *s.macs, engine_settings(o, s.threads), in.seed,
-                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in)},
+                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in), s.v6},
                   s.sink_views, *s.source, *s.results);
   const ScanSummary summary = run_watched(scanner);
   return finish_scan(plan, s, summary, resumable ? &scanner : nullptr);
@@ -510,7 +545,8 @@ int run_scan(const ScanOptions& given, ResultSink* extra_sink) {
     const ports::PortDatabase port_db = ports::load_embedded_port_database();
     const ScanPlan plan(given, port_db, entropy_seed());
     for (const std::string& note : plan.inputs.notes) std::cerr << "zeroscan: " << note << "\n";
-    if (plan.options.nmap.list_only) return list_targets(plan.inputs.targets, std::cout, std::cerr);  // -sL: no privileges
+    if (plan.options.nmap.list_only)  // -sL: no privileges
+      return list_targets(plan.inputs.targets, plan.inputs.targets6, std::cout, std::cerr);
     validate(plan);
     if (plan.options.dry_run) return run_dry_run(plan);
     return run_live_scan(plan, port_db, extra_sink);

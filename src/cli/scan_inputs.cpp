@@ -17,12 +17,35 @@ std::uint64_t splitmix64(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-bool overlaps(const Ipv4Range& a, const Ipv4Range& b) {
-  return a.first.value <= b.last.value && b.first.value <= a.last.value;
+// For Ipv4Range and Ipv6Range alike.
+template <typename Range>
+bool overlaps(const Range& a, const Range& b) {
+  return !(b.last < a.first) && !(a.last < b.first);
 }
 
-bool inside(const Ipv4Range& inner, const Ipv4Range& outer) {
-  return outer.first.value <= inner.first.value && inner.last.value <= outer.last.value;
+template <typename Range>
+bool inside(const Range& inner, const Range& outer) {
+  return !(inner.first < outer.first) && !(outer.last < inner.last);
+}
+
+// Multicast, "this network" and such can never answer a unicast probe. A
+// spec lying wholly inside one is a mistake: refuse it. A wide spec that
+// merely covers one (0.0.0.0/0) gets them subtracted, with a note.
+template <typename Range>
+void drop_reserved(const std::vector<Range>& include, const std::vector<Range>& reserved_blocks,
+                   std::vector<Range>& exclude, std::vector<std::string>& notes) {
+  for (const Range& r : include)
+    for (const Range& reserved : reserved_blocks)
+      if (inside(r, reserved))
+        throw UsageError("target " + r.first.to_string() + "-" + r.last.to_string() + " lies in " +
+                         reserved.first.to_string() + "-" + reserved.last.to_string() +
+                         ", which never holds unicast hosts (use --allow-reserved to insist)");
+  for (const Range& reserved : reserved_blocks) {
+    if (std::any_of(include.begin(), include.end(), [&](const Range& r) { return overlaps(r, reserved); }))
+      notes.push_back("skipping reserved block " + reserved.first.to_string() + "-" + reserved.last.to_string() +
+                      " (--allow-reserved to include it)");
+    exclude.push_back(reserved);
+  }
 }
 
 std::uint64_t parse_unsigned(const std::string& text, const std::string& what) {
@@ -95,53 +118,30 @@ SipKey cookie_key_from_seed(std::uint64_t seed, ShardSpec shard) {
 }
 
 ScanInputs resolve_scan_inputs(const ScanOptions& o, HostResolver resolve, std::uint64_t entropy_seed,
-                               const EnvLookup& lookup_env) {
+                               const EnvLookup& lookup_env, const Ipv6HostResolver& resolve6) {
   ScanInputs in;
 
-  std::vector<Ipv4Range> include;
-  for (const std::string& spec : o.targets) {
-    auto ranges = parse_target_spec(spec, resolve);
-    include.insert(include.end(), ranges.begin(), ranges.end());
-  }
-  for (const std::string& file : o.input_lists) {
-    auto ranges = parse_target_file(file, resolve);
-    include.insert(include.end(), ranges.begin(), ranges.end());
-  }
+  const TargetParsing parsing{std::move(resolve), resolve6, o.ipv6_names,
+                              o.huge_ipv6_sweep ? HugeIpv6Sweep::Allow : HugeIpv6Sweep::Refuse};
+  TargetRanges include;
+  for (const std::string& spec : o.targets) include.append(parse_mixed_target_spec(spec, parsing));
+  for (const std::string& file : o.input_lists) include.append(parse_mixed_target_file(file, parsing));
   if (include.empty()) throw UsageError("no targets given (see zeroscan --help)");
 
-  std::vector<Ipv4Range> exclude;
-  for (const std::string& list : o.excludes) {
-    auto ranges = parse_target_list(list, resolve);
-    exclude.insert(exclude.end(), ranges.begin(), ranges.end());
-  }
-  for (const std::string& file : o.exclude_files) {
-    auto ranges = parse_target_file(file, resolve);
-    exclude.insert(exclude.end(), ranges.begin(), ranges.end());
-  }
+  TargetRanges exclude;
+  for (const std::string& list : o.excludes) exclude.append(parse_mixed_target_list(list, parsing));
+  for (const std::string& file : o.exclude_files) exclude.append(parse_mixed_target_file(file, parsing));
 
-  // Multicast, "this network" and class E can never answer a unicast probe.
-  // A spec lying wholly inside one is a mistake: refuse it. A wide spec that
-  // merely covers one (0.0.0.0/0) gets them subtracted, with a note.
   if (!o.allow_reserved) {
-    for (const Ipv4Range& r : include)
-      for (const Ipv4Range& reserved : never_valid_targets())
-        if (inside(r, reserved))
-          throw UsageError("target " + r.first.to_string() + "-" + r.last.to_string() +
-                           " lies in " + reserved.first.to_string() + "-" +
-                           reserved.last.to_string() +
-                           ", which never holds unicast hosts (use --allow-reserved to insist)");
-    for (const Ipv4Range& reserved : never_valid_targets()) {
-      if (std::any_of(include.begin(), include.end(),
-                      [&](const Ipv4Range& r) { return overlaps(r, reserved); }))
-        in.notes.push_back("skipping reserved block " + reserved.first.to_string() + "-" +
-                           reserved.last.to_string() + " (--allow-reserved to include it)");
-      exclude.push_back(reserved);
-    }
+    drop_reserved(include.v4, never_valid_targets(), exclude.v4, in.notes);
+    drop_reserved(include.v6, never_valid_ipv6_targets(), exclude.v6, in.notes);
   }
 
-  in.targets = TargetSet(std::move(include), exclude);
+  in.targets = TargetSet(std::move(include.v4), exclude.v4);
   in.target_ranges = in.targets.ranges();
-  if (in.targets.empty()) throw UsageError("every target is excluded: nothing to scan");
+  in.targets6 = Ipv6TargetSet(std::move(include.v6), exclude.v6);
+  in.target_ranges6 = in.targets6.ranges();
+  if (in.targets.empty() && in.targets6.empty()) throw UsageError("every target is excluded: nothing to scan");
 
   // -sn scans no ports: its probes are the discovery slots (scan_plan).
   if (!o.discovery.ping_scan) {

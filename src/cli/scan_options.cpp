@@ -27,7 +27,7 @@ std::vector<std::string> translate_nmap_spellings(const std::vector<std::string>
   static const std::map<std::string, std::string> kUnsupported = {
       {"-sT", "connect scans"}, {"-sU", "UDP scans"},   {"-sV", "version detection"},
       {"-sN", "NULL scans"},    {"-sF", "FIN scans"},   {"-sX", "Xmas scans"},
-      {"-sW", "window scans"},  {"-sM", "Maimon scans"}, {"-6", "IPv6"},
+      {"-sW", "window scans"},  {"-sM", "Maimon scans"},
   };
   std::vector<std::string> out;
   out.reserve(args.size());
@@ -58,8 +58,8 @@ namespace {
 
 void define_options(CLI::App& app, ScanOptions& o) {
   app.add_option("targets", o.targets,
-                 "Addresses, CIDR blocks (198.18.0.0/16), ranges (198.18.0.1-198.18.0.9) or "
-                 "hostnames");
+                 "Addresses, CIDR blocks (198.18.0.0/16, 2001:2::/120), ranges (198.18.0.1-198.18.0.9, "
+                 "2001:2::1-2001:2::9) or hostnames; IPv4 and IPv6 may be mixed");
   app.add_option("-p,--ports", o.ports,
                  "Ports: 22,80,443 | 1-1024 | - (all, 1-65535) | 0-65535 (with port 0); "
                  "default 1-1000");
@@ -77,7 +77,13 @@ void define_options(CLI::App& app, ScanOptions& o) {
       ->type_name("FILE")
       ->allow_extra_args(false);
   app.add_flag("--allow-reserved", o.allow_reserved,
-               "Allow 0.0.0.0/8, 224.0.0.0/4 and 240.0.0.0/4 as targets");
+               "Allow 0.0.0.0/8, 224.0.0.0/4, 240.0.0.0/4, ::, ::ffff:0:0/96 and ff00::/8 as targets");
+  app.add_flag("-6,--ipv6", o.ipv6_names,
+               "Hostnames mean their IPv6 (AAAA) addresses, as in nmap -6 (IPv6 addresses and prefixes "
+               "need no flag)");
+  app.add_flag("--huge-ipv6-sweep", o.huge_ipv6_sweep,
+               "Accept an IPv6 prefix or range of more than 2^32 addresses (a /64 is 2^64: it cannot be "
+               "swept; refused without this)");
   app.add_option("--rate", o.rate, "Packets per second, all probe kinds together (default 10000)")
       ->check(number_check("a number of packets per second", 1, 100e6));
   app.add_option("--retries", o.retries, "Re-probe unanswered ports N more times (default 1)")

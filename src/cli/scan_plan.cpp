@@ -34,10 +34,11 @@ std::vector<ProbeSlot> extra_slots(const ScanOptions& o) {
   return {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
 }
 
+// -S holding a ':' is the IPv6 scan's source (source_ip6_from), not this one.
 NextHopOverrides overrides_from(const ScanOptions& o) {
   NextHopOverrides overrides;
   overrides.interface = o.interface;
-  if (!o.source_ip.empty()) {
+  if (!o.source_ip.empty() && !is_ipv6_target_spec(o.source_ip)) {
     overrides.source_ip = Ipv4::parse(o.source_ip);
     if (!overrides.source_ip) throw UsageError("bad --source-ip '" + quote_capped(o.source_ip) + "'");
   }
@@ -46,6 +47,26 @@ NextHopOverrides overrides_from(const ScanOptions& o) {
     if (!overrides.router_mac) throw UsageError("bad --router-mac '" + quote_capped(o.router_mac) + "'");
   }
   return overrides;
+}
+
+std::optional<Ipv6> source_ip6_from(const ScanOptions& o) {
+  if (o.source_ip.empty() || !is_ipv6_target_spec(o.source_ip)) return std::nullopt;
+  const auto source = Ipv6::parse(o.source_ip);
+  if (!source) throw UsageError("bad --source-ip '" + quote_capped(o.source_ip) + "'");
+  return source;
+}
+
+// What IPv6 targets cannot do yet: each refusal names the missing piece
+// rather than letting a scan silently skip its IPv6 hosts.
+void refuse_unwired_ipv6(const ScanPlan& plan) {
+  const ScanOptions& o = plan.options;
+  if (plan.inputs.targets6.empty()) return;
+  auto refuse = [](const std::string& what) {
+    throw UsageError(what + " does not handle IPv6 targets yet (issue 11); scan them without it");
+  };
+  if (o.os) refuse("-O");
+  if (o.discovery.any()) refuse("host discovery (-sn, --discover, -P*)");
+  if (!o.pcap.empty()) refuse("--pcap (zeroscan analyze)");
 }
 
 std::string duration(double seconds) {
@@ -62,11 +83,13 @@ std::string duration(double seconds) {
 
 ScanPlan::ScanPlan(const ScanOptions& given, const ports::PortDatabase& port_db, std::uint64_t entropy_seed)
     : options(with_top_ports(given, port_db)),
-      inputs(resolve_scan_inputs(options, resolve_with_getaddrinfo, entropy_seed,
-                                 [](const char* name) { return std::getenv(name); })),
-      space(inputs.targets, inputs.ports, inputs.kinds, extra_slots(options)),
+      inputs(resolve_scan_inputs(
+          options, resolve_with_getaddrinfo, entropy_seed, [](const char* name) { return std::getenv(name); },
+          resolve_ipv6_with_getaddrinfo)),
+      space(inputs.targets, inputs.targets6, inputs.ports, inputs.kinds, extra_slots(options)),
       permutation(space.size(), inputs.seed, inputs.shard),
-      overrides(overrides_from(options)) {}
+      overrides(overrides_from(options)),
+      source_ip6(source_ip6_from(options)) {}
 
 ScanCost ScanPlan::cost(std::size_t frame_bytes) const {
   ScanCost c;
@@ -127,6 +150,7 @@ void validate(const ScanPlan& plan) {
     if (plan.inputs.shard.count > 1)
       throw UsageError("--discover cannot be sharded: run -sn per shard, then scan the hosts up with -iL");
   }
+  refuse_unwired_ipv6(plan);
   refuse_clobbering(plan.outputs(), plan.inputs_read());
   if (!o.interface.empty() && ::if_nametoindex(o.interface.c_str()) == 0)
     throw UsageError("-e '" + quote_capped(o.interface) + "': no such interface");

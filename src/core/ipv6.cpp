@@ -3,7 +3,6 @@
 
 #include <arpa/inet.h>
 
-#include <cstdio>
 
 namespace zeroscan {
 
@@ -49,29 +48,46 @@ std::optional<Ipv6> Ipv6::parse(std::string_view text) {
   return from_bytes(bytes);
 }
 
-std::string Ipv6::to_string() const {
+char* Ipv6::write_text(char* out) const {
+  static const char kHex[] = "0123456789abcdef";
+  auto put_decimal = [&out](unsigned value) {  // 0-255
+    if (value >= 100) *out++ = char('0' + value / 100);
+    if (value >= 10) *out++ = char('0' + value / 10 % 10);
+    *out++ = char('0' + value % 10);
+  };
   if (is_ipv4_mapped(*this)) {
     const auto v4 = std::uint32_t(lo);
-    char text[32];
-    std::snprintf(text, sizeof text, "::ffff:%u.%u.%u.%u", v4 >> 24, (v4 >> 16) & 0xff,
-                  (v4 >> 8) & 0xff, v4 & 0xff);
-    return text;
+    for (char c : {':', ':', 'f', 'f', 'f', 'f', ':'}) *out++ = c;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      put_decimal((v4 >> shift) & 0xff);
+      if (shift) *out++ = '.';
+    }
+    return out;
   }
   const ZeroRun run = longest_zero_run(*this);
-  std::string out;
-  out.reserve(39);
   for (int i = 0; i < 8; ++i) {
     if (run.length != 0 && i == run.start) {
-      out += "::";
+      *out++ = ':';
+      *out++ = ':';
       i += run.length - 1;
       continue;
     }
-    if (!out.empty() && out.back() != ':') out += ':';
-    char group_text[8];
-    std::snprintf(group_text, sizeof group_text, "%x", unsigned(group(i)));
-    out += group_text;
+    if (i != 0 && !(run.length != 0 && i == run.start + run.length)) *out++ = ':';
+    const unsigned g = group(i);
+    bool started = false;
+    for (int shift = 12; shift >= 0; shift -= 4) {  // no leading zeros (RFC 5952 §4.1)
+      const unsigned digit = (g >> shift) & 0xf;
+      if (digit == 0 && !started && shift != 0) continue;
+      started = true;
+      *out++ = kHex[digit];
+    }
   }
   return out;
+}
+
+std::string Ipv6::to_string() const {
+  char text[kMaxTextLength];
+  return std::string(text, write_text(text));
 }
 
 }  // namespace zeroscan

@@ -7,7 +7,7 @@ namespace zeroscan {
 
 PortRecord silence_record(const ProbeTarget& target, bool reachable, std::uint8_t attempts) {
   PortRecord record;
-  record.ip = target.ip;
+  record.ip = target.v6 ? IpAddress(target.ip6) : IpAddress(target.ip);
   record.port = target.port;
   record.probe = target.kind;
   if (reachable) {
@@ -24,7 +24,7 @@ PortRecord silence_record(const ProbeTarget& target, bool reachable, std::uint8_
 
 void fill_summary_counts(ScanSummary& summary, const ScanSpace& space, const ScanCounters& counters,
                          std::uint64_t seed, const ShardSpec& shard) {
-  summary.targets = space.targets().size();
+  summary.targets = space.hosts();  // both families
   summary.ports = space.ports().size();
   summary.probes_planned = space.size();
   summary.received = counters.received.load();

@@ -8,7 +8,8 @@
 namespace zeroscan {
 
 DryRunReport dry_run(const ScanSpace& space, const Permutation& permutation, const Cookie& cookie,
-                     const ProbeTemplates& templates, const TargetMacs& macs, std::uint64_t max_probes) {
+                     const ProbeTemplates& templates, const TargetMacs& macs, std::uint64_t max_probes,
+                     const Ipv6Probing* v6) {
   DryRunReport report;
   std::vector<std::uint8_t> frame(256);
   const std::int64_t start = monotonic_ns();
@@ -25,7 +26,7 @@ DryRunReport dry_run(const ScanSpace& space, const Permutation& permutation, con
       break;
     }
     // The same stamping the sender does; 0 means it would not send this one.
-    const std::size_t size = stamp_probe(templates, macs, cookie, space.at(*index), 0, frame.data());
+    const std::size_t size = stamp_probe(templates, macs, cookie, space.at(*index), 0, frame.data(), v6);
     if (size == 0) {
       ++report.unreachable;
       continue;

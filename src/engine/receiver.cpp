@@ -4,6 +4,7 @@
 #include "zeroscan/classify/classify.h"
 #include "zeroscan/classify/host_discovery.h"
 #include "zeroscan/engine/os_evidence.h"
+#include "zeroscan/parse/ipv6_reply_parser.h"
 
 namespace zeroscan {
 
@@ -11,19 +12,22 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
                             std::int64_t timestamp_ns) {
   auto& c = ctx_.counters;
   c.received.fetch_add(1, std::memory_order_relaxed);
-  const auto reply = parse_reply(data, size, link, timestamp_ns);
-  if (!reply) {
-    c.invalid.fetch_add(1, std::memory_order_relaxed);
-    return;
-  }
-  const auto match = ctx_.cookie.verify(*reply);
+  if (const auto reply = parse_reply(data, size, link, timestamp_ns)) return handle_ipv4(*reply);
+  if (ctx_.cookie6)
+    if (const auto reply = parse_ipv6_reply(data, size, link, timestamp_ns)) return handle_ipv6(*reply);
+  c.invalid.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Receiver::handle_ipv4(const Reply& reply) {
+  auto& c = ctx_.counters;
+  const auto match = ctx_.cookie.verify(reply);
   if (!match) {
     c.invalid.fetch_add(1, std::memory_order_relaxed);
     return;
   }
   // The OS evidence wants every verified reply, duplicates included: a
   // retransmitted SYN-ACK is the stack's timer speaking.
-  if (ctx_.os) ctx_.os->add(*reply, *match);
+  if (ctx_.os) ctx_.os->add(reply, *match);
   const auto index = ctx_.space.index_of(match->target, match->port, match->kind);
   if (!index) {
     // A verified answer to a follow-up probe (-O) lies outside the scan
@@ -32,13 +36,32 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
     (follow_up ? c.follow_up_answers : c.invalid).fetch_add(1, std::memory_order_relaxed);
     return;
   }
-  const auto verdict =
-      ctx_.per_host ? classify_host_reply(*reply, match->target) : classify_reply(*reply, match->kind);
+  conclude(reply, *match, *index,
+           ctx_.per_host ? classify_host_reply(reply, match->target) : classify_reply(reply, match->kind));
+}
+
+// IPv6 has no -O evidence and no host discovery yet: the command line
+// refuses both for IPv6 targets.
+void Receiver::handle_ipv6(const Reply& reply) {
+  auto& c = ctx_.counters;
+  const auto match = ctx_.cookie6->verify(reply);
+  const auto index = match ? ctx_.space.index_of(match->target, match->port, match->kind) : std::nullopt;
+  if (!index || ctx_.per_host) {
+    c.invalid.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  conclude(reply, *match, *index, classify_reply(reply, match->kind));
+}
+
+template <class Match>
+void Receiver::conclude(const Reply& reply, const Match& match, std::uint64_t index,
+                        const std::optional<Classification>& verdict) {
+  auto& c = ctx_.counters;
   if (!verdict) {
     c.inconclusive.fetch_add(1, std::memory_order_relaxed);
     return;
   }
-  if (!first_answer(*index, verdict->state)) {
+  if (!first_answer(index, verdict->state)) {
     c.duplicates.fetch_add(1, std::memory_order_relaxed);
     return;
   }
@@ -50,7 +73,7 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
     case PortState::Unfiltered: c.unfiltered.fetch_add(1, std::memory_order_relaxed); break;
     case PortState::Unknown: break;
   }
-  if (!ctx_.results.try_push(capture_result(*reply, *match, verdict->state, verdict->reason)))
+  if (!ctx_.results.try_push(capture_result(reply, match, verdict->state, verdict->reason)))
     c.results_lost.fetch_add(1, std::memory_order_relaxed);
 }
 

@@ -59,7 +59,8 @@ ScanSummary Scanner::run() {
   OutputThread output(queue_, results_, [this] { stop_for_failed_output(); });
   output.start();
   Receiver receiver({job_.space, job_.cookie, table_.get(), queue_, counters_,
-                     job_.os ? &job_.os->collector : nullptr, job_.settings.host_discovery});
+                     job_.os ? &job_.os->collector : nullptr, job_.settings.host_discovery,
+                     job_.v6 ? &job_.v6->cookie : nullptr});
   // A worker that throws (out of memory in -O's evidence, say) stops the
   // scan; its exception is rethrown here once every thread has joined.
   ThreadFailure worker_failed;
@@ -88,7 +89,7 @@ ScanSummary Scanner::run() {
         job_.space, slice, job_.cookie, job_.templates, job_.macs, table_.get(),
         *sinks_[t % sinks_.size()], job_.settings, job_.settings.rate / double(threads),
         resume_position(t), counters_, stop_sending_,
-        t == 0 && job_.os ? &job_.os->follow_ups : nullptr}));
+        t == 0 && job_.os ? &job_.os->follow_ups : nullptr, job_.v6}));
   }
   std::vector<std::thread> send_threads;
   for (auto& sender : senders)
@@ -151,12 +152,12 @@ void Scanner::send_late_follow_ups() {
   if (!job_.os || job_.os->follow_ups.empty() || stop_sending_.load()) return;
   std::vector<ProbeTarget> probes;
   job_.os->follow_ups.take(probes, 64);
-  const std::size_t frame_size = max_frame_size(job_.templates);
+  const std::size_t frame_size = max_frame_size(job_.templates, job_.v6);
   std::vector<std::uint8_t> bytes(frame_size * probes.size());
   std::vector<FrameRef> frames;
   for (std::size_t i = 0; i < probes.size(); ++i) {
     std::uint8_t* slot = bytes.data() + i * frame_size;
-    const std::size_t size = stamp_probe(job_.templates, job_.macs, job_.cookie, probes[i], 0, slot);
+    const std::size_t size = stamp_probe(job_.templates, job_.macs, job_.cookie, probes[i], 0, slot, job_.v6);
     if (size) frames.push_back({slot, std::uint32_t(size)});
   }
   std::size_t done = 0;
@@ -183,8 +184,9 @@ void Scanner::conclude_silence_in(const Permutation& slice, std::uint64_t from, 
     if (!index) break;
     if (table_->answered(*index)) continue;
     const ProbeTarget t = job_.space.at(*index);
-    const PortRecord record = silence_record(t, job_.macs.reachable(t.ip), job_.settings.attempts);
-    if (job_.os && t.port == 0) job_.os->collector.add_silence(t.ip, t.kind, 0);
+    const bool reachable = t.v6 ? !job_.v6 || job_.v6->reachable(t.ip6) : job_.macs.reachable(t.ip);
+    const PortRecord record = silence_record(t, reachable, job_.settings.attempts);
+    if (job_.os && t.port == 0 && !t.v6) job_.os->collector.add_silence(t.ip, t.kind, 0);
     counters_.filtered.fetch_add(1, std::memory_order_relaxed);
     results_.port(record);
   }

@@ -9,15 +9,36 @@
 
 namespace zeroscan {
 
-std::size_t max_frame_size(const ProbeTemplates& templates) {
+namespace {
+
+std::size_t stamp_ipv6_probe(const Ipv6Probing* v6, const ProbeTarget& target, std::uint8_t attempt,
+                             std::uint8_t* slot) {
+  if (!v6) return 0;
+  const auto& tmpl = v6->templates[int(target.kind)];
+  if (!tmpl) return 0;
+  const MacAddress* mac = v6->mac_for(target.ip6);
+  if (!mac && v6->plan) return 0;  // on-link, no NDP answer
+  const Ipv6ProbeFields fields = v6->cookie.probe_fields(target.ip6, target.port, target.kind, attempt);
+  tmpl->stamp(slot, target.ip6, target.port, fields, mac);
+  return tmpl->size();
+}
+
+}  // namespace
+
+std::size_t max_frame_size(const ProbeTemplates& templates, const Ipv6Probing* v6) {
   std::size_t size = 0;
   for (const auto& t : templates)
     if (t && t->size() > size) size = t->size();
+  if (v6)
+    for (const auto& t : v6->templates)
+      if (t && t->size() > size) size = t->size();
   return size;
 }
 
 std::size_t stamp_probe(const ProbeTemplates& templates, const TargetMacs& macs, const Cookie& cookie,
-                        const ProbeTarget& target, std::uint8_t attempt, std::uint8_t* slot) {
+                        const ProbeTarget& target, std::uint8_t attempt, std::uint8_t* slot,
+                        const Ipv6Probing* v6) {
+  if (target.v6) return stamp_ipv6_probe(v6, target, attempt, slot);
   const auto& tmpl = templates[int(target.kind)];
   if (!tmpl) return 0;  // no template for this kind: nothing we could send
   const MacAddress* mac = macs.lookup(target.ip);
@@ -43,7 +64,7 @@ void Sender::pause(double seconds) {
 }
 
 void Sender::send_pass(std::uint8_t attempt) {
-  const std::size_t frame_size = max_frame_size(ctx_.templates);
+  const std::size_t frame_size = max_frame_size(ctx_.templates, ctx_.v6);
   const unsigned batch_size = RateLimiter::batch_size(ctx_.rate, ctx_.settings.max_batch);
 
   std::vector<std::uint8_t> bytes(frame_size * batch_size);
@@ -77,7 +98,7 @@ void Sender::send_pass(std::uint8_t attempt) {
     ctx_.follow_ups->take(follow_ups, batch_size);
     for (const ProbeTarget& target : follow_ups) {
       std::uint8_t* slot = bytes.data() + pending * frame_size;
-      const std::size_t size = stamp_probe(ctx_.templates, ctx_.macs, ctx_.cookie, target, 0, slot);
+      const std::size_t size = stamp_probe(ctx_.templates, ctx_.macs, ctx_.cookie, target, 0, slot, ctx_.v6);
       if (size == 0) continue;
       frames[pending] = FrameRef{slot, std::uint32_t(size)};
       ctx_.counters.follow_ups_sent.fetch_add(1, std::memory_order_relaxed);
@@ -111,7 +132,7 @@ void Sender::send_pass(std::uint8_t attempt) {
     if (skip_answered && ctx_.table->answered(*index)) continue;
     std::uint8_t* slot = bytes.data() + pending * frame_size;
     const std::size_t size =
-        stamp_probe(ctx_.templates, ctx_.macs, ctx_.cookie, ctx_.space.at(*index), attempt, slot);
+        stamp_probe(ctx_.templates, ctx_.macs, ctx_.cookie, ctx_.space.at(*index), attempt, slot, ctx_.v6);
     if (size == 0) {
       if (attempt == 0) ctx_.counters.skipped_unreachable.fetch_add(1, std::memory_order_relaxed);
       continue;

@@ -15,9 +15,16 @@ namespace zeroscan {
 
 namespace {
 
-constexpr std::size_t kIpHeaderMin = 20;
-constexpr std::size_t kIpTotalLengthOffset = 2;
-constexpr std::size_t kIpDestinationOffset = 16;
+// Where each family's header says how long the packet is and where it goes.
+struct HeaderLayout {
+  std::size_t header_min;          // bytes before the fields below are certainly there
+  std::size_t length_offset;       // IPv4 total length; IPv6 payload length
+  std::size_t length_adds;         // IPv6's payload length leaves out its 40-byte header
+  std::size_t destination_offset;
+  std::size_t address_bytes;
+};
+constexpr HeaderLayout kIpv4Header{20, 2, 0, 16, 4};
+constexpr HeaderLayout kIpv6Header{40, 4, 40, 24, 16};
 
 bool in_127(Ipv4 address) { return (address.value >> 24) == 127; }
 
@@ -26,6 +33,14 @@ bool is_transient(int error) { return error == EAGAIN || error == ENOBUFS || err
 
 }  // namespace
 
+bool sends_ipv6_through_raw_ip(const std::vector<Ipv6Range>& targets) {
+  const Ipv6 loopback(0, 1);
+  if (targets.empty()) return false;
+  for (const Ipv6Range& range : targets)
+    if (range.first != loopback || range.last != loopback) return false;
+  return true;
+}
+
 bool sends_through_raw_ip(const NextHopPlan& plan) {
   if (!plan.interface.is_loopback || !in_127(plan.source) || plan.segments.empty()) return false;
   for (const NextHopSegment& segment : plan.segments)
@@ -33,11 +48,15 @@ bool sends_through_raw_ip(const NextHopPlan& plan) {
   return true;
 }
 
-RawIpSink::RawIpSink(std::size_t link_header, std::size_t max_batch) : link_header_(link_header) {
-  fd_ = ::socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
+RawIpSink::RawIpSink(std::size_t link_header, std::size_t max_batch, RawIpFamily family)
+    : link_header_(link_header), family_(family) {
+  const bool v6 = family == RawIpFamily::V6;
+  // IPPROTO_RAW means "our own header" for both: IP_HDRINCL (IPv4) and
+  // IPV6_HDRINCL (IPv6, Linux 4.5+) are implied.
+  fd_ = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
   if (fd_ < 0)
-    throw SystemError(std::string("cannot open a raw IP socket for 127.0.0.0/8: ") + std::strerror(errno) +
-                      " (needs root or CAP_NET_RAW)");
+    throw SystemError(std::string("cannot open a raw IP socket for ") + (v6 ? "::1" : "127.0.0.0/8") + ": " +
+                      std::strerror(errno) + " (needs root or CAP_NET_RAW)");
   if (max_batch == 0) max_batch = 1;
   messages_.resize(max_batch);
   vectors_.resize(max_batch);
@@ -48,10 +67,17 @@ RawIpSink::RawIpSink(std::size_t link_header, std::size_t max_batch) : link_head
     header.msg_iov = &vectors_[i];
     header.msg_iovlen = 1;
     header.msg_name = &destinations_[i];
-    header.msg_namelen = sizeof(sockaddr_in);
-    destinations_[i] = sockaddr_in{};
-    destinations_[i].sin_family = AF_INET;
+    header.msg_namelen = v6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in);
+    destinations_[i] = sockaddr_storage{};
+    destinations_[i].ss_family = v6 ? AF_INET6 : AF_INET;
   }
+}
+
+void RawIpSink::set_destination(sockaddr_storage& to, const std::uint8_t* address) const noexcept {
+  if (family_ == RawIpFamily::V6)
+    std::memcpy(&reinterpret_cast<sockaddr_in6&>(to).sin6_addr, address, 16);
+  else
+    std::memcpy(&reinterpret_cast<sockaddr_in&>(to).sin_addr, address, 4);
 }
 
 RawIpSink::~RawIpSink() {
@@ -59,22 +85,24 @@ RawIpSink::~RawIpSink() {
 }
 
 std::size_t RawIpSink::send(const FrameRef* frames, std::size_t count) {
+  const HeaderLayout& layout = family_ == RawIpFamily::V6 ? kIpv6Header : kIpv4Header;
   std::size_t done = 0;
   while (done < count) {
     const std::size_t batch = std::min(count - done, messages_.size());
     std::size_t ready = 0;
     for (; ready < batch; ++ready) {
       const FrameRef& frame = frames[done + ready];
-      if (frame.size < link_header_ + kIpHeaderMin) break;  // not an IP packet: dropped below
+      if (frame.size < link_header_ + layout.header_min) break;  // not an IP packet: dropped below
       // The IP header's own length, not the frame's: Ethernet pads short
       // frames (an ACK probe) to 60 bytes, and with IP_HDRINCL the kernel
       // would take the padding for TCP payload and break the checksum.
       const std::uint8_t* ip = frame.data + link_header_;
-      const std::size_t ip_length = std::size_t(ip[kIpTotalLengthOffset]) << 8 | ip[kIpTotalLengthOffset + 1];
+      const std::size_t ip_length =
+          (std::size_t(ip[layout.length_offset]) << 8 | ip[layout.length_offset + 1]) + layout.length_adds;
       vectors_[ready].iov_base = const_cast<std::uint8_t*>(ip);
       vectors_[ready].iov_len = std::min(ip_length, frame.size - link_header_);
       // The destination, already in network order in the header.
-      std::memcpy(&destinations_[ready].sin_addr, frame.data + link_header_ + kIpDestinationOffset, 4);
+      set_destination(destinations_[ready], ip + layout.destination_offset);
     }
     if (ready == 0) {  // a runt frame: drop it for good, as the kernel would refuse it
       failed_.fetch_add(1, std::memory_order_relaxed);

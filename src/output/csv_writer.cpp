@@ -45,7 +45,7 @@ void CsvWriter::port(const PortRecord& r) {
     row += ',';
     if (present) append_number(row, value);
   };
-  append_ipv4(row, r.ip);
+  append_ip(row, r.ip);
   row += ',';
   append_number(row, r.port);
   row += ",tcp,";
@@ -64,7 +64,7 @@ void CsvWriter::port(const PortRecord& r) {
   cell(icmp, unsigned(r.icmp_type.value_or(0)));
   cell(icmp, unsigned(r.icmp_code.value_or(0)));
   row += ',';
-  if (icmp) append_ipv4(row, r.responder);
+  if (icmp) append_ip(row, r.responder);
   cell(r.answered, r.ip_id);
   row += ',';
   if (r.answered) row += r.df ? "true" : "false";

@@ -31,7 +31,7 @@ void FirewallAggregator::port(const PortRecord& r) {
   if (r.answered && r.ip_id == 0) flags |= kIpIdZero;
   if (r.icmp_type) flags |= kIcmp;
   if (r.answered && !r.icmp_type && (r.tcp_flags & 0x04)) flags |= kReset;
-  digests_.add(Digest{r.ip.value, r.port, std::uint8_t(r.probe), std::uint8_t(r.state),
+  digests_.add(Digest{r.ip, r.port, std::uint8_t(r.probe), std::uint8_t(r.state),
                             std::uint8_t(r.reason), r.ttl, flags, r.icmp_code.value_or(0)});
 }
 
@@ -58,7 +58,7 @@ void FirewallAggregator::emit_host(const Digest* first, const Digest* last) {
     stateful_seen |= verdict == FirewallVerdict::OpenStateful || verdict == FirewallVerdict::ClosedStateful;
 
     FirewallRecord record;
-    record.ip = Ipv4(first->ip);
+    record.ip = first->ip;
     record.port = port;
     record.syn_state = PortState(syn->state);
     record.syn_reason = StateReason(syn->reason);

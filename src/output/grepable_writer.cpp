@@ -56,7 +56,7 @@ void GrepableWriter::finish(const ScanSummary& s) {
     const bool is_up = host.up();
     if (is_up) ++up;
     prefix.assign("Host: ");
-    append_ipv4(prefix, Ipv4(host.ip));
+    append_ip(prefix, host.ip);
     prefix += " ()\t";
     out.assign(prefix);
     out += is_up ? "Status: Up\n" : "Status: Down\n";

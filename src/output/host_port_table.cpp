@@ -3,12 +3,12 @@
 
 namespace zeroscan {
 
-static_assert(sizeof(PortEntry) <= 20, "entries stay compact: writers keep one per record");
+static_assert(sizeof(PortEntry) <= 44, "entries stay compact: writers keep one per record");
 
 PortEntry PortEntry::from(const PortRecord& r) {
   PortEntry e;
-  e.ip = r.ip.value;
-  e.responder = r.answered ? r.responder.value : r.ip.value;
+  e.ip = r.ip;
+  e.responder = r.answered ? r.responder : r.ip;
   e.port = r.port;
   e.probe = r.probe;
   e.state = r.state;

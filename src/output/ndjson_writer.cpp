@@ -143,12 +143,13 @@ nlohmann::ordered_json host_up_record_json(const HostUpRecord& r) {
 
 void append_port_record_ndjson(std::string& out, const PortRecord& r, const PortAnnotation* about) {
   // Keys, order and escaping exactly as port_record_json(...).dump().
-  // Room: the fixed part stays under 400 bytes; escaped strings need 6x.
+  // Room: the fixed part stays under 400 bytes with two IPv6 addresses;
+  // escaped strings need 6x.
   std::size_t strings = r.tcp_options.size();
   if (about) strings += about->service.size() + about->warning.size();
   TextCursor c(out, 400 + 6 * strings + 6);
   c.put("{\"type\":\"port\",\"ip\":\"");
-  c.ipv4(r.ip);
+  c.ip(r.ip);
   c.put("\",\"port\":");
   c.number(r.port);
   // probe, state and reason are our own fixed lowercase words: nothing to escape.
@@ -168,7 +169,7 @@ void append_port_record_ndjson(std::string& out, const PortRecord& r, const Port
       c.put(",\"icmp_code\":");
       c.number(unsigned(r.icmp_code.value_or(0)));
       c.put(",\"responder\":\"");
-      c.ipv4(r.responder);
+      c.ip(r.responder);
       c.put('"');
     } else {
       c.put(",\"window\":");

@@ -68,9 +68,10 @@ bool flag(const json& j, const char* key) {
   return it->get<bool>();
 }
 
-Ipv4 address(const json& j, const char* key) {
+// A dotted quad or IPv6 text (any RFC 4291 form; writers use RFC 5952's).
+IpAddress address(const json& j, const char* key) {
   const std::string value = text(j, key);
-  const auto ip = Ipv4::parse(value);
+  const auto ip = IpAddress::parse(value);
   if (!ip) throw DataError(std::string("bad \"") + key + "\" '" + value + "'");
   return *ip;
 }

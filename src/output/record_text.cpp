@@ -8,6 +8,18 @@ void append_ipv4(std::string& out, Ipv4 ip) {
   cursor.ipv4(ip);
 }
 
+void append_ip(std::string& out, IpAddress ip) {
+  TextCursor cursor(out, Ipv6::kMaxTextLength);
+  cursor.ip(ip);
+}
+
+void TextCursor::ip(IpAddress ip) {
+  if (ip.is_v6())
+    p_ = ip.v6().write_text(p_);
+  else
+    ipv4(ip.v4());
+}
+
 void TextCursor::ipv4(Ipv4 ip) {
   for (int shift = 24; shift >= 0; shift -= 8) {
     number(unsigned((ip.value >> shift) & 0xff));

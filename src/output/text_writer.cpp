@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <optional>
 
 #include "zeroscan/output/fold_rule.h"
 #include "zeroscan/output/port_list.h"
@@ -41,7 +42,7 @@ void append_reason(std::string& out, const PortEntry& e) {
     out += ')';
     if (e.responder != e.ip) {
       out += " from ";
-      append_ipv4(out, Ipv4(e.responder));
+      append_ip(out, e.responder);
     }
   }
   if (e.answered) {
@@ -85,11 +86,11 @@ void TextWriter::port(const PortRecord& r) {
   if (!r.answered) {
     // Silence concludes after every answer, so silent_ knows every
     // answering host by now.
-    auto it = silent_.find(r.ip.value);
+    auto it = silent_.find(r.ip);
     if (it != silent_.end()) ++(r.probe == ProbeKind::Syn ? it->second.syn : it->second.ack);
     return;
   }
-  silent_.try_emplace(r.ip.value);
+  silent_.try_emplace(r.ip);
   table_.add(r);
 }
 
@@ -110,7 +111,7 @@ void TextWriter::host(const HostRecord& r) {
     text += '\n';
   }
   if (!r.known) text += "  Observed (name it and add it to fingerprints/): " + r.observed_entry + "\n";
-  os_lines_[r.ip.value] = text;
+  os_lines_[r.ip] = text;
 }
 
 void TextWriter::render_row(std::uint16_t port, const PortEntry* syn, const PortEntry* ack) {
@@ -142,10 +143,10 @@ void TextWriter::render_row(std::uint16_t port, const PortEntry* syn, const Port
   out_ += '\n';
 }
 
-void TextWriter::render_host(std::uint32_t ip, const PortEntry* first, const PortEntry* last) {
+void TextWriter::render_host(IpAddress ip, const PortEntry* first, const PortEntry* last) {
   out_.clear();
   out_ += "\nHost ";
-  append_ipv4(out_, Ipv4(ip));
+  append_ip(out_, ip);
   out_ += '\n';
   if (auto os = os_lines_.find(ip); os != os_lines_.end()) out_ += os->second;
   out_ += "  ";
@@ -227,7 +228,7 @@ void TextWriter::render_hosts_up() {
   hosts_up_.for_each([&](const HostUpRecord& host) {
     out_.clear();
     out_ += "\nHost ";
-    append_ipv4(out_, host.ip);
+    append_ip(out_, host.ip);
     out_ += " is up (";
     out_ += report_reason(host);
     if (host.answered) {
@@ -258,7 +259,7 @@ void TextWriter::render_firewall() {
   file_->write("\nFirewall rules (SYN and ACK probes combined)\n");
   std::size_t drop_only_hosts = 0;
   // One host at a time: its rules in the order their first verdict came.
-  verdicts_.for_each_host([&](std::uint32_t ip, const VerdictEntry* first, const VerdictEntry* last) {
+  verdicts_.for_each_host([&](IpAddress ip, const VerdictEntry* first, const VerdictEntry* last) {
     struct Rule {
       std::uint32_t first_arrival;
       std::string text;
@@ -281,7 +282,7 @@ void TextWriter::render_firewall() {
       ++drop_only_hosts;
       return;
     }
-    std::string out = "  " + Ipv4(ip).to_string() + "\n";
+    std::string out = "  " + ip.to_string() + "\n";
     for (const Rule& rule : rules) {
       out += "    ";
       append_padded(out, format_port_list(rule.ports), 16);
@@ -298,8 +299,8 @@ void TextWriter::finish(const ScanSummary& s) {
   // host with only an OS line (none in practice) in between.
   std::size_t answered = 0;
   auto os_only = os_lines_.begin();
-  auto render_os_only_below = [&](std::uint64_t ip) {
-    for (; os_only != os_lines_.end() && os_only->first < ip; ++os_only)
+  auto render_os_only_below = [&](std::optional<IpAddress> bound) {  // nullopt: all the rest
+    for (; os_only != os_lines_.end() && (!bound || os_only->first < *bound); ++os_only)
       if (!silent_.count(os_only->first)) {
         render_host(os_only->first, nullptr, nullptr);
         ++answered;
@@ -310,7 +311,7 @@ void TextWriter::finish(const ScanSummary& s) {
     render_host(host.ip, host.first, host.last);
     ++answered;
   });
-  render_os_only_below(std::uint64_t(1) << 32);
+  render_os_only_below(std::nullopt);
   render_hosts_up();
   render_firewall();
   file_->write(done_line(s, answered));

@@ -5,7 +5,7 @@
 
 namespace zeroscan {
 
-static_assert(sizeof(VerdictEntry) <= 16, "entries stay compact: writers keep one per verdict");
+static_assert(sizeof(VerdictEntry) <= 28, "entries stay compact: writers keep one per verdict");
 
 void VerdictTable::add(const FirewallRecord& r) {
   // The texts are FirewallVerdict's fixed set in practice; a name past the
@@ -21,7 +21,7 @@ void VerdictTable::add(const FirewallRecord& r) {
     found = ids_.emplace(std::move(key), std::uint16_t(names_.size() - 1)).first;
   }
   VerdictEntry e;
-  e.ip = r.ip.value;
+  e.ip = r.ip;
   e.arrival = arrivals_++;
   e.port = r.port;
   e.name = found->second;

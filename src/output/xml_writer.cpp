@@ -119,14 +119,17 @@ std::string scan_identity(const ScanSummary& s) {
   return out;
 }
 
-void append_state_element(std::string& out, const PortEntry& e, Ipv4 host) {
+// nmap's addrtype attribute: "ipv4" or "ipv6".
+std::string_view address_type(IpAddress ip) { return ip.is_v6() ? "ipv6" : "ipv4"; }
+
+void append_state_element(std::string& out, const PortEntry& e, IpAddress host) {
   out += "<state";
   append_attr(out, "state", to_string(e.state));
   append_attr(out, "reason", report_reason(e));
   append_attr(out, "reason_ttl", e.answered ? e.ttl : 0);
-  if (e.answered && e.responder != host.value) {
+  if (e.answered && e.responder != host) {
     out += " reason_ip=\"";
-    append_ipv4(out, Ipv4(e.responder));
+    append_ip(out, e.responder);
     out += '"';
   }
   out += "/>";
@@ -228,7 +231,7 @@ void XmlWriter::host(const HostRecord& r) {
   for (const OsGuess& alternative : r.alternatives) out += match(alternative);
   out += "</os>\n";
   if (r.distance) out += "<distance" + attr("value", *r.distance) + "/>\n";
-  os_elements_[r.ip.value] = out;
+  os_elements_[r.ip] = out;
 }
 
 void XmlWriter::finish(const ScanSummary& s) {
@@ -279,7 +282,7 @@ void XmlWriter::finish(const ScanSummary& s) {
     // Sorted by (port, arrival) like the entries by port: walked in step.
     const std::vector<VerdictEntry>& verdicts = host_verdicts.of(host.ip);
     auto verdict = verdicts.begin();
-    const Ipv4 ip(host.ip);
+    const IpAddress ip = host.ip;
     // Host status: up when the host itself answered; the reason is the
     // best such answer, as nmap reports how it found a host.
     const PortEntry* evidence = host.up_evidence();
@@ -289,8 +292,10 @@ void XmlWriter::finish(const ScanSummary& s) {
     append_attr(out, "reason", evidence ? report_reason(*evidence) : std::string_view("no-response"));
     append_attr(out, "reason_ttl", evidence ? evidence->ttl : 0);
     out += "/>\n<address addr=\"";
-    append_ipv4(out, ip);
-    out += "\" addrtype=\"ipv4\"/>\n";
+    append_ip(out, ip);
+    out += "\" addrtype=\"";
+    out += address_type(ip);
+    out += "\"/>\n";
 
     // Which ports nmap would fold into <extraports>: a port whose every
     // probe kind of the scan ended in one (state, reason), in a state other
@@ -362,7 +367,7 @@ void XmlWriter::finish(const ScanSummary& s) {
     ++up;
     file_->write("<host><status" + attr("state", "up") + attr("reason", report_reason(host)) +
                  attr("reason_ttl", host.ttl) + "/>\n<address" + attr("addr", host.ip.to_string()) +
-                 attr("addrtype", "ipv4") + "/>\n<hostnames>\n</hostnames>\n</host>\n");
+                 attr("addrtype", address_type(host.ip)) + "/>\n<hostnames>\n</hostnames>\n</host>\n");
   });
 
   const std::uint64_t total = std::max<std::uint64_t>(s.targets, listed_hosts);

@@ -173,10 +173,8 @@ const std::vector<Ipv4>& SpecParser::resolve(std::string_view spec, std::string_
   return found->second;
 }
 
-namespace {
-
-// The hostname a spec would look up, if any (the same decisions as parse()).
-std::optional<std::string> hostname_in(std::string_view spec) {
+// The same decisions as parse().
+std::optional<std::string> SpecParser::hostname_of(std::string_view spec) {
   if (const auto slash = spec.find('/'); slash != std::string_view::npos) spec = spec.substr(0, slash);
   if (const auto dash = spec.find('-'); dash != std::string_view::npos && Ipv4::parse(spec.substr(0, dash)))
     return std::nullopt;
@@ -184,14 +182,12 @@ std::optional<std::string> hostname_in(std::string_view spec) {
   return std::string(spec);
 }
 
-}  // namespace
-
 void SpecParser::resolve_all(const std::vector<std::string_view>& specs, const std::string& source) {
   if (!resolve_) return;  // parse() rejects hostnames itself
   std::vector<std::string> names;
   std::set<std::string> seen;
   for (std::string_view spec : specs) {
-    const auto name = hostname_in(spec);
+    const auto name = hostname_of(spec);
     if (!name) continue;
     std::string key = lower_case(*name);
     if (resolved_.count(key) || !seen.insert(key).second) continue;

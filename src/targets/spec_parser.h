@@ -3,6 +3,7 @@
 // asks the resolver once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,10 @@
 #include "zeroscan/targets/target_spec.h"
 
 namespace zeroscan {
+
+// The entries of a comma-separated target list, blanks around each trimmed.
+// Throws UsageError for an empty list or an empty entry (named by number).
+std::vector<std::string_view> split_target_list(std::string_view list);
 
 class SpecParser {
  public:
@@ -30,6 +35,10 @@ class SpecParser {
   // be safe to call from several threads (getaddrinfo is).
   void resolve_all(const std::vector<std::string_view>& specs, const std::string& source);
   static constexpr std::size_t kMaxLookups = 4096;
+
+  // The hostname `spec` names (without a "/prefix"), or nullopt when it is
+  // an address, range or malformed: parse()'s own decision.
+  static std::optional<std::string> hostname_of(std::string_view spec);
 
  private:
   std::vector<Ipv4Range> parse_cidr(std::string_view spec, std::size_t slash);

@@ -83,20 +83,17 @@ std::vector<std::string> read_target_file(const std::string& path) {
   });
 }
 
-std::vector<Ipv4Range> parse_target_stream(std::istream& in, const std::string& name,
-                                           HostResolver resolve) {
-  SpecParser parser(std::move(resolve));
+void visit_target_stream(std::istream& in, const std::string& name, const SpecBatch& prepare,
+                         const SpecHandler& parse) {
   const std::vector<SpecToken> tokens = tokenize(in, name);
   std::vector<std::string_view> specs;
   for (const auto& token : tokens) specs.emplace_back(token.text);
-  parser.resolve_all(specs, name);
-  std::vector<Ipv4Range> ranges;
+  if (prepare) prepare(specs, name);
   std::string report;
   std::size_t errors = 0;
   for (const auto& token : tokens) {
     try {
-      const auto parsed = parser.parse(token.text);
-      ranges.insert(ranges.end(), parsed.begin(), parsed.end());
+      parse(token.text);
     } catch (const UsageError& error) {
       if (++errors > kMaxReportedErrors) continue;
       if (!report.empty()) report += '\n';
@@ -107,6 +104,25 @@ std::vector<Ipv4Range> parse_target_stream(std::istream& in, const std::string& 
     report += "\n" + name + ": " + std::to_string(errors - kMaxReportedErrors) + " more bad targets";
   }
   if (errors) throw UsageError(report);
+}
+
+void visit_target_file(const std::string& path, const SpecBatch& prepare, const SpecHandler& parse) {
+  with_target_file(path, [&](std::istream& in, const std::string& name) {
+    visit_target_stream(in, name, prepare, parse);
+    return 0;
+  });
+}
+
+std::vector<Ipv4Range> parse_target_stream(std::istream& in, const std::string& name,
+                                           HostResolver resolve) {
+  SpecParser parser(std::move(resolve));
+  std::vector<Ipv4Range> ranges;
+  visit_target_stream(
+      in, name, [&](const std::vector<std::string_view>& specs, const std::string& source) { parser.resolve_all(specs, source); },
+      [&](std::string_view spec) {
+        const auto parsed = parser.parse(spec);
+        ranges.insert(ranges.end(), parsed.begin(), parsed.end());
+      });
   return ranges;
 }
 

@@ -25,30 +25,28 @@ std::vector<Ipv4Range> parse_target_spec(std::string_view spec, HostResolver res
   return SpecParser(std::move(resolve)).parse(spec);
 }
 
-std::vector<Ipv4Range> parse_target_list(std::string_view list, HostResolver resolve) {
+std::vector<std::string_view> split_target_list(std::string_view list) {
   if (trim_blanks(list).empty()) throw UsageError("empty target list");
-  SpecParser parser(std::move(resolve));
   std::vector<std::string_view> entries;
   for (std::size_t begin = 0; begin <= list.size();) {
     const std::size_t comma = std::min(list.find(',', begin), list.size());
     entries.push_back(trim_blanks(list.substr(begin, comma - begin)));
+    if (entries.back().empty())
+      throw UsageError("bad target list '" + std::string(list.substr(0, 80)) + (list.size() > 80 ? "..." : "") +
+                       "': entry " + std::to_string(entries.size()) + " is empty");
     begin = comma + 1;
   }
+  return entries;
+}
+
+std::vector<Ipv4Range> parse_target_list(std::string_view list, HostResolver resolve) {
+  const std::vector<std::string_view> entries = split_target_list(list);
+  SpecParser parser(std::move(resolve));
   parser.resolve_all(entries, "target list");
   std::vector<Ipv4Range> ranges;
-  std::size_t entry_number = 1;
-  for (std::size_t begin = 0;; ++entry_number) {
-    const std::size_t comma = list.find(',', begin);
-    const std::string_view entry =
-        trim_blanks(list.substr(begin, comma == std::string_view::npos ? list.npos : comma - begin));
-    if (entry.empty()) {
-      throw UsageError("bad target list '" + std::string(list.substr(0, 80)) + (list.size() > 80 ? "..." : "") + "': entry " +
-                       std::to_string(entry_number) + " is empty");
-    }
+  for (std::string_view entry : entries) {
     const auto parsed = parser.parse(entry);
     ranges.insert(ranges.end(), parsed.begin(), parsed.end());
-    if (comma == std::string_view::npos) break;
-    begin = comma + 1;
   }
   return ranges;
 }

@@ -1,9 +1,13 @@
-// libFuzzer target: target files (-iL) and comma lists (--exclude). Names
-// resolve through a fake resolver: fuzzing never sends a DNS query.
+// libFuzzer target: target files (-iL) and comma lists (--exclude), IPv4
+// only and mixed with IPv6 (the first byte picks -6 and --huge-ipv6-sweep),
+// and the IPv6 target set built from what parsed. Names resolve through
+// fake resolvers: fuzzing never sends a DNS query.
 #include <sstream>
 
 #include "fuzz_support.h"
 #include "zeroscan/core/errors.h"
+#include "zeroscan/targets/ipv6_target_set.h"
+#include "zeroscan/targets/mixed_targets.h"
 #include "zeroscan/targets/target_file.h"
 #include "zeroscan/targets/target_spec.h"
 
@@ -22,6 +26,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     parse_target_list(input, fake);
+  } catch (const Error&) {
+  }
+  TargetParsing mixed;
+  mixed.resolve = fake;
+  mixed.resolve6 = [](const std::string& name) -> std::vector<Ipv6> {
+    if (name.size() % 2 == 0) return {};
+    return {Ipv6(0x2001000200000000ULL, name.size()), Ipv6(0x2001000200000000ULL, 7)};
+  };
+  mixed.ipv6_names = size > 0 && (data[0] & 1);
+  mixed.huge = size > 0 && (data[0] & 2) ? HugeIpv6Sweep::Allow : HugeIpv6Sweep::Refuse;
+  try {
+    std::istringstream in{std::string(input)};
+    const TargetRanges ranges = parse_mixed_target_stream(in, "fuzz", mixed);
+    const Ipv6TargetSet set(ranges.v6, {});
+    if (!set.empty()) set.at(set.size() - 1);
+  } catch (const Error&) {
+  }
+  try {
+    parse_mixed_target_list(input, mixed);
   } catch (const Error&) {
   }
   return 0;

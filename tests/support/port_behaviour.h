@@ -8,6 +8,7 @@
 #include <string>
 
 #include "zeroscan/core/ipv4.h"
+#include "zeroscan/core/ipv6.h"
 
 namespace zeroscan {
 
@@ -38,6 +39,7 @@ struct PortBehaviour {
   Kind kind = Kind::Drop;
   std::uint8_t icmp_code = 3;  // port unreachable
   Ipv4 icmp_source;            // 0.0.0.0: the target itself; else a router on the way
+  Ipv6 icmp_source6;           // the same for IPv6 probes (:: = the target)
   int copies = 1;              // every reply is delivered this many times
   int delay_dispatches = 0;    // see ScriptedNetwork: held back for this many dispatch calls
   ReplyStyle style;
@@ -61,6 +63,10 @@ struct PortBehaviour {
   }
   PortBehaviour& from(Ipv4 router) {
     icmp_source = router;
+    return *this;
+  }
+  PortBehaviour& from(Ipv6 router) {
+    icmp_source6 = router;
     return *this;
   }
   PortBehaviour& styled(const ReplyStyle& reply_style) {

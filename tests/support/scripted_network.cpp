@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "support/scripted_replies.h"
+#include "zeroscan/parse/ipv6_reply_parser.h"
 #include "zeroscan/parse/reply_parser.h"
 
 namespace zeroscan {
@@ -36,6 +37,16 @@ void ScriptedNetwork::script(Ipv4 address, std::uint16_t port, const PortBehavio
 void ScriptedNetwork::script_host(Ipv4 address, const PortBehaviour& behaviour) {
   std::lock_guard<std::mutex> lock(mutex_);
   hosts_[address.value] = behaviour;
+}
+
+void ScriptedNetwork::script(Ipv6 address, std::uint16_t port, const PortBehaviour& behaviour) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ports6_[{address, port}] = behaviour;
+}
+
+void ScriptedNetwork::script_host(Ipv6 address, const PortBehaviour& behaviour) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  hosts6_[address] = behaviour;
 }
 
 void ScriptedNetwork::set_default(const PortBehaviour& behaviour) {
@@ -70,12 +81,24 @@ std::size_t ScriptedNetwork::send(const FrameRef* frames, std::size_t count) {
   return accepted;
 }
 
-const PortBehaviour& ScriptedNetwork::behaviour_for(Ipv4 address, std::uint16_t port) const {
-  auto exact = ports_.find({address.value, port});
-  if (exact != ports_.end()) return exact->second;
-  auto host = hosts_.find(address.value);
-  if (host != hosts_.end()) return host->second;
+const PortBehaviour& ScriptedNetwork::behaviour_for(const Reply& probe) const {
+  const std::uint16_t port = probe.tcp.dst_port;
+  if (probe.family == IpFamily::V6) {
+    if (auto exact = ports6_.find({probe.ip6.dst, port}); exact != ports6_.end()) return exact->second;
+    if (auto host = hosts6_.find(probe.ip6.dst); host != hosts6_.end()) return host->second;
+    return default_;
+  }
+  if (auto exact = ports_.find({probe.ip.dst.value, port}); exact != ports_.end()) return exact->second;
+  if (auto host = hosts_.find(probe.ip.dst.value); host != hosts_.end()) return host->second;
   return default_;
+}
+
+ReplyFrame ScriptedNetwork::unreachable(const std::uint8_t* frame, std::size_t size, const Reply& probe,
+                                        const PortBehaviour& behaviour) const {
+  if (probe.family == IpFamily::V6)
+    return build_icmpv6_unreachable(frame, size, probe, behaviour.icmp_code, behaviour.icmp_source6,
+                                    behaviour.style);
+  return build_icmp_unreachable(frame, size, probe, behaviour.icmp_code, behaviour.icmp_source, behaviour.style);
 }
 
 void ScriptedNetwork::script_echo(Ipv4 address, const PortBehaviour& behaviour) {
@@ -97,11 +120,12 @@ void ScriptedNetwork::answer_echo(const std::uint8_t* frame, std::size_t size, c
 
 void ScriptedNetwork::answer(const std::uint8_t* frame, std::size_t size) {
   auto probe = parse_reply(frame, size, LinkType::Ethernet);
+  if (!probe) probe = parse_ipv6_reply(frame, size, LinkType::Ethernet);
   if (probe && probe->kind == ReplyKind::IcmpEcho && probe->icmp.type == 8) return answer_echo(frame, size, *probe);
   if (!probe || probe->kind != ReplyKind::Tcp) return;
   const std::uint8_t flags = probe->tcp.flags;
   if (!is_syn_probe(flags) && !is_ack_probe(flags)) return;
-  const PortBehaviour& behaviour = behaviour_for(probe->ip.dst, probe->tcp.dst_port);
+  const PortBehaviour& behaviour = behaviour_for(*probe);
 
   ReplyFrame reply;
   switch (behaviour.kind) {
@@ -115,8 +139,7 @@ void ScriptedNetwork::answer(const std::uint8_t* frame, std::size_t size) {
                                   : build_rst_for_ack(frame, size, *probe, behaviour.style);
       break;
     case PortBehaviour::Kind::IcmpUnreachable:
-      reply = build_icmp_unreachable(frame, size, *probe, behaviour.icmp_code, behaviour.icmp_source,
-                                     behaviour.style);
+      reply = unreachable(frame, size, *probe, behaviour);
       break;
   }
   for (int copy = 0; copy < behaviour.copies; ++copy) queue(reply, behaviour.delay_dispatches);

@@ -17,6 +17,10 @@
 //
 //   net.script_echo(ip, PortBehaviour::open());
 //
+// IPv6 probes are answered the same way over IPv6 (script/script_host take
+// an Ipv6 too; the default covers both families; icmp_unreachable becomes
+// ICMPv6 destination unreachable with that code, from(Ipv6) its router).
+//
 // Timing is counted in dispatch() calls, not in time, so tests are
 // deterministic: a reply with delay(n) is withheld from the next n dispatch
 // calls (a call already waiting counts as the first of them) and handed over
@@ -35,6 +39,7 @@
 #include <vector>
 
 #include "support/port_behaviour.h"
+#include "support/scripted_replies.h"
 #include "zeroscan/net/packet_io.h"
 #include "zeroscan/parse/reply.h"
 
@@ -51,6 +56,8 @@ class ScriptedNetwork final : public PacketSink, public PacketSource {
 
   void script(Ipv4 address, std::uint16_t port, const PortBehaviour& behaviour);
   void script_host(Ipv4 address, const PortBehaviour& behaviour);
+  void script(Ipv6 address, std::uint16_t port, const PortBehaviour& behaviour);
+  void script_host(Ipv6 address, const PortBehaviour& behaviour);
   void set_default(const PortBehaviour& behaviour);
   void script_echo(Ipv4 address, const PortBehaviour& behaviour);
   // Queues a raw frame (garbage, hostile, or a hand-made reply) for capture.
@@ -76,7 +83,9 @@ class ScriptedNetwork final : public PacketSink, public PacketSource {
     Frame bytes;
     std::uint64_t release_at;  // the dispatch call number that may hand it over
   };
-  const PortBehaviour& behaviour_for(Ipv4 address, std::uint16_t port) const;
+  const PortBehaviour& behaviour_for(const Reply& probe) const;
+  ReplyFrame unreachable(const std::uint8_t* frame, std::size_t size, const Reply& probe,
+                         const PortBehaviour& behaviour) const;
   void queue(Frame bytes, int delay_dispatches);  // caller holds mutex_
   void answer(const std::uint8_t* frame, std::size_t size);  // caller holds mutex_
   void answer_echo(const std::uint8_t* frame, std::size_t size, const Reply& probe);  // caller holds mutex_
@@ -87,6 +96,8 @@ class ScriptedNetwork final : public PacketSink, public PacketSource {
   std::map<std::pair<std::uint32_t, std::uint16_t>, PortBehaviour> ports_;
   std::map<std::uint32_t, PortBehaviour> hosts_;
   std::map<std::uint32_t, PortBehaviour> echo_;
+  std::map<std::pair<Ipv6, std::uint16_t>, PortBehaviour> ports6_;
+  std::map<Ipv6, PortBehaviour> hosts6_;
   PortBehaviour default_ = PortBehaviour::drop();
   std::size_t accept_limit_ = 0;
   std::vector<Frame> sent_;

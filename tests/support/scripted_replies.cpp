@@ -4,7 +4,9 @@
 
 #include <tins/ethernetII.h>
 #include <tins/icmp.h>
+#include <tins/icmpv6.h>
 #include <tins/ip.h>
+#include <tins/ipv6.h>
 #include <tins/rawpdu.h>
 #include <tins/tcp.h>
 
@@ -32,6 +34,18 @@ Tins::IP reply_ip(Ipv4 from, Ipv4 to, const ReplyStyle& style) {
   return ip;
 }
 
+Tins::IPv6Address address(Ipv6 ip) {
+  std::uint8_t bytes[16];
+  ip.to_bytes(bytes);
+  return Tins::IPv6Address(bytes);
+}
+
+Tins::IPv6 reply_ipv6(Ipv6 from, Ipv6 to, const ReplyStyle& style) {
+  Tins::IPv6 ip(address(to), address(from));
+  ip.hop_limit(style.ttl);
+  return ip;
+}
+
 Tins::TCP reply_tcp(const Reply& parsed) { return Tins::TCP(parsed.tcp.src_port, parsed.tcp.dst_port); }
 
 ReplyFrame serialize(Tins::PDU& pdu) {
@@ -39,10 +53,22 @@ ReplyFrame serialize(Tins::PDU& pdu) {
   return ReplyFrame(bytes.begin(), bytes.end());
 }
 
+// The probed host's `payload` back to the prober over the probe's family.
+ReplyFrame from_target(const std::uint8_t* probe, const Reply& parsed, const ReplyStyle& style,
+                       const Tins::PDU& payload) {
+  if (parsed.family == IpFamily::V6) {
+    Tins::EthernetII frame = reply_link(probe) / reply_ipv6(parsed.ip6.dst, parsed.ip6.src, style) / payload;
+    return serialize(frame);
+  }
+  Tins::EthernetII frame = reply_link(probe) / reply_ip(parsed.ip.dst, parsed.ip.src, style) / payload;
+  return serialize(frame);
+}
+
 // A fixed, recognisable initial sequence number per (address, port), so
 // tests can predict it.
 std::uint32_t initial_sequence(const Reply& parsed) {
-  return 0x5EED0000u ^ parsed.ip.dst.value ^ (std::uint32_t(parsed.tcp.dst_port) << 8);
+  const std::uint32_t host = parsed.family == IpFamily::V6 ? std::uint32_t(parsed.ip6.dst.lo) : parsed.ip.dst.value;
+  return 0x5EED0000u ^ host ^ (std::uint32_t(parsed.tcp.dst_port) << 8);
 }
 
 }  // namespace
@@ -64,8 +90,7 @@ ReplyFrame build_syn_ack(const std::uint8_t* probe, std::size_t, const Reply& pa
       default: break;
     }
   }
-  Tins::EthernetII frame = reply_link(probe) / reply_ip(parsed.ip.dst, parsed.ip.src, style) / tcp;
-  return serialize(frame);
+  return from_target(probe, parsed, style, tcp);
 }
 
 ReplyFrame build_rst_ack(const std::uint8_t* probe, std::size_t, const Reply& parsed, const ReplyStyle& style) {
@@ -74,8 +99,7 @@ ReplyFrame build_rst_ack(const std::uint8_t* probe, std::size_t, const Reply& pa
   tcp.seq(0);
   tcp.ack_seq(parsed.tcp.seq + 1);
   tcp.window(0);
-  Tins::EthernetII frame = reply_link(probe) / reply_ip(parsed.ip.dst, parsed.ip.src, style) / tcp;
-  return serialize(frame);
+  return from_target(probe, parsed, style, tcp);
 }
 
 ReplyFrame build_rst_for_ack(const std::uint8_t* probe, std::size_t, const Reply& parsed,
@@ -85,16 +109,14 @@ ReplyFrame build_rst_for_ack(const std::uint8_t* probe, std::size_t, const Reply
   tcp.seq(parsed.tcp.ack);
   tcp.ack_seq(0);
   tcp.window(0);
-  Tins::EthernetII frame = reply_link(probe) / reply_ip(parsed.ip.dst, parsed.ip.src, style) / tcp;
-  return serialize(frame);
+  return from_target(probe, parsed, style, tcp);
 }
 
 ReplyFrame build_echo_reply(const std::uint8_t* probe, const Reply& parsed, const ReplyStyle& style) {
   Tins::ICMP icmp(Tins::ICMP::ECHO_REPLY);
   icmp.id(std::uint16_t(parsed.icmp.echo >> 16));
   icmp.sequence(std::uint16_t(parsed.icmp.echo));
-  Tins::EthernetII frame = reply_link(probe) / reply_ip(parsed.ip.dst, parsed.ip.src, style) / icmp;
-  return serialize(frame);
+  return from_target(probe, parsed, style, icmp);
 }
 
 ReplyFrame build_icmp_unreachable(const std::uint8_t* probe, std::size_t size, const Reply& parsed,
@@ -107,6 +129,17 @@ ReplyFrame build_icmp_unreachable(const std::uint8_t* probe, std::size_t size, c
   Ipv4 from = source.value != 0 ? source : parsed.ip.dst;
   Tins::EthernetII frame = reply_link(probe) / reply_ip(from, parsed.ip.src, style) / icmp /
                            Tins::RawPDU(ip_header, static_cast<std::uint32_t>(quote_length));
+  return serialize(frame);
+}
+
+ReplyFrame build_icmpv6_unreachable(const std::uint8_t* probe, std::size_t size, const Reply& parsed,
+                                    std::uint8_t code, Ipv6 source, const ReplyStyle& style) {
+  // RFC 4443 §3.1: as much of the invoking packet as fits; the probe fits whole.
+  Tins::ICMPv6 icmp(Tins::ICMPv6::DEST_UNREACHABLE);
+  icmp.code(code);
+  const Ipv6 from = source != Ipv6() ? source : parsed.ip6.dst;
+  Tins::EthernetII frame = reply_link(probe) / reply_ipv6(from, parsed.ip6.src, style) / icmp /
+                           Tins::RawPDU(probe + kEthernetHeader, static_cast<std::uint32_t>(size - kEthernetHeader));
   return serialize(frame);
 }
 

@@ -25,7 +25,13 @@ ReplyFrame build_rst_for_ack(const std::uint8_t* probe, std::size_t size, const 
 ReplyFrame build_echo_reply(const std::uint8_t* probe, const Reply& parsed, const ReplyStyle& style);
 // ICMP destination unreachable (type 3, `code`) from `source` (the target
 // when 0.0.0.0), quoting the probe's IP header and first 8 TCP bytes.
+// The TCP and echo builders answer over the probe's family (parsed.family).
 ReplyFrame build_icmp_unreachable(const std::uint8_t* probe, std::size_t size, const Reply& parsed,
                                   std::uint8_t code, Ipv4 source, const ReplyStyle& style);
+
+// ICMPv6 destination unreachable (type 1, `code`) from `source` (the target
+// when ::), quoting the whole IPv6 probe.
+ReplyFrame build_icmpv6_unreachable(const std::uint8_t* probe, std::size_t size, const Reply& parsed,
+                                    std::uint8_t code, Ipv6 source, const ReplyStyle& style);
 
 }  // namespace zeroscan

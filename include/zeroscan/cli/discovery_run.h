@@ -17,7 +17,8 @@ namespace zeroscan {
 class HostCollector : public ResultSink {
  public:
   void port(const PortRecord&) override {}
-  void host_up(const HostUpRecord& record) override { up_.push_back(record.ip); }
+  // Host discovery probes IPv4 only so far: its records are IPv4.
+  void host_up(const HostUpRecord& record) override { up_.push_back(record.ip.v4()); }
   void finish(const ScanSummary& summary) override { interrupted_ = summary.interrupted; }
   std::string error() const override { return {}; }
 

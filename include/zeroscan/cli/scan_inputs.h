@@ -12,6 +12,8 @@
 #include "zeroscan/cli/scan_options.h"
 #include "zeroscan/cookie/cookie.h"
 #include "zeroscan/core/probe_kind.h"
+#include "zeroscan/targets/ipv6_target_set.h"
+#include "zeroscan/targets/mixed_targets.h"
 #include "zeroscan/targets/permutation.h"
 #include "zeroscan/targets/port_set.h"
 #include "zeroscan/targets/target_set.h"
@@ -21,6 +23,8 @@ namespace zeroscan {
 struct ScanInputs {
   TargetSet targets;
   std::vector<Ipv4Range> target_ranges;  // normalised, after excludes
+  Ipv6TargetSet targets6;                 // after the IPv4 hosts in the scan space
+  std::vector<Ipv6Range> target_ranges6;  // normalised, after excludes
   PortSet ports;
   std::vector<ProbeKind> kinds;
   ShardSpec shard;
@@ -30,10 +34,13 @@ struct ScanInputs {
   std::vector<std::string> notes;  // one-line remarks for stderr (e.g. reserved blocks dropped)
 };
 
-// Throws UsageError with one line naming the bad input.
+// Targets of both families (targets/mixed_targets.h): hostnames through
+// `resolve` (A), or with -6 through `resolve6` (AAAA). Throws UsageError
+// with one line naming the bad input.
 ScanInputs resolve_scan_inputs(const ScanOptions& options, HostResolver resolve,
                                std::uint64_t entropy_seed,
-                               const std::function<const char*(const char*)>& getenv = nullptr);
+                               const std::function<const char*(const char*)>& getenv = nullptr,
+                               const Ipv6HostResolver& resolve6 = nullptr);
 
 // "I/N" with 0 <= I < N. Throws UsageError.
 ShardSpec parse_shard(const std::string& text);

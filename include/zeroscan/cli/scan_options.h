@@ -23,6 +23,8 @@ struct ScanOptions {
   std::vector<std::string> excludes;        // --exclude (comma lists)
   std::vector<std::string> exclude_files;   // --excludefile
   bool allow_reserved = false;
+  bool ipv6_names = false;                  // -6: hostnames resolve to their IPv6 (AAAA) addresses
+  bool huge_ipv6_sweep = false;             // --huge-ipv6-sweep: accept IPv6 specs over 2^32 addresses
   double rate = 10000;
   unsigned retries = 1;
   double wait_seconds = 2.0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ class ScanPlan {
   const ScanSpace space;
   const Permutation permutation;
   const NextHopOverrides overrides;  // -e, -S, --router-mac
+  const std::optional<Ipv6> source_ip6;  // -S given an IPv6 address
 
   ScanCost cost(std::size_t frame_bytes) const;
   // Files the scan writes (every -o, --pcap and its sidecar) and reads.
@@ -52,7 +54,8 @@ class ScanPlan {
   std::vector<NamedPath> inputs_read() const;
 };
 
-// The scan's rules that need no system resource: --os-rto needs -O, no
+// The scan's rules that need no system resource: --os-rto needs -O, IPv6
+// targets not with what cannot handle them yet (-O, -sn, --pcap), no
 // output clobbers an input or another output, -e names an interface that
 // exists, and a scan above kLargeScanProbes has --yes (or is a dry run).
 // Throws UsageError; the large-scan one carries the estimate.

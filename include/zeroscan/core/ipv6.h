@@ -4,6 +4,7 @@
 // 16 network-order bytes happens only where a packet is written or read.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,6 +50,11 @@ struct Ipv6 {
   static std::optional<Ipv6> parse(std::string_view text);
   // RFC 5952's canonical form: lower case, longest zero run as "::".
   std::string to_string() const;
+  // The same text written at `out` (room for kMaxTextLength characters),
+  // without allocating: for writers that format on every record. Returns
+  // the end of what was written; no NUL is added.
+  static constexpr std::size_t kMaxTextLength = 39;  // eight 4-digit groups and 7 colons
+  char* write_text(char* out) const;
 
   friend constexpr bool operator==(Ipv6 a, Ipv6 b) { return a.hi == b.hi && a.lo == b.lo; }
   friend constexpr bool operator!=(Ipv6 a, Ipv6 b) { return !(a == b); }

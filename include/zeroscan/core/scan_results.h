@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "zeroscan/core/ipv4.h"
+#include "zeroscan/core/ip_address.h"
 #include "zeroscan/core/port_state.h"
 #include "zeroscan/core/probe_kind.h"
 
@@ -16,7 +16,7 @@ namespace zeroscan {
 // One concluded probe of one (address, port): the first verified answer, or
 // silence after every attempt and the cooldown.
 struct PortRecord {
-  Ipv4 ip;
+  IpAddress ip;
   std::uint16_t port = 0;
   ProbeKind probe = ProbeKind::Syn;
   PortState state = PortState::Unknown;
@@ -24,7 +24,7 @@ struct PortRecord {
   std::uint8_t attempt = 0;  // which attempt was answered (0 = first)
 
   bool answered = false;     // false: silence; the fields below are unset
-  Ipv4 responder;            // differs from ip when a router sent the ICMP
+  IpAddress responder;       // differs from ip when a router sent the ICMP
   std::uint8_t ttl = 0;
   std::uint16_t ip_id = 0;
   bool df = false;
@@ -42,7 +42,7 @@ struct PortRecord {
 // (see classify/firewall_verdict.h for the table). Verdict names are the
 // strings of FirewallVerdict, e.g. "stateless-filter".
 struct FirewallRecord {
-  Ipv4 ip;
+  IpAddress ip;
   std::uint16_t port = 0;
   PortState syn_state = PortState::Filtered;
   StateReason syn_reason = StateReason::NoResponse;
@@ -62,7 +62,7 @@ struct FirewallRecord {
 // and its port); an ARP answer (reason ArpResponse) has no probe: answered
 // is false there and the fields after it are unset.
 struct HostUpRecord {
-  Ipv4 ip;
+  IpAddress ip;
   StateReason reason = StateReason::None;  // echo-reply, syn-ack, reset, icmp-unreach, arp-response
   ProbeKind probe = ProbeKind::Echo;
   std::uint16_t port = 0;
@@ -108,7 +108,7 @@ struct OsGuess {
 // it is, hop distance, and the raw evidence as a JSON object (kept as text
 // so writers need no fingerprint types).
 struct HostRecord {
-  Ipv4 ip;
+  IpAddress ip;
   bool known = false;            // best.label is a database label above the threshold
   OsGuess best;                  // label "unknown" when !known
   double family_score = 0;       // the best family's summed score

@@ -22,6 +22,6 @@ struct DryRunReport {
 
 DryRunReport dry_run(const ScanSpace& space, const Permutation& permutation, const Cookie& cookie,
                      const ProbeTemplates& templates, const TargetMacs& macs,
-                     std::uint64_t max_probes = ~std::uint64_t(0));
+                     std::uint64_t max_probes = ~std::uint64_t(0), const Ipv6Probing* v6 = nullptr);
 
 }  // namespace zeroscan

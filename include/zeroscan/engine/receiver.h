@@ -9,7 +9,9 @@
 #include <atomic>
 #include <cstdint>
 
+#include "zeroscan/classify/classify.h"
 #include "zeroscan/cookie/cookie.h"
+#include "zeroscan/cookie/ipv6_cookie.h"
 #include "zeroscan/engine/dedup_window.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/scan_space.h"
@@ -34,6 +36,9 @@ struct ReceiverContext {
   // only a host's first one becomes a result; it marks every slot of the
   // host answered, so retries skip the whole host.
   bool per_host = false;
+  // IPv6 targets in the space: frames parse_reply declines go to
+  // parse_ipv6_reply and verify against this cookie. nullptr: IPv4 only.
+  const Ipv6Cookie* cookie6 = nullptr;
 };
 
 class Receiver {
@@ -50,6 +55,12 @@ class Receiver {
   void run(PacketSource& source, const std::atomic<bool>& stop);
 
  private:
+  void handle_ipv4(const Reply& reply);
+  void handle_ipv6(const Reply& reply);
+  // Queues a verified, classified reply to `index` if it is the first answer.
+  template <class Match>
+  void conclude(const Reply& reply, const Match& match, std::uint64_t index,
+                const std::optional<Classification>& verdict);
   // The first answer for this index (per_host: for its host)? Records it.
   bool first_answer(std::uint64_t index, PortState state);
 

@@ -44,6 +44,7 @@ struct ScanJob {
   // What the outputs record about the scan besides its counts: config,
   // version, command line, start time (copied into the final summary).
   ScanSummary description;
+  const Ipv6Probing* v6 = nullptr;  // the space holds IPv6 targets
 };
 
 class Scanner {

@@ -13,19 +13,38 @@
 #include <optional>
 
 #include "zeroscan/cookie/cookie.h"
+#include "zeroscan/cookie/ipv6_cookie.h"
 #include "zeroscan/engine/engine_settings.h"
 #include "zeroscan/engine/follow_up.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/engine/state_table.h"
 #include "zeroscan/engine/target_macs.h"
+#include "zeroscan/net/ipv6_next_hop.h"
 #include "zeroscan/net/packet_io.h"
+#include "zeroscan/probe/ipv6_probe_template.h"
 #include "zeroscan/probe/probe_template.h"
 #include "zeroscan/targets/permutation.h"
 
 namespace zeroscan {
 
 using ProbeTemplates = std::array<std::optional<ProbeTemplate>, kProbeKindCount>;
+using Ipv6ProbeTemplates = std::array<std::optional<Ipv6ProbeTemplate>, kProbeKindCount>;
+
+// The IPv6 side of a scan with IPv6 targets: the cookie over the scan's
+// IPv6 source (same key as the IPv4 one), one template per kind (SYN, ACK;
+// no echo) and the next-hop plan's MACs (nullptr: keep the template's, as
+// for ::1). Without it IPv6 targets are never stamped.
+struct Ipv6Probing {
+  const Ipv6Cookie& cookie;
+  const Ipv6ProbeTemplates& templates;
+  const Ipv6NextHopPlan* plan = nullptr;
+
+  // nullptr: the template's MAC, or (see reachable) do not send.
+  const MacAddress* mac_for(Ipv6 target) const { return plan ? plan->next_hop_mac(target) : nullptr; }
+  // False for an on-link target that never answered NDP.
+  bool reachable(Ipv6 target) const { return !plan || plan->next_hop_mac(target) != nullptr; }
+};
 
 struct SenderContext {
   const ScanSpace& space;
@@ -41,14 +60,16 @@ struct SenderContext {
   ScanCounters& counters;
   const std::atomic<bool>& stop;
   FollowUpQueue* follow_ups = nullptr;  // -O: this thread also sends follow-up probes
+  const Ipv6Probing* v6 = nullptr;      // IPv6 targets in the space
 };
 
 // Stamps one probe into `slot`; returns the frame size, or 0 when the target
 // must not be probed (an on-link host that never answered ARP) or there is
-// no template for its kind.
+// no template for its kind (IPv6 targets: no `v6` or no IPv6 template).
 std::size_t stamp_probe(const ProbeTemplates& templates, const TargetMacs& macs, const Cookie& cookie,
-                        const ProbeTarget& target, std::uint8_t attempt, std::uint8_t* slot);
-std::size_t max_frame_size(const ProbeTemplates& templates);
+                        const ProbeTarget& target, std::uint8_t attempt, std::uint8_t* slot,
+                        const Ipv6Probing* v6 = nullptr);
+std::size_t max_frame_size(const ProbeTemplates& templates, const Ipv6Probing* v6 = nullptr);
 
 class Sender {
  public:

@@ -1,6 +1,6 @@
 // FirewallAggregator: a ResultSink in front of the real outputs for scans
 // that probe with both SYN and ACK. It passes every port record straight
-// on, keeps a 12-byte digest of each, and when the scan finishes pairs the
+// on, keeps a 24-byte digest of each, and when the scan finishes pairs the
 // SYN and ACK outcome of every (address, port) into a FirewallRecord
 // (classify/firewall_verdict.h), judging forged resets against each host's
 // own SYN-ACKs. Records arrive in random order; the digests go through a
@@ -31,7 +31,7 @@ class FirewallAggregator : public ResultSink {
 
  private:
   struct Digest {
-    std::uint32_t ip;
+    IpAddress ip;
     std::uint16_t port;
     std::uint8_t kind;
     std::uint8_t state;
@@ -40,7 +40,7 @@ class FirewallAggregator : public ResultSink {
     std::uint8_t flags;      // bit 0 df, 1 ip_id zero, 2 icmp, 3 reset
     std::uint8_t icmp_code;
   };
-  static_assert(sizeof(Digest) == 12, "digest stays compact");
+  static_assert(sizeof(Digest) == 24, "digest stays compact");
   struct Order {
     bool operator()(const Digest& a, const Digest& b) const {
       return a.ip != b.ip ? a.ip < b.ip : a.port != b.port ? a.port < b.port : a.kind < b.kind;

@@ -1,4 +1,4 @@
-// HostPortTable: every port record of a scan kept in 20 bytes, for the
+// HostPortTable: every port record of a scan kept in 44 bytes, for the
 // formats that print per host (text, XML, grepable). Records arrive in
 // random order; for_each_host() hands them back one host at a time, by
 // address, each host's entries sorted by port and probe kind. They are
@@ -20,8 +20,8 @@
 namespace zeroscan {
 
 struct PortEntry {
-  std::uint32_t ip = 0;
-  std::uint32_t responder = 0;   // equals ip unless a router sent the ICMP
+  IpAddress ip;
+  IpAddress responder;           // equals ip unless a router sent the ICMP
   std::uint16_t port = 0;
   ProbeKind probe = ProbeKind::Syn;
   PortState state = PortState::Unknown;
@@ -37,7 +37,7 @@ struct PortEntry {
 
 // The entries of one host, sorted by (port, probe).
 struct HostEntries {
-  std::uint32_t ip = 0;
+  IpAddress ip;
   const PortEntry* first = nullptr;
   const PortEntry* last = nullptr;
   bool up() const;               // the host itself answered something

@@ -19,7 +19,7 @@ class HostUpList {
   template <typename F>
   void for_each(F&& f) {
     std::stable_sort(hosts_.begin(), hosts_.end(),
-                     [](const HostUpRecord& a, const HostUpRecord& b) { return a.ip.value < b.ip.value; });
+                     [](const HostUpRecord& a, const HostUpRecord& b) { return a.ip < b.ip; });
     hosts_.erase(std::unique(hosts_.begin(), hosts_.end(),
                              [](const HostUpRecord& a, const HostUpRecord& b) { return a.ip == b.ip; }),
                  hosts_.end());

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "zeroscan/core/ipv4.h"
+#include "zeroscan/core/ip_address.h"
 
 namespace zeroscan {
 
@@ -24,6 +24,8 @@ void append_number(std::string& out, Unsigned value) {
 }
 
 void append_ipv4(std::string& out, Ipv4 ip);
+// A dotted quad or RFC 5952 IPv6 text (at most Ipv6::kMaxTextLength bytes).
+void append_ip(std::string& out, IpAddress ip);
 
 // `text` as a JSON string literal, quotes included: '"' and '\' escaped,
 // control characters as \b \f \n \r \t or \u00xx, valid UTF-8 as is, and
@@ -61,6 +63,7 @@ class TextCursor {
     p_ = std::to_chars(p_, p_ + 24, value).ptr;
   }
   void ipv4(Ipv4 ip);
+  void ip(IpAddress ip);  // needs Ipv6::kMaxTextLength bytes of room
   void json_string(std::string_view text);
 
  private:

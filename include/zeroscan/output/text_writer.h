@@ -48,7 +48,7 @@ class TextWriter : public ResultSink {
     std::uint64_t ack = 0;
   };
   // One host's block; `entries` holds only its answers.
-  void render_host(std::uint32_t ip, const PortEntry* first, const PortEntry* last);
+  void render_host(IpAddress ip, const PortEntry* first, const PortEntry* last);
   void render_row(std::uint16_t port, const PortEntry* syn, const PortEntry* ack);
   // -sn: one line per host up, in address order.
   void render_hosts_up();
@@ -61,8 +61,8 @@ class TextWriter : public ResultSink {
   std::unique_ptr<OutputFile> file_;
   AnnotationCache annotations_;
   HostPortTable table_;                                // every answer
-  std::unordered_map<std::uint32_t, Silence> silent_;  // answering hosts only
-  std::map<std::uint32_t, std::string> os_lines_;      // -O: one line per named host
+  std::unordered_map<IpAddress, Silence> silent_;  // answering hosts only
+  std::map<IpAddress, std::string> os_lines_;      // -O: one line per named host
   std::string out_;                                    // the host block being rendered
   VerdictTable verdicts_;                              // SYN+ACK scans: the rule lists
   HostUpList hosts_up_;                                // -sn: the hosts found up

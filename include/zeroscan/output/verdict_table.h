@@ -1,4 +1,4 @@
-// VerdictTable: the firewall verdicts of a SYN+ACK scan kept in 16 bytes
+// VerdictTable: the firewall verdicts of a SYN+ACK scan kept in 28 bytes
 // each, for the per-host writers (text rules, XML probe scripts). Verdict
 // and explanation texts come from the fixed set of FirewallVerdict, so they
 // are interned once and entries carry only an index. Entries live in a
@@ -20,14 +20,14 @@
 namespace zeroscan {
 
 struct VerdictEntry {
-  std::uint32_t ip = 0;
+  IpAddress ip;
   std::uint32_t arrival = 0;    // order of firewall() calls, for first-seen ordering
   std::uint16_t port = 0;
   std::uint16_t name = 0;       // index of the (verdict, explanation) texts
   std::uint8_t icmp_code = 0;   // when has_icmp: the SYN's ICMP code, else the ACK's
   std::uint8_t reset_ttl = 0;   // when forged_reset
   std::uint8_t host_ttl = 0;    // when forged_reset: the host's own TTL (0: unknown)
-  bool has_icmp : 1;            // (bit-fields keep the entry at 16 bytes;
+  bool has_icmp : 1;            // (bit-fields keep the entry at 28 bytes;
   bool forged_reset : 1;        //  VerdictTable::add sets both)
 };
 
@@ -49,7 +49,7 @@ class VerdictTable {
 
   void add(const FirewallRecord& record);
   const Texts& texts(const VerdictEntry& e) const { return names_[e.name]; }
-  // Calls visit(std::uint32_t ip, const VerdictEntry* first, const VerdictEntry* last)
+  // Calls visit(IpAddress ip, const VerdictEntry* first, const VerdictEntry* last)
   // for every host with verdicts, in address order; each host's entries
   // sorted by (port, arrival).
   template <typename Visit>
@@ -78,7 +78,7 @@ class VerdictTable::HostReader {
  public:
   explicit HostReader(Spool::Cursor cursor) : cursor_(std::move(cursor)), next_(cursor_.next()) {}
   // The verdicts of `ip`, sorted by (port, arrival); valid until the next call.
-  const std::vector<VerdictEntry>& of(std::uint32_t ip) {
+  const std::vector<VerdictEntry>& of(IpAddress ip) {
     host_.clear();
     while (next_ && next_->ip < ip) next_ = cursor_.next();
     while (next_ && next_->ip == ip) {

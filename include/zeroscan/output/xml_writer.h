@@ -39,7 +39,7 @@ class XmlWriter : public ResultSink {
   HostUpList hosts_up_;
   VerdictTable verdicts_;  // SYN+ACK scans: shown in each port's probe script
   // ip -> rendered <os>…</os><distance/> elements.
-  std::map<std::uint32_t, std::string> os_elements_;
+  std::map<IpAddress, std::string> os_elements_;
 };
 
 // Attribute/text escaping for XML (&, <, >, ", ' and control characters).

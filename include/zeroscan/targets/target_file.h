@@ -2,7 +2,9 @@
 // commas, '#' comments, "-" for standard input.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,5 +27,15 @@ std::vector<std::string> read_target_stream(std::istream& in, const std::string&
 std::vector<Ipv4Range> parse_target_file(const std::string& path, HostResolver resolve);
 std::vector<Ipv4Range> parse_target_stream(std::istream& in, const std::string& name,
                                            HostResolver resolve);
+
+// The walk under parse_target_*, for parsers of other spec kinds
+// (mixed_targets.h): `prepare` (may be empty) sees every spec first, so name
+// lookups can be batched; then `parse` gets each spec, and every UsageError
+// it throws is collected as "file:line: ..." into one, as above.
+using SpecBatch = std::function<void(const std::vector<std::string_view>& specs, const std::string& source)>;
+using SpecHandler = std::function<void(std::string_view spec)>;
+void visit_target_file(const std::string& path, const SpecBatch& prepare, const SpecHandler& parse);
+void visit_target_stream(std::istream& in, const std::string& name, const SpecBatch& prepare,
+                         const SpecHandler& parse);
 
 }  // namespace zeroscan

@@ -204,16 +204,26 @@ TEST(ListTargetsTest, ListsEveryAddressOnceAfterExcludes) {
                            {*Ipv4::parse("198.18.0.3"), *Ipv4::parse("198.18.0.6")}},
                           {{*Ipv4::parse("198.18.0.5"), *Ipv4::parse("198.18.0.5")}});
   std::ostringstream out, note;
-  EXPECT_EQ(list_targets(targets, out, note), 0);
+  EXPECT_EQ(list_targets(targets, Ipv6TargetSet(), out, note), 0);
   EXPECT_EQ(out.str(), "198.18.0.1\n198.18.0.2\n198.18.0.3\n198.18.0.4\n198.18.0.6\n");
   EXPECT_NE(note.str().find("5 address(es) listed"), std::string::npos) << note.str();
+}
+
+TEST(ListTargetsTest, Ipv6AddressesFollowTheIpv4Ones) {
+  const TargetSet targets({{*Ipv4::parse("198.18.0.1"), *Ipv4::parse("198.18.0.1")}}, {});
+  const Ipv6TargetSet targets6({{*Ipv6::parse("2001:2::fe"), *Ipv6::parse("2001:2::101")}},
+                               {{*Ipv6::parse("2001:2::ff"), *Ipv6::parse("2001:2::ff")}});
+  std::ostringstream out, note;
+  EXPECT_EQ(list_targets(targets, targets6, out, note), 0);
+  EXPECT_EQ(out.str(), "198.18.0.1\n2001:2::fe\n2001:2::100\n2001:2::101\n");
+  EXPECT_NE(note.str().find("4 address(es) listed"), std::string::npos) << note.str();
 }
 
 TEST(ListTargetsTest, AFailedWriteIsReported) {
   const TargetSet targets({{*Ipv4::parse("198.18.0.1"), *Ipv4::parse("198.18.0.9")}}, {});
   std::ostringstream out, note;
   out.setstate(std::ios::badbit);
-  EXPECT_EQ(list_targets(targets, out, note), 1);
+  EXPECT_EQ(list_targets(targets, Ipv6TargetSet(), out, note), 1);
   EXPECT_NE(note.str().find("writing the list failed"), std::string::npos);
 }
 

@@ -155,5 +155,55 @@ TEST(ScanInputsShardTest, ShardsMustShareAnExplicitSeed) {
   EXPECT_EQ(in.shard.count, 4u);
 }
 
+TEST(ScanInputsTest, Ipv6TargetsAndExcludesMixWithIpv4) {
+  ScanOptions o = with_targets({"198.18.0.0/30", "2001:2::/124"});
+  o.excludes = {"2001:2::5,198.18.0.1"};
+  const ScanInputs in = resolve_scan_inputs(o, nullptr, 7);
+  EXPECT_EQ(in.targets.size(), 3u);
+  EXPECT_EQ(in.targets6.size(), 15u);
+  EXPECT_FALSE(in.targets6.contains(*Ipv6::parse("2001:2::5")));
+  EXPECT_EQ(in.target_ranges6.size(), 2u);
+}
+
+TEST(ScanInputsTest, OnlyIpv6TargetsAreEnoughAndExcludingThemAllIsAnError) {
+  ScanOptions o = with_targets({"::1"});
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 1).targets6.size(), 1u);
+  o.excludes = {"::/0"};
+  EXPECT_THROW(resolve_scan_inputs(o, nullptr, 1), UsageError);
+}
+
+TEST(ScanInputsTest, ReservedIpv6BlocksAreRefusedOrSubtractedLikeIpv4Ones) {
+  for (const char* spec : {"ff02::1", "::", "::ffff:198.18.0.1"}) {
+    EXPECT_THROW(resolve_scan_inputs(with_targets({spec}), nullptr, 1), UsageError) << spec;
+    ScanOptions insist = with_targets({spec});
+    insist.allow_reserved = true;
+    EXPECT_NO_THROW(resolve_scan_inputs(insist, nullptr, 1)) << spec;
+  }
+  ScanOptions wide = with_targets({"::-::ff"});
+  const ScanInputs in = resolve_scan_inputs(wide, nullptr, 1);
+  EXPECT_EQ(in.targets6.size(), 255u);  // :: itself dropped
+  EXPECT_EQ(in.notes.size(), 1u);
+}
+
+TEST(ScanInputsTest, DashSixResolvesHostnamesToIpv6) {
+  ScanOptions o = with_targets({"dual.example"});
+  const HostResolver a = [](const std::string&) { return std::vector<Ipv4>{*Ipv4::parse("198.18.0.9")}; };
+  const Ipv6HostResolver aaaa = [](const std::string&) { return std::vector<Ipv6>{*Ipv6::parse("2001:2::9")}; };
+  ScanInputs in = resolve_scan_inputs(o, a, 1, nullptr, aaaa);
+  EXPECT_EQ(in.targets.size(), 1u);
+  EXPECT_TRUE(in.targets6.empty());
+  o.ipv6_names = true;
+  in = resolve_scan_inputs(o, a, 1, nullptr, aaaa);
+  EXPECT_TRUE(in.targets.empty());
+  EXPECT_TRUE(in.targets6.contains(*Ipv6::parse("2001:2::9")));
+}
+
+TEST(ScanInputsTest, HugeIpv6SweepNeedsItsFlag) {
+  ScanOptions o = with_targets({"2001:2::/80"});
+  EXPECT_THROW(resolve_scan_inputs(o, nullptr, 1), UsageError);
+  o.huge_ipv6_sweep = true;
+  EXPECT_EQ(resolve_scan_inputs(o, nullptr, 1).targets6.size(), std::uint64_t(1) << 48);
+}
+
 }  // namespace
 }  // namespace zeroscan

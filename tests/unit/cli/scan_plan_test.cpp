@@ -100,5 +100,32 @@ TEST(ScanPlanTest, CostIsProbesBytesAndTimeAtTheRate) {
   EXPECT_EQ(describe_cost(cost, 1000), "25600 probes (2^14.6, 1894400 bytes), about 26 seconds at --rate 1000");
 }
 
+TEST(ScanPlanTest, Ipv6TargetsFollowTheIpv4OnesInOneSpace) {
+  const ports::PortDatabase db = ports::load_embedded_port_database();
+  ScanOptions o = options({"2001:2::1-2001:2::2", "198.18.0.1"}, "22,80");
+  o.source_ip = "2001:2::ff";
+  const ScanPlan plan(o, db, 1);
+  EXPECT_EQ(plan.space.hosts(), 3u);
+  EXPECT_EQ(plan.space.size(), 6u);
+  EXPECT_FALSE(plan.space.at(1).v6);
+  EXPECT_TRUE(plan.space.at(2).v6);
+  EXPECT_EQ(plan.space.at(5).ip6, *Ipv6::parse("2001:2::2"));
+  EXPECT_EQ(plan.source_ip6, Ipv6::parse("2001:2::ff"));
+  EXPECT_FALSE(plan.overrides.source_ip);  // -S was the IPv6 source, not an IPv4 one
+  EXPECT_EQ(validate_error(o), "");
+}
+
+TEST(ScanPlanTest, WhatCannotHandleIpv6TargetsYetSaysSo) {
+  ScanOptions o = options({"::1"});
+  o.os = true;
+  EXPECT_NE(validate_error(o).find("-O does not handle IPv6 targets yet"), std::string::npos) << validate_error(o);
+  o = options({"::1"});
+  o.discovery.ping_scan = true;
+  EXPECT_NE(validate_error(o).find("does not handle IPv6 targets yet"), std::string::npos) << validate_error(o);
+  o = options({"198.18.0.1"});
+  o.os = true;
+  EXPECT_EQ(validate_error(o), "");  // IPv4 alone: unchanged
+}
+
 }  // namespace
 }  // namespace zeroscan

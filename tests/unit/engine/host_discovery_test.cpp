@@ -22,7 +22,7 @@ class HostUpCollector : public ResultSink {
   void port(const PortRecord&) override { ++port_records; }
   void host_up(const HostUpRecord& record) override {
     std::lock_guard<std::mutex> lock(mutex_);
-    hosts[record.ip.value].push_back(record);
+    hosts[record.ip.v4().value].push_back(record);
   }
   void finish(const ScanSummary& s) override { summary = s; }
   std::string error() const override { return {}; }

@@ -36,7 +36,7 @@ class CollectingSink : public ResultSink {
 
   std::map<std::tuple<std::uint32_t, std::uint16_t, int>, std::vector<PortRecord>> by_key() const {
     std::map<std::tuple<std::uint32_t, std::uint16_t, int>, std::vector<PortRecord>> out;
-    for (const auto& r : records) out[{r.ip.value, r.port, int(r.probe)}].push_back(r);
+    for (const auto& r : records) out[{r.ip.v4().value, r.port, int(r.probe)}].push_back(r);
     return out;
   }
 
@@ -306,7 +306,7 @@ TEST(ScannerTest, StopEndsSendingAndClaimsSilenceOnlyForProbesSent) {
   std::set<std::uint32_t> probed;
   for (const auto& frame : net.sent_frames())
     probed.insert(parse_reply(frame.data(), frame.size(), LinkType::Ethernet)->ip.dst.value);
-  for (const auto& r : sink.records) EXPECT_TRUE(probed.count(r.ip.value)) << r.ip.to_string();
+  for (const auto& r : sink.records) EXPECT_TRUE(probed.count(r.ip.v4().value)) << r.ip.to_string();
 }
 
 // A writer that fails after `limit` records, as a full disk would.

@@ -53,6 +53,15 @@ TEST(RawIpSinkTest, OnlyLoopbackPlansInside127Qualify) {
   EXPECT_FALSE(sends_through_raw_ip(empty));
 }
 
+TEST(RawIpSinkTest, OnlyIpv6TargetsThatAreAllLoopbackQualify) {
+  const Ipv6 loopback(0, 1);
+  EXPECT_TRUE(sends_ipv6_through_raw_ip({{loopback, loopback}}));
+  EXPECT_TRUE(sends_ipv6_through_raw_ip({{loopback, loopback}, {loopback, loopback}}));
+  EXPECT_FALSE(sends_ipv6_through_raw_ip({}));
+  EXPECT_FALSE(sends_ipv6_through_raw_ip({{loopback, Ipv6(0, 2)}}));
+  EXPECT_FALSE(sends_ipv6_through_raw_ip({{loopback, loopback}, {*Ipv6::parse("2001:2::1"), *Ipv6::parse("2001:2::1")}}));
+}
+
 // ---- against a namespace's loopback ----------------------------------------
 
 constexpr std::uint16_t kOpenPort = 2222;

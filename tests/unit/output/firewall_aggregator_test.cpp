@@ -12,7 +12,7 @@ namespace {
 class Collector : public ResultSink {
  public:
   void port(const PortRecord&) override { ++ports; }
-  void firewall(const FirewallRecord& r) override { verdicts[{r.ip.value, r.port}] = r; }
+  void firewall(const FirewallRecord& r) override { verdicts[{r.ip.v4().value, r.port}] = r; }
   void finish(const ScanSummary&) override { finished = true; }
   std::string error() const override { return {}; }
   int ports = 0;

@@ -75,9 +75,9 @@ TEST(VerdictTableTest, SpilledVerdictsComeBackOneHostAtATimeInOrder) {
   // Memory holds one run of 8; the rest were written out.
   EXPECT_GE(table.runs(), verdicts.size() / 8 - 1);
 
-  std::vector<std::uint32_t> hosts;
+  std::vector<IpAddress> hosts;
   std::size_t largest_host = 0, seen = 0;
-  table.for_each_host([&](std::uint32_t ip, const VerdictEntry* first, const VerdictEntry* last) {
+  table.for_each_host([&](IpAddress ip, const VerdictEntry* first, const VerdictEntry* last) {
     hosts.push_back(ip);
     largest_host = std::max(largest_host, std::size_t(last - first));
     for (const VerdictEntry* e = first; e != last; ++e) {
@@ -87,7 +87,7 @@ TEST(VerdictTableTest, SpilledVerdictsComeBackOneHostAtATimeInOrder) {
         EXPECT_LT(e[-1].port, e->port);
       }
       const auto original = std::find_if(verdicts.begin(), verdicts.end(), [&](const FirewallRecord& r) {
-        return r.ip.value == ip && r.port == e->port;
+        return r.ip == ip && r.port == e->port;
       });
       ASSERT_NE(original, verdicts.end());
       EXPECT_EQ(table.texts(*e).verdict, original->verdict);
