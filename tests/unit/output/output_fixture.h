@@ -22,10 +22,11 @@
 
 namespace zeroscan::test {
 
+// Record builders: `ip` and `responder` may be either family.
 inline PortRecord tcp_answer(const char* ip, std::uint16_t port, ProbeKind kind, PortState state,
                              StateReason reason, std::uint8_t flags) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = state;
@@ -48,15 +49,15 @@ inline PortRecord tcp_answer(const char* ip, std::uint16_t port, ProbeKind kind,
 inline PortRecord icmp_answer(const char* ip, std::uint16_t port, ProbeKind kind, std::uint8_t code,
                               const char* responder = nullptr) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = PortState::Filtered;
   r.reason = StateReason::IcmpUnreachable;
   r.answered = true;
-  r.responder = responder ? *Ipv4::parse(responder) : r.ip;
+  r.responder = responder ? *IpAddress::parse(responder) : r.ip;
   r.ttl = responder ? 63 : 64;
-  r.icmp_type = 3;
+  r.icmp_type = r.ip.is_v6() ? 1 : 3;  // destination unreachable, in the family's numbering
   r.icmp_code = code;
   r.ip_id = 7;
   r.attempt = 1;
@@ -66,7 +67,7 @@ inline PortRecord icmp_answer(const char* ip, std::uint16_t port, ProbeKind kind
 inline PortRecord silence(const char* ip, std::uint16_t port, ProbeKind kind,
                           StateReason reason = StateReason::NoResponse) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = PortState::Filtered;
