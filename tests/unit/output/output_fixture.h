@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "zeroscan/core/scan_results.h"
+#include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 
 namespace zeroscan::test {
@@ -200,6 +201,15 @@ class TempDirTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  // What `Writer` writes for `records` and `summary` (into file `name`).
+  template <typename Writer>
+  std::string written(const std::string& name, const std::vector<PortRecord>& records, const ScanSummary& summary) {
+    const std::string out = path(name);
+    Writer writer(std::make_unique<OutputFile>(out), fixture_annotator());
+    write_all(writer, records, summary);
+    EXPECT_EQ(writer.error(), "");
+    return read_text(out);
+  }
   std::string dir_;
 };
 
