@@ -85,11 +85,12 @@ TEST(RecordBytesTest, EveryControlByteIsEscapedAsJsonWants) {
   }
 }
 
-TEST(RecordBytesTest, Ipv4TextEqualsToString) {
-  for (const char* text : {"0.0.0.0", "198.18.0.1", "255.255.255.255", "10.200.3.45"}) {
-    std::string out;
-    append_ipv4(out, *Ipv4::parse(text));
-    EXPECT_EQ(out, text);
+TEST(RecordBytesTest, AddressTextEqualsToString) {
+  for (const char* text : {"0.0.0.0", "198.18.0.1", "255.255.255.255", "10.200.3.45", "::", "::1", "2001:2::1",
+                           "2001:db8:0:1:1:1:1:1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"}) {
+    std::string out = "x";  // appends, keeping what was there
+    append_ip(out, *IpAddress::parse(text));
+    EXPECT_EQ(out, std::string("x") + text);
   }
 }
 
