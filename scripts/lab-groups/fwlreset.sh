@@ -15,13 +15,28 @@ FWLRESET_RULES=(
   "198.19.20.0    198.19.20.255   *         closed      other-ports"
 )
 
+# The IPv6 twin on the same veth: 2001:2:0:1920::/120 behind the link
+# 2001:2:0:f020::/64, the same rules over ::0-::ff (lower half ::0-::7f).
+FWLRESET6_RULES=(
+  # FIRST             LAST               PORTS     ACTION      LABEL
+  "2001:2:0:1920::0   2001:2:0:1920::ff  80        open        web"
+  "2001:2:0:1920::0   2001:2:0:1920::ff  22,443    syn-reset   local-reset"
+  "2001:2:0:1920::0   2001:2:0:1920::ff  8080      closed      kernel-reset"
+  "2001:2:0:1920::0   2001:2:0:1920::ff  *         closed      other-ports"
+)
+
 group_fwlreset_up() {
   local ns=${LAB_PREFIX}fwlreset endpoints
   routed_block "$ns" ${LAB_PREFIX}flr0 ${LAB_PREFIX}flr1 198.19.16.16 198.19.20.0/24
   compile_rules fwlreset 22,80,443 FWLRESET_RULES
   in_ns "$ns" nft -f "$LAB_STATE/fwlreset.nft"
-  mapfile -t endpoints <"$LAB_STATE/fwlreset.listen"
+  routed_block6 "$ns" ${LAB_PREFIX}flr0 ${LAB_PREFIX}flr1 2001:2:0:f020:: 2001:2:0:1920::/120
+  compile_rules fwlreset 22,80,443 FWLRESET6_RULES
+  in_ns "$ns" nft -f "$LAB_STATE/fwlreset.nft6"
+  mapfile -t endpoints < <(cat "$LAB_STATE/fwlreset.listen" "$LAB_STATE/fwlreset.listen6")
   start_listener "$ns" fwlreset "${endpoints[@]}"
   group_line fwlreset 198.19.20.0 198.19.20.255 22,80,443,8080 \
     "netns=$ns;iface=${LAB_PREFIX}flr0;peer=${LAB_PREFIX}flr1;src=198.19.16.17;gateway=198.19.16.18;ttl=64;role=firewall"
+  group6_line fwlreset 2001:2:0:1920::0 2001:2:0:1920::ff 22,80,443,8080 \
+    "netns=$ns;iface=${LAB_PREFIX}flr0;peer=${LAB_PREFIX}flr1;src=2001:2:0:f020::1;gateway=2001:2:0:f020::2;ttl=64;role=firewall"
 }

@@ -21,6 +21,19 @@ FWMBOX_RULES=(
   "198.19.19.0    198.19.19.255   1-21,23-79,81-442,444-65535 closed host-closed"
 )
 
+# The IPv6 twin through the same router and veths: root 2001:2:0:f019::1 --
+# ::2 [gw, forwarding] 2001:2:0:f119::1 -- ::2 [hosts: local
+# 2001:2:0:1919::/120]. The router's resets leave it with hop limit 64, the
+# hosts' replies arrive with 63.
+FWMBOX6_RULES=(
+  # FIRST             LAST               PORTS     ACTION      LABEL
+  "2001:2:0:1919::0   2001:2:0:1919::7f  22,8080   syn-reset   mbox-reset"
+  "2001:2:0:1919::80  2001:2:0:1919::ff  443       syn-reset   mbox-reset"
+  "2001:2:0:1919::0   2001:2:0:1919::ff  22,80,443 open        host-open"
+  "2001:2:0:1919::80  2001:2:0:1919::ff  8080      closed      host-closed"
+  "2001:2:0:1919::0   2001:2:0:1919::ff  1-21,23-79,81-442,444-65535 closed host-closed"
+)
+
 group_fwmbox_up() {
   local gw=${LAB_PREFIX}fwmbox-gw ns=${LAB_PREFIX}fwmbox endpoints
   make_namespace "$gw"
@@ -43,8 +56,26 @@ group_fwmbox_up() {
   ip route add 198.19.19.0/24 via 198.19.16.10 dev ${LAB_PREFIX}fmb0
   LAB_FILTER_TTL=64 compile_rules fwmbox 22,80,443 FWMBOX_RULES forward
   in_ns "$gw" nft -f "$LAB_STATE/fwmbox.nft"
-  mapfile -t endpoints <"$LAB_STATE/fwmbox.listen"
+  ipv6_on - ${LAB_PREFIX}fmb0
+  ipv6_on "$gw" ${LAB_PREFIX}fmb1
+  ipv6_on "$gw" ${LAB_PREFIX}fmb2
+  ipv6_on "$ns" ${LAB_PREFIX}fmb3
+  ip -6 addr add 2001:2:0:f019::1/64 dev ${LAB_PREFIX}fmb0 nodad
+  in_ns "$gw" ip -6 addr add 2001:2:0:f019::2/64 dev ${LAB_PREFIX}fmb1 nodad
+  in_ns "$gw" ip -6 addr add 2001:2:0:f119::1/64 dev ${LAB_PREFIX}fmb2 nodad
+  in_ns "$ns" ip -6 addr add 2001:2:0:f119::2/64 dev ${LAB_PREFIX}fmb3 nodad
+  ns_sysctl "$gw" net.ipv6.conf.all.forwarding=1
+  in_ns "$gw" ip -6 route add 2001:2:0:1919::/120 via 2001:2:0:f119::2 dev ${LAB_PREFIX}fmb2
+  in_ns "$gw" ip -6 route add default via 2001:2:0:f019::1 dev ${LAB_PREFIX}fmb1
+  in_ns "$ns" ip -6 route add local 2001:2:0:1919::/120 dev lo
+  in_ns "$ns" ip -6 route add default via 2001:2:0:f119::1 dev ${LAB_PREFIX}fmb3
+  ip -6 route add 2001:2:0:1919::/120 via 2001:2:0:f019::2 dev ${LAB_PREFIX}fmb0
+  LAB_FILTER_TTL=64 compile_rules fwmbox 22,80,443 FWMBOX6_RULES forward
+  in_ns "$gw" nft -f "$LAB_STATE/fwmbox.nft6"
+  mapfile -t endpoints < <(cat "$LAB_STATE/fwmbox.listen" "$LAB_STATE/fwmbox.listen6")
   start_listener "$ns" fwmbox "${endpoints[@]}"
   group_line fwmbox 198.19.19.0 198.19.19.255 22,80,443,8080 \
     "netns=$gw;iface=${LAB_PREFIX}fmb0;peer=${LAB_PREFIX}fmb1;src=198.19.16.9;gateway=198.19.16.10;ttl=63;role=firewall;hosts_netns=$ns"
+  group6_line fwmbox 2001:2:0:1919::0 2001:2:0:1919::ff 22,80,443,8080 \
+    "netns=$gw;iface=${LAB_PREFIX}fmb0;peer=${LAB_PREFIX}fmb1;src=2001:2:0:f019::1;gateway=2001:2:0:f019::2;ttl=63;role=firewall;hosts_netns=$ns"
 }

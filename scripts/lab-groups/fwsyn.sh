@@ -13,13 +13,28 @@ FWSYN_RULES=(
   "198.19.18.0    198.19.18.255   *             syn-drop                     syn-drop"
 )
 
+# The IPv6 twin on the same veth: 2001:2:0:1918::/120 behind the link
+# 2001:2:0:f018::/64, the same rules over ::0-::ff (lower half ::0-::7f);
+# the SYN-only reject is ICMPv6 1/1.
+FWSYN6_RULES=(
+  # FIRST             LAST               PORTS     ACTION                       LABEL
+  "2001:2:0:1918::0   2001:2:0:1918::ff  22        open                         ssh"
+  "2001:2:0:1918::80  2001:2:0:1918::ff  80        syn-icmp-admin-prohibited    syn-reject"
+  "2001:2:0:1918::0   2001:2:0:1918::ff  *         syn-drop                     syn-drop"
+)
+
 group_fwsyn_up() {
   local ns=${LAB_PREFIX}fwsyn endpoints
   routed_block "$ns" ${LAB_PREFIX}fsy0 ${LAB_PREFIX}fsy1 198.19.16.4 198.19.18.0/24
   compile_rules fwsyn 22,80 FWSYN_RULES
   in_ns "$ns" nft -f "$LAB_STATE/fwsyn.nft"
-  mapfile -t endpoints <"$LAB_STATE/fwsyn.listen"
+  routed_block6 "$ns" ${LAB_PREFIX}fsy0 ${LAB_PREFIX}fsy1 2001:2:0:f018:: 2001:2:0:1918::/120
+  compile_rules fwsyn 22,80 FWSYN6_RULES
+  in_ns "$ns" nft -f "$LAB_STATE/fwsyn.nft6"
+  mapfile -t endpoints < <(cat "$LAB_STATE/fwsyn.listen" "$LAB_STATE/fwsyn.listen6")
   start_listener "$ns" fwsyn "${endpoints[@]}"
   group_line fwsyn 198.19.18.0 198.19.18.255 22,80,443,8080 \
     "netns=$ns;iface=${LAB_PREFIX}fsy0;peer=${LAB_PREFIX}fsy1;src=198.19.16.5;gateway=198.19.16.6;ttl=64;role=firewall"
+  group6_line fwsyn 2001:2:0:1918::0 2001:2:0:1918::ff 22,80,443,8080 \
+    "netns=$ns;iface=${LAB_PREFIX}fsy0;peer=${LAB_PREFIX}fsy1;src=2001:2:0:f018::1;gateway=2001:2:0:f018::2;ttl=64;role=firewall"
 }

@@ -7,6 +7,10 @@
 //   ENDPOINT = PORT        listen on 0.0.0.0:PORT (every local address,
 //                          which in the AnyIP namespace is a whole /16)
 //            | ADDR:PORT   listen on one address only
+//            | [::]:PORT   listen on every local IPv6 address (IPV6_V6ONLY, so
+//                          the IPv4 wildcard of the same port is separate)
+//            | [ADDR6]:PORT  one IPv6 address (an AnyIP one needs the
+//                          namespace's net.ipv6.ip_nonlocal_bind=1)
 // --ready-file is created once every socket listens, so the script knows
 // when the host is really up instead of sleeping and hoping.
 #include <arpa/inet.h>
@@ -32,7 +36,9 @@ namespace {
 constexpr int kBacklog = 65535;
 
 struct Endpoint {
+  int family = AF_INET;
   in_addr address{};
+  in6_addr address6{};
   std::uint16_t port = 0;
   std::string text;
 };
@@ -42,7 +48,13 @@ std::optional<Endpoint> parse_endpoint(const std::string& text) {
   e.text = text;
   std::string port_text = text;
   e.address.s_addr = htonl(INADDR_ANY);
-  if (const auto colon = text.rfind(':'); colon != std::string::npos) {
+  if (!text.empty() && text.front() == '[') {
+    const auto close = text.find("]:");
+    if (close == std::string::npos) return std::nullopt;
+    if (inet_pton(AF_INET6, text.substr(1, close - 1).c_str(), &e.address6) != 1) return std::nullopt;
+    e.family = AF_INET6;
+    port_text = text.substr(close + 2);
+  } else if (const auto colon = text.rfind(':'); colon != std::string::npos) {
     if (inet_pton(AF_INET, text.substr(0, colon).c_str(), &e.address) != 1) return std::nullopt;
     port_text = text.substr(colon + 1);
   }
@@ -57,7 +69,7 @@ std::optional<Endpoint> parse_endpoint(const std::string& text) {
 
 // Returns the listening fd, or -1 after printing why.
 int listen_on(const Endpoint& e) {
-  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  const int fd = socket(e.family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) {
     std::fprintf(stderr, "lab_listener: socket: %s\n", std::strerror(errno));
     return -1;
@@ -69,8 +81,15 @@ int listen_on(const Endpoint& e) {
   sa.sin_family = AF_INET;
   sa.sin_addr = e.address;
   sa.sin_port = htons(e.port);
-  if (bind(fd, reinterpret_cast<const sockaddr*>(&sa), sizeof sa) != 0 ||
-      listen(fd, kBacklog) != 0) {
+  sockaddr_in6 sa6{};
+  sa6.sin6_family = AF_INET6;
+  sa6.sin6_addr = e.address6;
+  sa6.sin6_port = htons(e.port);
+  if (e.family == AF_INET6) setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+  const bool bound = e.family == AF_INET6
+                         ? bind(fd, reinterpret_cast<const sockaddr*>(&sa6), sizeof sa6) == 0
+                         : bind(fd, reinterpret_cast<const sockaddr*>(&sa), sizeof sa) == 0;
+  if (!bound || listen(fd, kBacklog) != 0) {
     std::fprintf(stderr, "lab_listener: %s: %s\n", e.text.c_str(), std::strerror(errno));
     close(fd);
     return -1;
@@ -89,7 +108,7 @@ void accept_and_close_all(int fd) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: zeroscan_lab_listener [--ready-file PATH] PORT|ADDR:PORT...\n");
+  std::fprintf(stderr, "usage: zeroscan_lab_listener [--ready-file PATH] PORT|ADDR:PORT|[ADDR6]:PORT...\n");
   return 2;
 }
 

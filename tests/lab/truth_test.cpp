@@ -12,6 +12,7 @@
 #include "support/lab_paths.h"
 #include "support/lab_truth.h"
 #include "support/subprocess.h"
+#include "support/verdict_table.h"
 
 namespace zeroscan::lab {
 namespace {
@@ -90,50 +91,24 @@ TEST(LabTruthTest, CoversEveryTargetPairOfEveryGroup) {
   }
 }
 
-// The SYN x ACK table of include/zeroscan/classify/firewall_verdict.h,
-// written out again from the header comment (not the scanner's code), so
-// that the `verdict` lines the rule compiler writes are checked against
-// the `port` lines they sit next to (every pair of a firewall group must
-// have one; other groups are checked where they have one).
-std::string table_verdict(const Expectation& syn, const Expectation& ack, bool forged) {
-  const bool ack_passes = ack.state == "unfiltered";
-  if (syn.state == "open") return ack_passes ? "open" : "open-stateful";
-  if (syn.state == "closed") return forged ? "reset-by-filter" : ack_passes ? "closed" : "closed-stateful";
-  if (ack_passes) return "stateless-filter";
-  if (syn.reason == "icmp-unreach" || ack.reason == "icmp-unreach") return "rejected";
-  return "drop";  // or stateful-filter: decided per host
-}
-
+// The verdict lines are checked against the SYN x ACK table written out
+// again in support/verdict_table (not the scanner's code): every pair of a
+// firewall group must have one; other groups are checked where they have one.
 TEST(LabTruthTest, VerdictLinesFollowFromThePortLines) {
   const LabTruth truth = LabTruth::load(truth_path());
   std::size_t checked = 0, problems = 0;
   for (const LabGroup& g : truth.groups()) {
     const int group_ttl = g.attr("ttl").empty() ? -1 : std::stoi(g.attr("ttl"));
-    const auto ttl_of = [&](const Expectation* e) { return e->ttl >= 0 ? e->ttl : group_ttl; };
     for (const std::uint32_t a : g.targets()) {
-      // The host's own replies, as the scanner learns them: its SYN-ACKs.
-      int synack_ttl = -1;
+      std::vector<const Expectation*> syn, ack;
       for (const std::uint16_t p : g.ports) {
-        const Expectation* e = truth.expect(a, p, "syn");
-        if (e && e->state == "open") synack_ttl = ttl_of(e);
+        syn.push_back(truth.expect(a, p, "syn"));
+        ack.push_back(truth.expect(a, p, "ack"));
       }
-      std::vector<std::string> derived;
-      bool stateful = false;
-      for (const std::uint16_t p : g.ports) {
-        const Expectation* syn = truth.expect(a, p, "syn");
-        const Expectation* ack = truth.expect(a, p, "ack");
-        if (!syn || !ack) {
-          derived.emplace_back("?");  // CoversEveryTargetPairOfEveryGroup reports it
-          continue;
-        }
-        const bool forged = syn->state == "closed" && synack_ttl >= 0 && ttl_of(syn) != synack_ttl;
-        derived.push_back(table_verdict(*syn, *ack, forged));
-        stateful |= derived.back() == "open-stateful" || derived.back() == "closed-stateful";
-      }
+      const std::vector<std::string> derived = host_verdicts(syn, ack, group_ttl);
       for (std::size_t k = 0; k < g.ports.size(); ++k) {
-        if (derived[k] == "?") continue;
-        std::string want = derived[k];
-        if (want == "drop" && stateful) want = "stateful-filter";
+        if (derived[k] == "?") continue;  // CoversEveryTargetPairOfEveryGroup reports it
+        const std::string& want = derived[k];
         const VerdictExpectation* v = truth.verdict(a, g.ports[k]);
         // Firewall groups must have a verdict for every pair; other groups
         // may (rule-table groups do; hand-written ones such as lwip need not).

@@ -3,6 +3,9 @@
 // (address, port) must conclude (first matching `port` line wins), what the
 // SYN x ACK pair must conclude (first matching `verdict` line), and which
 // hosts run a known stack variant (`stack` lines). Unknown kinds are skipped.
+// The IPv6 side of the lab has its own kinds (group6, host6, port6,
+// verdict6: the same fields with IPv6 addresses), read into the *6 members,
+// so that an IPv4-only reader never meets an IPv6 address.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "support/ipv6_text.h"
 
 namespace zeroscan::lab {
 
@@ -67,6 +72,21 @@ struct LabGroup {
   std::vector<std::uint32_t> targets() const;      // hosts, or the whole range
 };
 
+// A `group6` line (and its `host6` lines): the IPv6 side of a group of the
+// same name, with its own interface, source, gateway and ttl (hop limit).
+struct LabGroup6 {
+  std::string name;
+  Ipv6 first{};
+  Ipv6 last{};
+  std::vector<std::uint16_t> ports;
+  std::map<std::string, std::string> attrs;
+  std::vector<Ipv6> hosts;  // single hosts; empty = every address in range
+
+  std::string attr(const std::string& key) const;
+  std::vector<Ipv6> targets() const;  // hosts, or the range (throws past 65536 addresses)
+  std::string range_text() const;     // "first-last"
+};
+
 class LabTruth {
  public:
   // Throws std::runtime_error naming origin:line for every malformed line.
@@ -80,22 +100,29 @@ class LabTruth {
   const LabGroup& group(std::string_view name) const;  // throws when absent
   const std::vector<LabGroup>& groups() const { return groups_; }
 
- private:
+  // The IPv6 records, the same way.
+  const Expectation* expect6(const Ipv6& ip, std::uint16_t port, std::string_view probe) const;
+  const VerdictExpectation* verdict6(const Ipv6& ip, std::uint16_t port) const;
+  const LabGroup6& group6(std::string_view name) const;  // throws when absent
+  const std::vector<LabGroup6>& groups6() const { return groups6_; }
+
+  // A `port`/`port6` or `verdict`/`verdict6` line: first match wins.
+  template <class Address, class What>
   struct Rule {
-    std::uint32_t first, last;
+    Address first, last;
     std::vector<std::pair<std::uint16_t, std::uint16_t>> ports;
-    std::string probe;
-    Expectation expectation;
+    std::string probe;  // "syn+ack" for verdicts
+    What expectation;
   };
-  struct VerdictRule {
-    std::uint32_t first, last;
-    std::vector<std::pair<std::uint16_t, std::uint16_t>> ports;
-    VerdictExpectation expectation;
-  };
+
+ private:
   std::vector<LabGroup> groups_;
-  std::vector<Rule> rules_;
-  std::vector<VerdictRule> verdicts_;
+  std::vector<Rule<std::uint32_t, Expectation>> rules_;
+  std::vector<Rule<std::uint32_t, VerdictExpectation>> verdicts_;
   std::vector<StackExpectation> stacks_;
+  std::vector<LabGroup6> groups6_;
+  std::vector<Rule<Ipv6, Expectation>> rules6_;
+  std::vector<Rule<Ipv6, VerdictExpectation>> verdicts6_;
 };
 
 }  // namespace zeroscan::lab

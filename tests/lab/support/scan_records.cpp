@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "support/ipv4_text.h"
+#include "support/ipv6_text.h"
 
 namespace zeroscan::lab {
 
@@ -12,6 +13,18 @@ namespace {
 std::optional<int> optional_int(const nlohmann::json& j, const char* key) {
   if (!j.contains(key) || !j[key].is_number_integer()) return std::nullopt;
   return j[key].get<int>();
+}
+
+// The "ip" of a port or firewall record: IPv4 into ip, IPv6 into ip6.
+template <class Record>
+bool read_ip(const nlohmann::json& j, Record& r) {
+  const std::string text = j.value("ip", "");
+  if (const auto v4 = parse_ipv4(text)) {
+    r.ip = *v4;
+    return true;
+  }
+  r.ip6 = parse_ipv6(text);
+  return r.ip6.has_value();
 }
 
 }  // namespace
@@ -44,13 +57,11 @@ ScanOutput read_ndjson(const std::string& path) {
     }
     if (type == "firewall") {
       FirewallRecord f;
-      const auto ip = parse_ipv4(j.value("ip", ""));
-      if (!ip || !j.contains("port") || !j["port"].is_number_unsigned() || !j.contains("verdict") ||
+      if (!read_ip(j, f) || !j.contains("port") || !j["port"].is_number_unsigned() || !j.contains("verdict") ||
           !j["verdict"].is_string()) {
         problem("firewall record without ip/port/verdict");
         continue;
       }
-      f.ip = *ip;
       f.port = j["port"].get<std::uint16_t>();
       f.syn = j.value("syn", "");
       f.syn_reason = j.value("syn_reason", "");
@@ -74,13 +85,11 @@ ScanOutput read_ndjson(const std::string& path) {
     }
     if (type != "port") continue;  // host records and later kinds belong to other checks
     PortRecord r;
-    const auto ip = parse_ipv4(j.value("ip", ""));
-    if (!ip || !j.contains("port") || !j["port"].is_number_unsigned() || !j.contains("state") ||
+    if (!read_ip(j, r) || !j.contains("port") || !j["port"].is_number_unsigned() || !j.contains("state") ||
         !j.contains("reason") || !j.contains("probe")) {
       problem("port record without ip/port/probe/state/reason");
       continue;
     }
-    r.ip = *ip;
     r.port = j["port"].get<std::uint16_t>();
     r.probe = j.value("probe", "");
     r.state = j.value("state", "");

@@ -10,10 +10,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/ipv6_text.h"
+
 namespace zeroscan::lab {
 
 struct PortRecord {
   std::uint32_t ip = 0;
+  std::optional<Ipv6> ip6;  // set (and ip 0) when the record's "ip" is IPv6
   std::uint16_t port = 0;
   std::string probe;   // syn | ack
   std::string state;
@@ -34,6 +37,7 @@ struct PortRecord {
 // A {"type":"firewall",...} record: the SYN x ACK verdict of one pair.
 struct FirewallRecord {
   std::uint32_t ip = 0;
+  std::optional<Ipv6> ip6;  // as in PortRecord
   std::uint16_t port = 0;
   std::string syn, syn_reason, ack, ack_reason;
   std::string verdict;

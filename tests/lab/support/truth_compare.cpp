@@ -2,6 +2,7 @@
 #include "support/truth_compare.h"
 
 #include "support/ipv4_text.h"
+#include "support/ipv6_text.h"
 
 namespace zeroscan::lab {
 
@@ -19,20 +20,70 @@ std::string pair_text(std::uint32_t ip, std::uint16_t port) {
   return format_ipv4(ip) + ":" + std::to_string(port);
 }
 
+std::string pair_text(const Ipv6& ip, std::uint16_t port) {
+  return "[" + format_ipv6(ip) + "]:" + std::to_string(port);
+}
+
+// What a comparison needs from each family: the record's address (a record
+// of the other family has none), the truth's lines and the group's ttl.
+template <class Record>
+std::optional<std::uint32_t> address_of(const Record& r, std::uint32_t) {
+  return r.ip6 ? std::nullopt : std::optional<std::uint32_t>(r.ip);
+}
+template <class Record>
+std::optional<Ipv6> address_of(const Record& r, const Ipv6&) {
+  return r.ip6;
+}
+std::string record_where(const PortRecord& r) {
+  return r.ip6 ? pair_text(*r.ip6, r.port) : pair_text(r.ip, r.port);
+}
+std::string record_where(const FirewallRecord& r) {
+  return r.ip6 ? pair_text(*r.ip6, r.port) : pair_text(r.ip, r.port);
+}
+const Expectation* expect_of(const LabTruth& t, std::uint32_t ip, std::uint16_t port, const std::string& probe) {
+  return t.expect(ip, port, probe);
+}
+const Expectation* expect_of(const LabTruth& t, const Ipv6& ip, std::uint16_t port, const std::string& probe) {
+  return t.expect6(ip, port, probe);
+}
+const VerdictExpectation* verdict_of(const LabTruth& t, std::uint32_t ip, std::uint16_t port) {
+  return t.verdict(ip, port);
+}
+const VerdictExpectation* verdict_of(const LabTruth& t, const Ipv6& ip, std::uint16_t port) {
+  return t.verdict6(ip, port);
+}
+std::string group_ttl_of(const LabTruth& t, const std::string& group, std::uint32_t) {
+  return t.group(group).attr("ttl");
+}
+std::string group_ttl_of(const LabTruth& t, const std::string& group, const Ipv6&) {
+  return t.group6(group).attr("ttl");
+}
+
+template <class Address>
+Comparison compare_records(const LabTruth& truth, const BasicTargetGrid<Address>& grid,
+                           const std::vector<PortRecord>& records, const std::string& probe);
+template <class Address>
+Comparison compare_firewall(const LabTruth& truth, const BasicTargetGrid<Address>& grid, const ScanOutput& output);
+
 }  // namespace
 
-TargetGrid::TargetGrid(std::vector<std::uint32_t> addresses, std::vector<std::uint16_t> ports)
+template <class Address>
+BasicTargetGrid<Address>::BasicTargetGrid(std::vector<Address> addresses, std::vector<std::uint16_t> ports)
     : addresses_(std::move(addresses)), ports_(std::move(ports)) {
   for (std::size_t i = 0; i < addresses_.size(); ++i) address_index_[addresses_[i]] = i;
 }
 
-long TargetGrid::index(std::uint32_t ip, std::uint16_t port) const {
+template <class Address>
+long BasicTargetGrid<Address>::index(const Address& ip, std::uint16_t port) const {
   const auto a = address_index_.find(ip);
   if (a == address_index_.end()) return -1;
   for (std::size_t p = 0; p < ports_.size(); ++p)
     if (ports_[p] == port) return long(a->second * ports_.size() + p);
   return -1;
 }
+
+template class BasicTargetGrid<std::uint32_t>;
+template class BasicTargetGrid<Ipv6>;
 
 void Tally::add(const std::string& kind, const std::string& example) {
   ++counts_[kind];
@@ -58,68 +109,92 @@ std::string Tally::report(const std::string& title) const {
 
 Comparison compare_with_truth(const LabTruth& truth, const TargetGrid& grid,
                               const std::vector<PortRecord>& records, const std::string& probe) {
+  return compare_records(truth, grid, records, probe);
+}
+
+Comparison compare_with_truth(const LabTruth& truth, const TargetGrid6& grid,
+                              const std::vector<PortRecord>& records, const std::string& probe) {
+  return compare_records(truth, grid, records, probe);
+}
+
+Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const ScanOutput& output) {
+  return compare_firewall(truth, grid, output);
+}
+
+Comparison compare_verdicts(const LabTruth& truth, const TargetGrid6& grid, const ScanOutput& output) {
+  return compare_firewall(truth, grid, output);
+}
+
+namespace {
+
+template <class Address>
+Comparison compare_records(const LabTruth& truth, const BasicTargetGrid<Address>& grid,
+                           const std::vector<PortRecord>& records, const std::string& probe) {
   Comparison c;
   std::vector<std::uint8_t> seen(grid.size(), 0);
   for (const auto& r : records) {
     if (r.probe != probe) continue;
-    const long i = grid.index(r.ip, r.port);
+    const auto ip = address_of(r, Address{});
+    const long i = ip ? grid.index(*ip, r.port) : -1;
     if (i < 0) {
-      c.problems.add("record for a pair that was not a target", pair_text(r.ip, r.port));
+      c.problems.add("record for a pair that was not a target", record_where(r));
       continue;
     }
     if (seen[i]++) {
-      c.problems.add("pair reported more than once", pair_text(r.ip, r.port));
+      c.problems.add("pair reported more than once", record_where(r));
       continue;
     }
     ++c.checked;
-    const Expectation* want = truth.expect(r.ip, r.port, probe);
+    const Expectation* want = expect_of(truth, *ip, r.port, probe);
     if (!want) {
-      c.problems.add("truth has no expectation (lab bug)", pair_text(r.ip, r.port));
+      c.problems.add("truth has no expectation (lab bug)", record_where(r));
       continue;
     }
     bool same = want->state == r.state && want->reason == r.reason;
     if (same && want->icmp_type >= 0)
       same = r.icmp_type == want->icmp_type && r.icmp_code == want->icmp_code;
     if (!same) {
-      c.problems.add("want " + want->text() + ", got " + record_text(r),
-                     pair_text(r.ip, r.port) + "(" + want->attrs + ")");
+      c.problems.add("want " + want->text() + ", got " + record_text(r), record_where(r) + "(" + want->attrs + ")");
       continue;
     }
-    // The group's TTL, unless the line names another sender (a router's
-    // forged reset or ICMP error: attrs ttl=N).
-    const std::string group_ttl = truth.group(want->group).attr("ttl");
+    // The group's TTL (hop limit), unless the line names another sender (a
+    // router's forged reset or ICMP error: attrs ttl=N).
+    const std::string group_ttl = group_ttl_of(truth, want->group, Address{});
     const int ttl = want->ttl >= 0 ? want->ttl : group_ttl.empty() ? -1 : std::stoi(group_ttl);
     if (want->answered() && ttl >= 0 && r.ttl && *r.ttl != ttl) {
       c.problems.add("reply TTL " + std::to_string(*r.ttl) + ", lab sends " + std::to_string(ttl) +
                          " (" + want->text() + ")",
-                     pair_text(r.ip, r.port) + "(" + want->attrs + ")");
+                     record_where(r) + "(" + want->attrs + ")");
       continue;
     }
     ++c.matched;
   }
   for (std::size_t i = 0; i < seen.size(); ++i)
     if (!seen[i]) {
-      const Expectation* want = truth.expect(grid.address_at(i), grid.port_at(i), probe);
+      const Expectation* want = expect_of(truth, grid.address_at(i), grid.port_at(i), probe);
       c.problems.add("no record (truth: " + (want ? want->text() : std::string("?")) + ")",
                      pair_text(grid.address_at(i), grid.port_at(i)));
     }
   return c;
 }
 
-Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const ScanOutput& output) {
+template <class Address>
+Comparison compare_firewall(const LabTruth& truth, const BasicTargetGrid<Address>& grid, const ScanOutput& output) {
   Comparison c;
   // What the port records said per pair, to check the firewall record's
   // syn/ack fields are the same conclusions.
   std::vector<const PortRecord*> syn(grid.size(), nullptr), ack(grid.size(), nullptr);
   for (const auto& r : output.ports) {
-    const long i = grid.index(r.ip, r.port);
+    const auto ip = address_of(r, Address{});
+    const long i = ip ? grid.index(*ip, r.port) : -1;
     if (i < 0) continue;
     (r.probe == "syn" ? syn : ack)[i] = &r;
   }
   std::vector<std::uint8_t> seen(grid.size(), 0);
   for (const auto& f : output.firewall) {
-    const long i = grid.index(f.ip, f.port);
-    const std::string where = pair_text(f.ip, f.port);
+    const auto ip = address_of(f, Address{});
+    const long i = ip ? grid.index(*ip, f.port) : -1;
+    const std::string where = record_where(f);
     if (i < 0) {
       c.problems.add("firewall record for a pair that was not a target", where);
       continue;
@@ -129,7 +204,7 @@ Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const
       continue;
     }
     ++c.checked;
-    const VerdictExpectation* want = truth.verdict(f.ip, f.port);
+    const VerdictExpectation* want = verdict_of(truth, *ip, f.port);
     if (!want) {
       c.problems.add("truth has no verdict (lab bug)", where);
       continue;
@@ -152,7 +227,7 @@ Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const
                      where);
       continue;
     }
-    const std::string group_ttl = truth.group(want->group).attr("ttl");
+    const std::string group_ttl = group_ttl_of(truth, want->group, Address{});
     if (f.host_ttl && !group_ttl.empty() && *f.host_ttl != std::stoi(group_ttl)) {
       c.problems.add("host_ttl " + std::to_string(*f.host_ttl) + ", the hosts' replies arrive with " + group_ttl,
                      where);
@@ -169,14 +244,17 @@ Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const
   }
   for (std::size_t i = 0; i < seen.size(); ++i)
     if (!seen[i]) {
-      const VerdictExpectation* want = truth.verdict(grid.address_at(i), grid.port_at(i));
+      const VerdictExpectation* want = verdict_of(truth, grid.address_at(i), grid.port_at(i));
       c.problems.add("no firewall record (truth: " + (want ? want->verdict : std::string("?")) + ")",
                      pair_text(grid.address_at(i), grid.port_at(i)));
     }
   return c;
 }
 
-Tally check_summary(const ScanOutput& output, const TargetGrid& grid, std::size_t probe_kinds) {
+}  // namespace
+
+template <class Address>
+Tally check_summary(const ScanOutput& output, const BasicTargetGrid<Address>& grid, std::size_t probe_kinds) {
   Tally t;
   if (!output.summary) {
     t.add("no summary record", "-");
@@ -211,5 +289,8 @@ Tally check_summary(const ScanOutput& output, const TargetGrid& grid, std::size_
     t.add("summary ports differs", s["ports"].dump() + " vs " + std::to_string(grid.ports().size()));
   return t;
 }
+
+template Tally check_summary(const ScanOutput&, const TargetGrid&, std::size_t);
+template Tally check_summary(const ScanOutput&, const TargetGrid6&, std::size_t);
 
 }  // namespace zeroscan::lab

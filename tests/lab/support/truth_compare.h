@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "support/lab_truth.h"
@@ -16,23 +15,27 @@
 
 namespace zeroscan::lab {
 
-// The (address, port) pairs a scan was asked for, indexable.
-class TargetGrid {
+// The (address, port) pairs a scan was asked for, indexable; Address is
+// std::uint32_t (IPv4, TargetGrid) or Ipv6 (TargetGrid6).
+template <class Address>
+class BasicTargetGrid {
  public:
-  TargetGrid(std::vector<std::uint32_t> addresses, std::vector<std::uint16_t> ports);
+  BasicTargetGrid(std::vector<Address> addresses, std::vector<std::uint16_t> ports);
   std::size_t size() const { return addresses_.size() * ports_.size(); }
   // Index of (ip, port), or -1 when the pair is not a target.
-  long index(std::uint32_t ip, std::uint16_t port) const;
-  std::uint32_t address_at(std::size_t index) const { return addresses_[index / ports_.size()]; }
+  long index(const Address& ip, std::uint16_t port) const;
+  const Address& address_at(std::size_t index) const { return addresses_[index / ports_.size()]; }
   std::uint16_t port_at(std::size_t index) const { return ports_[index % ports_.size()]; }
-  const std::vector<std::uint32_t>& addresses() const { return addresses_; }
+  const std::vector<Address>& addresses() const { return addresses_; }
   const std::vector<std::uint16_t>& ports() const { return ports_; }
 
  private:
-  std::vector<std::uint32_t> addresses_;
+  std::vector<Address> addresses_;
   std::vector<std::uint16_t> ports_;
-  std::unordered_map<std::uint32_t, std::size_t> address_index_;
+  std::map<Address, std::size_t> address_index_;
 };
+using TargetGrid = BasicTargetGrid<std::uint32_t>;
+using TargetGrid6 = BasicTargetGrid<Ipv6>;
 
 // Counts of problems by kind ("want open syn-ack, got closed reset") with up
 // to a few examples each.
@@ -57,14 +60,19 @@ struct Comparison {
 
 Comparison compare_with_truth(const LabTruth& truth, const TargetGrid& grid,
                               const std::vector<PortRecord>& records, const std::string& probe);
+// The same against the IPv6 truth (port6 lines; records with an ip6).
+Comparison compare_with_truth(const LabTruth& truth, const TargetGrid6& grid,
+                              const std::vector<PortRecord>& records, const std::string& probe);
 
 // Every target pair has exactly one firewall record, whose verdict (and
 // forged-reset flag and TTLs) is the truth's `verdict` line; its syn/ack
 // fields agree with the port records of the same pair.
 Comparison compare_verdicts(const LabTruth& truth, const TargetGrid& grid, const ScanOutput& output);
+Comparison compare_verdicts(const LabTruth& truth, const TargetGrid6& grid, const ScanOutput& output);
 
 // The summary's per-state counts must equal the records', and the states
 // must add up to every target pair (times the probe kinds scanned).
-Tally check_summary(const ScanOutput& output, const TargetGrid& grid, std::size_t probe_kinds = 1);
+template <class Address>
+Tally check_summary(const ScanOutput& output, const BasicTargetGrid<Address>& grid, std::size_t probe_kinds = 1);
 
 }  // namespace zeroscan::lab

@@ -1,6 +1,7 @@
 // In-process libpcap capture of one interface; see wire_capture.h.
 #include "support/wire_capture.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -106,6 +107,20 @@ void WireCapture::on_frame(std::uint8_t* self, const pcap_pkthdr* h, const std::
   } else if (f.ethertype == 0x0806 && len >= 28) {
     f.arp_op = be16(p + 6);
     f.arp_target = be32(p + 24);
+  } else if (f.ethertype == 0x86dd && len >= 40) {
+    // The fixed header only: the scanner's probes and NDP carry no
+    // extension headers.
+    f.proto = p[6];
+    std::copy(p + 8, p + 24, f.src6.begin());
+    std::copy(p + 24, p + 40, f.dst6.begin());
+    if (f.proto == 6 && len >= 40 + 14) {
+      f.sport = be16(p + 40);
+      f.dport = be16(p + 42);
+      f.tcp_flags = p[40 + 13];
+    } else if (f.proto == 58 && len >= 40 + 4) {
+      f.icmp6_type = p[40];
+      if (f.icmp6_type == 135 && len >= 40 + 24) std::copy(p + 48, p + 64, f.nd_target.begin());
+    }
   }
   capture->frames_.push_back(f);
 }

@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/ipv6_text.h"
+
 namespace zeroscan::lab {
 
 struct CapturedFrame {
@@ -33,11 +35,22 @@ struct CapturedFrame {
   // ARP (ethertype 0x0806):
   std::uint16_t arp_op = 0;
   std::uint32_t arp_target = 0;
+  // IPv6 (ethertype 0x86dd): proto is the fixed header's next header; the
+  // TCP fields above are filled when it is TCP; an ICMPv6 neighbour
+  // solicitation (135) carries its target address.
+  Ipv6 src6{}, dst6{};
+  std::uint8_t icmp6_type = 0;
+  Ipv6 nd_target{};
 
   bool ipv4() const { return ethertype == 0x0800; }
   bool tcp() const { return ipv4() && proto == 6; }
   bool syn_only() const { return tcp() && (tcp_flags & 0x3f) == 0x02; }
   bool ack_only() const { return tcp() && (tcp_flags & 0x3f) == 0x10; }
+  bool ipv6() const { return ethertype == 0x86dd; }
+  bool tcp6() const { return ipv6() && proto == 6; }
+  bool syn6_only() const { return tcp6() && (tcp_flags & 0x3f) == 0x02; }
+  bool ack6_only() const { return tcp6() && (tcp_flags & 0x3f) == 0x10; }
+  bool neighbour_solicitation() const { return ipv6() && proto == 58 && icmp6_type == 135; }
 };
 
 enum class Direction { In, Out };
