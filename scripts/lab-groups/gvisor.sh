@@ -22,6 +22,12 @@
 # The platform is runsc's default, ptrace (no KVM needed).
 GVISOR_OPEN=22,80             # listening: accept, then close (FIN)
 GVISOR_PORTS=0,22,80,443,8080 # the sweep ports; 0 because its answer is policy
+# What a scan of the host must show (fingerprints/README.md keys), measured
+# on the gvisor host (docs/lab.md "Foreign stacks"; fingerprints/lab.txt).
+GVISOR_FEATURES="ttl=64 df=no ipid.class=incremental window=29184 options=MSTNW mss=1460 wscale=7 tsecho=yes"
+GVISOR_FEATURES+=" synrst.flags=rst-ack synrst.window=0 synrst.ack=nonzero synrst.df=no synrst.ttl=64 synrst.ipid=nonzero"
+GVISOR_FEATURES+=" ackrst.flags=rst ackrst.window=0 ackrst.ack=zero ackrst.df=no ackrst.ttl=64 ackrst.ipid=nonzero"
+GVISOR_FEATURES+=" port0.syn=rst-ack port0.ack=rst rto=1.00,2.00,4.00,8.00,16.00 giveup=none"
 
 gvisor_root() { echo "$LAB_STATE/runsc"; }
 
@@ -111,7 +117,7 @@ gvisor_host_up() {
   # gVisor), neither Linux's nor an embedded RTOS's (docs/fingerprinting.md).
   ((heldout)) && held=";heldout=1"
   truth_line "$group" stack "$addr" "$addr" "$GVISOR_PORTS" - other "gVisor netstack" - \
-    "id=lab-gvisor-netstack;class=server;open=$GVISOR_OPEN;closed=0,443,8080$held"
+    "id=lab-gvisor-netstack;class=server;open=$GVISOR_OPEN;closed=0,443,8080$held;features=$GVISOR_FEATURES"
 }
 
 # Down hook: delete every sandbox of this runsc root (gvisorb's too), so

@@ -19,9 +19,13 @@ LWIPV6_OPEN=22,80             # listening: accept, then close (FIN)
 LWIPV6_PORTS=0,22,80,443,8080 # the sweep ports; 0 because its answer is policy
 LWIPV6_MAC=02:02:03:04:05:06  # LWIPv6's tap driver's fixed MAC
 # What a scan of the host must show (fingerprints/README.md keys), measured
-# on these hosts (docs/lab.md "lwipv6"). Note the constant initial sequence
-# number: LWIPv6 1.5a starts every connection at the same ISN.
-LWIPV6_FEATURES="ttl=255 df=yes ipid=nonzero window=32768 options=M mss=1460"
+# on the lwipv6 host (docs/lab.md "Foreign stacks"; fingerprints/lab.txt).
+# Note the constant initial sequence number: LWIPv6 1.5a starts every
+# connection at the same ISN (6510).
+LWIPV6_FEATURES="ttl=255 df=yes ipid.class=incremental window=32768 options=M mss=1460"
+LWIPV6_FEATURES+=" synrst.flags=rst-ack synrst.window=32768 synrst.ack=nonzero synrst.df=yes synrst.ttl=255"
+LWIPV6_FEATURES+=" ackrst.flags=rst-ack ackrst.window=32768 ackrst.ack=nonzero ackrst.df=yes ackrst.ttl=255"
+LWIPV6_FEATURES+=" port0.syn=rst-ack port0.ack=rst-ack rto=2.92~0.12,6.01~0.01 giveup=none"
 
 lwipv6_host_binary() { echo "${ZEROSCAN_LAB_LWIPV6_HOST:-$LAB_REPO/build/zeroscan_lab_lwipv6_host}"; }
 
