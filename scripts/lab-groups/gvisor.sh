@@ -78,7 +78,7 @@ JSON
 # port and stack lines (HELDOUT 1: the stack line says heldout=1).
 gvisor_host_up() {
   local group=$1 root_if=$2 ns_if=$3 net=$4 heldout=$5 ns=${LAB_PREFIX}$1
-  local addr=$4.10 ready=$LAB_STATE/$1.ready bundle=$LAB_STATE/$1.bundle root pid i held="" mac
+  local addr=$4.10 ready=$LAB_STATE/$1.ready bundle=$LAB_STATE/$1.bundle root pid held="" mac
   root=$(gvisor_root)
   require_lab_address "$addr"
   foreign_segment "$ns" "$root_if" "$ns_if" "$net.1/24"
@@ -91,16 +91,15 @@ gvisor_host_up() {
   # The outer shell records its PID, and every step after it execs, so the
   # PID is runsc's own (`down` stops it by PID; the down hook deletes the
   # sandbox).
+  # shellcheck disable=SC2016 # the inner shells expand $$, $1 and $@
   lab_spawn sh -c 'echo $$ >"$1"; shift; exec "$@"' gvisor "$LAB_STATE/$group.runsc.pid" \
     ip netns exec "$ns" unshare -m --propagation private sh -c \
     'mount -t tmpfs -o size=16k zs-lab-hide /proc/sys/net/core && exec "$@"' gvisor \
     runsc --root "$root" --network=sandbox --ignore-cgroups run --bundle "$bundle" "$ns" \
     >>"$LAB_STATE/$group.runsc.log" 2>&1
-  for ((i = 0; i < 300; i++)); do # the listener in the sandbox writes its ready file
-    [[ -s $ready/listener ]] && break
-    sleep 0.05
-  done
-  [[ -s $ready/listener ]] || die "$group: runsc did not start the listener within 15 s: $(tail -3 "$LAB_STATE/$group.runsc.log")"
+  # The listener in the sandbox writes its ready file once it listens.
+  wait_for_file "$ready/listener" 15 ||
+    die "$group: runsc did not start the listener within 15 s: $(tail -3 "$LAB_STATE/$group.runsc.log")"
   read -r pid <"$LAB_STATE/$group.runsc.pid"
   register_pid "$group.runsc" "$pid"
   note "$group: gVisor sandbox (runsc pid $pid) in $ns, $addr ($mac), listening on $GVISOR_OPEN"
@@ -108,11 +107,7 @@ gvisor_host_up() {
   group_line "$group" "$net.0" "$net.255" "$GVISOR_PORTS" \
     "netns=$ns;iface=$root_if;peer=$ns_if;src=$net.1;gateway=onlink;ttl=64;stack=gvisor"
   host_line "$group" "$addr" "onlink=1;mac=$mac"
-  # Hand-written: every answer is netstack's (via=gvisor).
-  truth_line "$group" port "$addr" "$addr" "$GVISOR_OPEN" syn open syn-ack - "rule=gvisor-listen;via=gvisor"
-  truth_line "$group" port "$addr" "$addr" 0 syn closed reset - "rule=gvisor-port0;via=gvisor"
-  truth_line "$group" port "$addr" "$addr" "*" syn closed reset - "rule=gvisor-closed;via=gvisor"
-  truth_line "$group" port "$addr" "$addr" "*" ack unfiltered reset - "rule=gvisor-ack;via=gvisor"
+  foreign_port_truth "$group" "$addr" "$GVISOR_OPEN" gvisor # every answer is netstack's
   # Family "other": netstack is a stack of its own lineage (Go, written for
   # gVisor), neither Linux's nor an embedded RTOS's (docs/fingerprinting.md).
   ((heldout)) && held=";heldout=1"

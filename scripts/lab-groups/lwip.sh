@@ -52,7 +52,7 @@ group_lwip_check() {
 # lwip_host_up NS TAP ADDR MAC LABEL — a TAP on the bridge and an lwIP host
 # on it, recorded as $LAB_STATE/pids/LABEL.
 lwip_host_up() {
-  local ns=$1 tap=$2 addr=$3 mac=$4 label=$5 br=${LAB_PREFIX}lwipbr bin ready pid i
+  local ns=$1 tap=$2 addr=$3 mac=$4 label=$5 br=${LAB_PREFIX}lwipbr bin ready pid
   bin=$(lwip_host_binary)
   require_lab_address "$addr"
   in_ns "$ns" ip tuntap add dev "$tap" mode tap
@@ -62,11 +62,8 @@ lwip_host_up() {
   rm -f "$ready"
   lab_spawn ip netns exec "$ns" "$bin" --tap "$tap" --addr "$addr/24" --mac "$mac" \
     --ports "$LWIP_OPEN" --ready-file "$ready" >>"$LAB_STATE/$label.log" 2>&1
-  for ((i = 0; i < 100; i++)); do # the host writes its PID once every port listens
-    [[ -s $ready ]] && break
-    sleep 0.05
-  done
-  [[ -s $ready ]] || die "lwip: $bin did not start within 5 s: $(tail -3 "$LAB_STATE/$label.log")"
+  # The host writes its PID once every port listens.
+  wait_for_file "$ready" 5 || die "lwip: $bin did not start within 5 s: $(tail -3 "$LAB_STATE/$label.log")"
   read -r pid <"$ready"
   register_pid "$label" "$pid"
   note "lwip: lwIP host pid $pid in $ns, $addr ($mac), listening on $LWIP_OPEN"
@@ -97,14 +94,10 @@ group_lwip_up() {
     "netns=$ns;iface=$root_if;peer=$ns_if;src=$LWIP_SRC;gateway=onlink;ttl=255;tap=${LAB_PREFIX}lwiptap;stack=lwip"
   host_line lwip "$LWIP_ADDR" "onlink=1;mac=$LWIP_MAC"
   host_line lwip "$LWIP_ADDR_B" "onlink=1;mac=$LWIP_MAC_B"
-  for a in "$LWIP_ADDR" "$LWIP_ADDR_B"; do
-    # Hand-written: no nft here, every answer is lwIP's (via=lwip). Port 0 has
-    # its own line only to name it; lwIP treats it like any closed port.
-    truth_line lwip port "$a" "$a" "$LWIP_OPEN" syn open syn-ack - "rule=lwip-listen;via=lwip"
-    truth_line lwip port "$a" "$a" 0 syn closed reset - "rule=lwip-port0;via=lwip"
-    truth_line lwip port "$a" "$a" "*" syn closed reset - "rule=lwip-closed;via=lwip"
-    truth_line lwip port "$a" "$a" "*" ack unfiltered reset - "rule=lwip-ack;via=lwip"
-  done
+  # Hand-written: no nft here, every answer is lwIP's (via=lwip). Port 0 has
+  # its own line only to name it; lwIP treats it like any closed port.
+  foreign_port_truth lwip "$LWIP_ADDR" "$LWIP_OPEN" lwip
+  foreign_port_truth lwip "$LWIP_ADDR_B" "$LWIP_OPEN" lwip
   # The stack behind each address, laid out like the stack-variant groups'
   # lines: ports = the ports described, state = family, reason = label (as in
   # fingerprints/*.txt), attrs = entry id, device class, open/closed ports

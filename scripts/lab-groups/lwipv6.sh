@@ -48,9 +48,9 @@ group_lwipv6_check() {
 # truth's host, port and stack lines (HELDOUT 1: the stack line says
 # heldout=1, lab.txt's entry was not learned on this host).
 lwipv6_host_up() {
-  local group=$1 s=$2 net=$3 addr=$4 heldout=$5 ns=${LAB_PREFIX}$1 root_if=${LAB_PREFIX}lw6${2}0
+  local group=$1 net=$3 addr=$4 heldout=$5 ns=${LAB_PREFIX}$1 root_if=${LAB_PREFIX}lw6${2}0
   local ns_if=${LAB_PREFIX}lw6${2}1 br=${LAB_PREFIX}lw6${2}br tap=${LAB_PREFIX}lw6${2}tap
-  local bin ready pid i held=""
+  local bin ready pid held=""
   bin=$(lwipv6_host_binary)
   require_lab_address "$addr"
   foreign_segment "$ns" "$root_if" "$ns_if" "$net.1/24"
@@ -68,11 +68,8 @@ lwipv6_host_up() {
   rm -f "$ready"
   lab_spawn ip netns exec "$ns" "$bin" --tap "$tap" --addr "$addr/24" --ports "$LWIPV6_OPEN" \
     --ready-file "$ready" >>"$LAB_STATE/$group.host.log" 2>&1
-  for ((i = 0; i < 100; i++)); do # the host writes its PID once every port listens
-    [[ -s $ready ]] && break
-    sleep 0.05
-  done
-  [[ -s $ready ]] || die "$group: $bin did not start within 5 s: $(tail -3 "$LAB_STATE/$group.host.log")"
+  # The host writes its PID once every port listens.
+  wait_for_file "$ready" 5 || die "$group: $bin did not start within 5 s: $(tail -3 "$LAB_STATE/$group.host.log")"
   read -r pid <"$ready"
   register_pid "$group.host" "$pid"
   note "$group: LWIPv6 host pid $pid in $ns, $addr, listening on $LWIPV6_OPEN"
@@ -80,16 +77,12 @@ lwipv6_host_up() {
   group_line "$group" "$net.0" "$net.255" "$LWIPV6_PORTS" \
     "netns=$ns;iface=$root_if;peer=$ns_if;src=$net.1;gateway=onlink;ttl=255;tap=$tap;stack=lwipv6"
   host_line "$group" "$addr" "onlink=1;mac=$LWIPV6_MAC"
-  # Hand-written: every answer is LWIPv6's (via=lwipv6).
-  truth_line "$group" port "$addr" "$addr" "$LWIPV6_OPEN" syn open syn-ack - "rule=lwipv6-listen;via=lwipv6"
-  truth_line "$group" port "$addr" "$addr" 0 syn closed reset - "rule=lwipv6-port0;via=lwipv6"
-  truth_line "$group" port "$addr" "$addr" "*" syn closed reset - "rule=lwipv6-closed;via=lwipv6"
   # LWIPv6 answers an ACK at a listening port with a RST whose sequence
   # number is not the ACK's acknowledgment number (RFC 793 says it must be),
   # so zeroscan's cookie check rejects it (counted as invalid) and reports no
   # answer; nmap -sA takes it. The truth says what the host does.
   truth_line "$group" port "$addr" "$addr" "$LWIPV6_OPEN" ack unfiltered reset - "rule=lwipv6-ack-listen;via=lwipv6;rst_seq=wrong"
-  truth_line "$group" port "$addr" "$addr" "*" ack unfiltered reset - "rule=lwipv6-ack;via=lwipv6"
+  foreign_port_truth "$group" "$addr" "$LWIPV6_OPEN" lwipv6 # the rest: every answer is LWIPv6's
   # The stack line, laid out as lwip.sh's.
   ((heldout)) && held=";heldout=1"
   truth_line "$group" stack "$addr" "$addr" "$LWIPV6_PORTS" - embedded "LWIPv6 1.5a" - \
