@@ -12,7 +12,7 @@
 #   root: zs-lab-gvs0 198.19.67.1/24 ── veth ── zs-lab-gvisor: zs-lab-gvs1 198.19.67.10 (runsc's)
 #
 # Two workarounds for this runsc on a 6.x kernel, both local to the runsc
-# process (docs/lab.md "gvisor"):
+# process (docs/lab.md "Foreign stacks"):
 #   * runsc 20221219 decides "am I in the root network namespace?" by
 #     whether /proc/sys/net/core/rmem_default exists, which since Linux 6.x
 #     it does in every namespace; runsc then refuses --network=sandbox. A
