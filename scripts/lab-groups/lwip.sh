@@ -1,6 +1,6 @@
 # scripts/lab-groups/lwip.sh — sourced by scripts/lab (contract: docs/lab.md).
 #
-# lwip: one on-link host whose TCP/IP stack is lwIP 2.1 (Debian's liblwip),
+# lwip: two on-link hosts whose TCP/IP stack is lwIP 2.1 (Debian's liblwip),
 # not Linux, for OS fingerprinting. build/zeroscan_lab_lwip_host runs lwIP
 # on a TAP device inside zs-lab-lwip; a bridge there joins the TAP to the
 # veth, so every frame for 198.19.64.10 reaches lwIP and every answer (ARP,
@@ -10,7 +10,8 @@
 #
 #   root: zs-lab-lwip0 198.19.64.1/24 ── veth ── zs-lab-lwip1 ┐
 #   zs-lab-lwip:                          bridge zs-lab-lwipbr ┤ (no address, NOARP)
-#                      zeroscan_lab_lwip_host ── TAP zs-lab-lwiptap ┘ 198.19.64.10
+#                      zeroscan_lab_lwip_host ── TAP zs-lab-lwiptap ┤ 198.19.64.10
+#                      zeroscan_lab_lwip_host ── TAP zs-lab-lwiptap2┘ 198.19.64.11 (held out)
 #
 # Needs liblwip-dev at build time and the binary built
 # (cmake --build build --target zeroscan_lab_lwip_host); the check hook
@@ -18,6 +19,10 @@
 LWIP_ADDR=198.19.64.10
 LWIP_SRC=198.19.64.1
 LWIP_MAC=02:4c:57:49:50:0a # locally administered; "LWIP" in the middle
+# A second lwIP host on the same bridge, held out from learning: lab.txt's
+# lwIP entry was learned on $LWIP_ADDR only (its stack line says heldout=1).
+LWIP_ADDR_B=198.19.64.11
+LWIP_MAC_B=02:4c:57:49:50:0b
 LWIP_OPEN=22,80            # listening: accept, then close (FIN)
 LWIP_PORTS=0,22,80,443,8080 # the sweep ports; 0 because its answer is policy
 # What a scan of the host must show, in fingerprints/README.md's feature
@@ -44,15 +49,33 @@ group_lwip_check() {
   [[ -c /dev/net/tun ]] || { echo "no /dev/net/tun (modprobe tun)"; return 1; }
 }
 
+# lwip_host_up NS TAP ADDR MAC LABEL — a TAP on the bridge and an lwIP host
+# on it, recorded as $LAB_STATE/pids/LABEL.
+lwip_host_up() {
+  local ns=$1 tap=$2 addr=$3 mac=$4 label=$5 br=${LAB_PREFIX}lwipbr bin ready pid
+  bin=$(lwip_host_binary)
+  require_lab_address "$addr"
+  in_ns "$ns" ip tuntap add dev "$tap" mode tap
+  in_ns "$ns" ip link set "$tap" master "$br"
+  in_ns "$ns" ip link set "$tap" up
+  ready=$LAB_STATE/$label.ready
+  rm -f "$ready"
+  lab_spawn ip netns exec "$ns" "$bin" --tap "$tap" --addr "$addr/24" --mac "$mac" \
+    --ports "$LWIP_OPEN" --ready-file "$ready" >>"$LAB_STATE/$label.log" 2>&1
+  # The host writes its PID once every port listens.
+  wait_for_file "$ready" 5 || die "lwip: $bin did not start within 5 s: $(tail -3 "$LAB_STATE/$label.log")"
+  read -r pid <"$ready"
+  register_pid "$label" "$pid"
+  note "lwip: lwIP host pid $pid in $ns, $addr ($mac), listening on $LWIP_OPEN"
+}
+
 group_lwip_up() {
   local ns=${LAB_PREFIX}lwip root_if=${LAB_PREFIX}lwip0 ns_if=${LAB_PREFIX}lwip1
-  local br=${LAB_PREFIX}lwipbr tap=${LAB_PREFIX}lwiptap bin ready pid i a=$LWIP_ADDR
-  bin=$(lwip_host_binary)
-  require_lab_address "$LWIP_ADDR"
+  local br=${LAB_PREFIX}lwipbr a held
   require_lab_address "$LWIP_SRC"
   make_namespace "$ns"
   # Every interface made in the namespace from here on starts without IPv6:
-  # the bridge and the TAP must not send RS/MLD/DAD of Linux's own.
+  # the bridge and the TAPs must not send RS/MLD/DAD of Linux's own.
   ns_sysctl "$ns" net.ipv6.conf.all.disable_ipv6=1
   ns_sysctl "$ns" net.ipv6.conf.default.disable_ipv6=1
   make_veth "$root_if" "$ns_if" "$ns"
@@ -62,38 +85,28 @@ group_lwip_up() {
   # namespace neither answers nor asks for anything on it.
   in_ns "$ns" ip link add "$br" type bridge stp_state 0 forward_delay 0 mcast_snooping 0
   in_ns "$ns" ip link set "$br" arp off
-  in_ns "$ns" ip tuntap add dev "$tap" mode tap
   in_ns "$ns" ip link set "$ns_if" master "$br"
-  in_ns "$ns" ip link set "$tap" master "$br"
-  in_ns "$ns" ip link set "$tap" up
   in_ns "$ns" ip link set "$br" up
-
-  ready=$LAB_STATE/lwip.host.ready
-  rm -f "$ready"
-  lab_spawn ip netns exec "$ns" "$bin" --tap "$tap" --addr "$LWIP_ADDR/24" --mac "$LWIP_MAC" \
-    --ports "$LWIP_OPEN" --ready-file "$ready" >>"$LAB_STATE/lwip.host.log" 2>&1
-  for ((i = 0; i < 100; i++)); do # the host writes its PID once every port listens
-    [[ -s $ready ]] && break
-    sleep 0.05
-  done
-  [[ -s $ready ]] || die "lwip: $bin did not start within 5 s: $(tail -3 "$LAB_STATE/lwip.host.log")"
-  read -r pid <"$ready"
-  register_pid lwip.host "$pid"
-  note "lwip: lwIP host pid $pid in $ns, $LWIP_ADDR ($LWIP_MAC), listening on $LWIP_OPEN"
+  lwip_host_up "$ns" "${LAB_PREFIX}lwiptap" "$LWIP_ADDR" "$LWIP_MAC" lwip.host
+  lwip_host_up "$ns" "${LAB_PREFIX}lwiptap2" "$LWIP_ADDR_B" "$LWIP_MAC_B" lwip.hostb
 
   group_line lwip 198.19.64.0 198.19.64.255 "$LWIP_PORTS" \
-    "netns=$ns;iface=$root_if;peer=$ns_if;src=$LWIP_SRC;gateway=onlink;ttl=255;tap=$tap;stack=lwip"
-  host_line lwip "$a" "onlink=1;mac=$LWIP_MAC"
+    "netns=$ns;iface=$root_if;peer=$ns_if;src=$LWIP_SRC;gateway=onlink;ttl=255;tap=${LAB_PREFIX}lwiptap;stack=lwip"
+  host_line lwip "$LWIP_ADDR" "onlink=1;mac=$LWIP_MAC"
+  host_line lwip "$LWIP_ADDR_B" "onlink=1;mac=$LWIP_MAC_B"
   # Hand-written: no nft here, every answer is lwIP's (via=lwip). Port 0 has
   # its own line only to name it; lwIP treats it like any closed port.
-  truth_line lwip port "$a" "$a" "$LWIP_OPEN" syn open syn-ack - "rule=lwip-listen;via=lwip"
-  truth_line lwip port "$a" "$a" 0 syn closed reset - "rule=lwip-port0;via=lwip"
-  truth_line lwip port "$a" "$a" "*" syn closed reset - "rule=lwip-closed;via=lwip"
-  truth_line lwip port "$a" "$a" "*" ack unfiltered reset - "rule=lwip-ack;via=lwip"
-  # The stack behind the address, laid out like the stack-variant groups'
+  foreign_port_truth lwip "$LWIP_ADDR" "$LWIP_OPEN" lwip
+  foreign_port_truth lwip "$LWIP_ADDR_B" "$LWIP_OPEN" lwip
+  # The stack behind each address, laid out like the stack-variant groups'
   # lines: ports = the ports described, state = family, reason = label (as in
   # fingerprints/*.txt), attrs = entry id, device class, open/closed ports
   # and the expected features (fingerprints/README.md keys, space-separated).
-  truth_line lwip stack "$a" "$a" "$LWIP_PORTS" - embedded "lwIP 2.1" - \
-    "id=lab-lwip-2.1;class=embedded;open=$LWIP_OPEN;closed=0,443,8080;features=$LWIP_FEATURES"
+  # heldout=1: fingerprints/lab.txt's entry was not learned on that host.
+  for a in "$LWIP_ADDR" "$LWIP_ADDR_B"; do
+    held=""
+    [[ $a == "$LWIP_ADDR_B" ]] && held=";heldout=1"
+    truth_line lwip stack "$a" "$a" "$LWIP_PORTS" - embedded "lwIP 2.1" - \
+      "id=lab-lwip-2.1;class=embedded;open=$LWIP_OPEN;closed=0,443,8080$held;features=$LWIP_FEATURES"
+  done
 }

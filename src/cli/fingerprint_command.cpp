@@ -295,6 +295,9 @@ int run_fingerprint(const std::vector<std::string>& args, std::ostream& out, std
       // Each repeat from other source ports: stacks ignore a repeated SYN
       // on a 4-tuple they still remember.
       if (options.seed && run > 0) options.seed = *options.seed + std::uint64_t(run);
+      // A scan run as root gives up root once its sockets are open; the
+      // next sample has to open them again.
+      options.keep_privileges = run + 1 < o.samples;
       const int code = scan(options, &capture);
       if (code != 0) return code;
     }

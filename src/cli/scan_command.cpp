@@ -530,10 +530,12 @@ int run_live_scan(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   open_outputs(plan, port_db, extra_sink, s);
   open_packet_io(plan, s);
   open_packet_trace(plan, s);
-  if (const std::string note = drop_privileges(plan.options.os_rto, written_later(plan.options, s.replaced),
-                                               s.replaced.temporary_files());
-      !note.empty() && plan.options.verbosity > 0)
-    std::cerr << "zeroscan: " << note << "\n";
+  if (!plan.options.keep_privileges) {
+    if (const std::string note = drop_privileges(plan.options.os_rto, written_later(plan.options, s.replaced),
+                                                 s.replaced.temporary_files());
+        !note.empty() && plan.options.verbosity > 0)
+      std::cerr << "zeroscan: " << note << "\n";
+  }
   return scan(plan, s);
 }
 

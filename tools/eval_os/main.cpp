@@ -1,7 +1,9 @@
 // zeroscan_eval_os: how well the OS matcher names stacks it was not built
 // from (docs/fingerprinting.md, "Evaluation"). Prints one summary row per
-// protocol, feature set and noise level, then per-family figures for the
-// headline condition (held out by shape, SYN-ACK only, with path noise).
+// protocol, feature set and noise level, then the known stacks by source,
+// each lab stack's answers when its label is held out, and per-family
+// figures for the headline condition (held out by shape, SYN-ACK only, with
+// path noise).
 // Usage: zeroscan_eval_os --data HERSHEL_DIR [--noise RATE] [--seed S]
 //                         [--per-stack N] [--show-misses N] [--quick]
 //                         [--protocol shape|stack|known] [--require-targets]
@@ -173,6 +175,34 @@ void print_by_source(const EvaluationResult& result) {
   }
 }
 
+// The lab's own stacks under the held-out-stack protocol: what the matcher
+// says of a lab stack whose label is left out of the database. For the
+// foreign stacks (lwIP, LWIPv6, gVisor netstack) that is the offline form of
+// "a stack it was not trained on"; the live lab only holds out hosts.
+void print_lab_held_out(const std::vector<std::pair<bool, EvaluationResult>>& runs, double noise_rate) {
+  if (runs.empty()) return;
+  std::printf("\nlab stacks, held-out stack (the stack's label left out of the database), noise %.0f%%:\n\n"
+              "| lab stack | features | truth | answers (family: observations) |\n"
+              "|---|---|---|---|\n",
+              noise_rate * 100);
+  for (const auto& [timed, result] : runs) {
+    std::map<std::string, std::pair<Family, std::map<std::string, int>>> by_label;
+    for (const auto& o : result.outcomes) {
+      if (o.source != "lab") continue;
+      auto& [truth, answers] = by_label[o.truth_label];
+      truth = o.truth;
+      ++answers[std::string(to_string(o.answered))];
+    }
+    for (const auto& [label, row] : by_label) {
+      std::string answers;
+      for (const auto& [family, n] : row.second)
+        answers += (answers.empty() ? "" : ", ") + family + ": " + std::to_string(n);
+      std::printf("| %s | %s | %s | %s |\n", label.c_str(), timed ? "SYN-ACK + RTO" : "SYN-ACK",
+                  std::string(to_string(row.first)).c_str(), answers.c_str());
+    }
+  }
+}
+
 void print_family_table(const EvaluationResult& result) {
   std::map<Family, std::vector<Outcome>> by_family;
   std::map<Family, long> named;  // how often each family was the answer
@@ -227,6 +257,7 @@ int main(int argc, char** argv) {
 
     EvaluationResult headline;
     EvaluationResult by_source;
+    std::vector<std::pair<bool, EvaluationResult>> lab_held_out;  // (timed, result)
     double seconds = 0;
     long matches = 0;
     const std::vector<Protocol> protocols =
@@ -246,11 +277,13 @@ int main(int argc, char** argv) {
           seconds += result.matching_seconds;
           matches += long(result.outcomes.size());
           if (protocol == Protocol::KnownStacks && !timed && rate > 0) by_source = result;
+          if (protocol == Protocol::HeldOutStack && rate > 0) lab_held_out.emplace_back(timed, result);
           if (protocol == protocols.front() && !timed && rate > 0) headline = std::move(result);
         }
       }
     }
     print_by_source(by_source);
+    print_lab_held_out(lab_held_out, arguments.noise_rate);
     std::printf("\n%s, SYN-ACK only, noise %.0f%%, by true family (named: how often "
                 "the family was the answer):\n\n",
                 protocol_name(protocols.front()), arguments.noise_rate * 100);

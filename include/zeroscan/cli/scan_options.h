@@ -59,6 +59,10 @@ struct ScanOptions {
   // Set when continuing a resume file (not command-line options):
   std::vector<std::uint64_t> resume_positions;
   bool append_outputs = false;
+  // Set by `fingerprint --learn` for every sample but the last (not a
+  // command-line option): the scan keeps root, so the next one can open its
+  // sockets again.
+  bool keep_privileges = false;
   std::string pcap;                         // --pcap FILE: record probes and replies
   std::vector<std::string> args;            // argv as given (for --pcap's sidecar, resume files)
   unsigned sender_threads = 0;              // 0: one, or two at rates a core can't carry alone

@@ -181,6 +181,20 @@ TEST(FingerprintLearnTest, SamplesRepeatTheScanFromOtherSeeds) {
   EXPECT_NE(r.out.find("samples=3"), std::string::npos) << r.out;
 }
 
+// Run as root, a scan gives up root once its sockets are open; every sample
+// but the last must keep it, or the second scan cannot open its sockets.
+TEST(FingerprintLearnTest, OnlyTheLastSampleGivesUpRoot) {
+  FakeScan scan;
+  scan.hosts = {host("198.19.33.1", linux_like(65160, false))};
+  const LearnRun r = learn(scan, {"--learn", "L", "--family", "Linux", "--device", "server", "--samples", "3",
+                             "198.19.33.1"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  ASSERT_EQ(scan.calls.size(), 3u);
+  EXPECT_TRUE(scan.calls[0].keep_privileges);
+  EXPECT_TRUE(scan.calls[1].keep_privileges);
+  EXPECT_FALSE(scan.calls[2].keep_privileges);
+}
+
 TEST(FingerprintLearnTest, DbFileGetsTheLineAndItsIdsAreTaken) {
   char pattern[] = "/tmp/zs-fp-test.XXXXXX";
   const fs::path dir = ::mkdtemp(pattern);
