@@ -3,7 +3,6 @@
 
 #include <arpa/inet.h>
 
-
 namespace zeroscan {
 
 namespace {

@@ -20,11 +20,11 @@ OsEvidenceCollector::OsEvidenceCollector(const ScanSpace& space, FollowUpQueue& 
       closed_port_salt_(closed_port_salt) {}
 
 void OsEvidenceCollector::add(const Reply& reply, const CookieMatch& match) {
-  auto it = hosts_.find(match.target.value);
+  auto it = hosts_.find(match.target);
   if (it == hosts_.end()) {
     // Only hosts whose TCP stack answered are worth evidence and probes.
     if (reply.kind != ReplyKind::Tcp) return;
-    it = hosts_.emplace(match.target.value, Host{fingerprint::HostEvidence(our_ts_val_, timing_), {}}).first;
+    it = hosts_.emplace(match.target, Host{fingerprint::HostEvidence(our_ts_val_, timing_), {}}).first;
   }
   Host& host = it->second;
   const auto probes =
@@ -35,20 +35,20 @@ void OsEvidenceCollector::add(const Reply& reply, const CookieMatch& match) {
   host.evidence.add(reply, match.kind, match.port);
 }
 
-void OsEvidenceCollector::add_silence(Ipv4 host, ProbeKind kind, std::uint16_t port) {
-  auto it = hosts_.find(host.value);
+void OsEvidenceCollector::add_silence(IpAddress host, ProbeKind kind, std::uint16_t port) {
+  auto it = hosts_.find(host);
   if (it != hosts_.end()) it->second.evidence.add_silence(kind, port);
 }
 
 std::vector<HostRecord> OsEvidenceCollector::conclude(const fingerprint::Matcher& matcher) {
-  std::vector<std::uint32_t> order;
+  std::vector<IpAddress> order;
   order.reserve(hosts_.size());
   for (const auto& entry : hosts_) order.push_back(entry.first);
   std::sort(order.begin(), order.end());
 
   std::vector<HostRecord> records;
   records.reserve(order.size());
-  for (std::uint32_t ip : order) {
+  for (IpAddress ip : order) {
     Host& host = hosts_.at(ip);
     // A follow-up to port 0 that drew nothing is itself an answer.
     fingerprint::Features features = host.evidence.features();
@@ -58,7 +58,7 @@ std::vector<HostRecord> OsEvidenceCollector::conclude(const fingerprint::Matcher
 
     const fingerprint::MatchResult match = matcher.match(features);
     HostRecord record;
-    record.ip = Ipv4(ip);
+    record.ip = ip;
     record.known = match.known;
     record.best = OsGuess{match.label, std::string(fingerprint::to_string(match.family)),
                           std::string(fingerprint::to_string(match.device)), match.score};

@@ -3,6 +3,8 @@
 
 #include <ctime>
 
+#include "zeroscan/classify/icmpv6_error.h"
+
 namespace zeroscan {
 
 namespace {
@@ -22,30 +24,40 @@ const char* unreach_code_name(std::uint8_t code) {
   }
 }
 
+// The reason name of an unreachable code in the address's own family's
+// numbering (ICMPv6's code 1 is admin-prohibited, ICMP's host-unreach).
+std::string_view unreach_reason(IpAddress family, std::uint8_t code) {
+  if (family.is_v6()) return icmpv6_unreachable_reason(code);
+  const char* name = unreach_code_name(code);
+  return name ? std::string_view(name) : to_string(StateReason::IcmpUnreachable);
+}
+
+// Codes that may have a name of their own, either family (ICMPv6 names
+// stop at 8).
+constexpr int kNamedCodes = 16;
+
 }  // namespace
 
 std::string_view report_reason(const PortEntry& e) {
-  if (e.reason == StateReason::IcmpUnreachable && e.has_icmp)
-    if (const char* name = unreach_code_name(e.icmp_code)) return name;
+  if (e.reason == StateReason::IcmpUnreachable && e.has_icmp) return unreach_reason(e.ip, e.icmp_code);
   return to_string(e.reason);
 }
 
 std::string_view report_reason(const HostUpRecord& r) {
-  if (r.reason == StateReason::IcmpUnreachable && r.icmp_code)
-    if (const char* name = unreach_code_name(*r.icmp_code)) return name;
+  if (r.reason == StateReason::IcmpUnreachable && r.icmp_code) return unreach_reason(r.ip, *r.icmp_code);
   return to_string(r.reason);
 }
 
-std::optional<std::uint8_t> unreach_code_of(std::string_view text) {
-  for (int code = 0; code < 16; ++code)
-    if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name) return std::uint8_t(code);
+std::optional<std::uint8_t> unreach_code_of(std::string_view text, IpAddress family) {
+  if (text == to_string(StateReason::IcmpUnreachable)) return std::nullopt;
+  for (int code = 0; code < kNamedCodes; ++code)
+    if (text == unreach_reason(family, std::uint8_t(code))) return std::uint8_t(code);
   return std::nullopt;
 }
 
 std::optional<StateReason> reason_from_report(std::string_view text) {
-  for (int code = 0; code < 16; ++code)
-    if (const char* name = unreach_code_name(std::uint8_t(code)); name && text == name)
-      return StateReason::IcmpUnreachable;
+  for (IpAddress family : {IpAddress(Ipv4()), IpAddress(Ipv6())})
+    if (unreach_code_of(text, family)) return StateReason::IcmpUnreachable;
   for (StateReason r : {StateReason::SynAck, StateReason::Rst, StateReason::IcmpUnreachable,
                         StateReason::NoResponse, StateReason::ArpTimeout, StateReason::EchoReply,
                         StateReason::ArpResponse, StateReason::None})

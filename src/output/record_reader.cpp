@@ -136,7 +136,7 @@ HostUpRecord host_up_record_from_json(const json& j) {
   if (j.contains("icmp_code")) r.icmp_code = number<std::uint8_t>(j, "icmp_code");
   // "port-unreach" names the code itself.
   if (r.reason == StateReason::IcmpUnreachable && !r.icmp_code)
-    if (const auto code = unreach_code_of(reason)) r.icmp_code = *code;
+    if (const auto code = unreach_code_of(reason, r.ip)) r.icmp_code = *code;
   r.answered = j.contains("probe");
   if (!r.answered) return r;
   const std::string probe = text(j, "probe");

@@ -3,11 +3,6 @@
 
 namespace zeroscan {
 
-void append_ipv4(std::string& out, Ipv4 ip) {
-  TextCursor cursor(out, 15);
-  cursor.ipv4(ip);
-}
-
 void append_ip(std::string& out, IpAddress ip) {
   TextCursor cursor(out, Ipv6::kMaxTextLength);
   cursor.ip(ip);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "zeroscan/classify/icmpv6_error.h"
 #include "zeroscan/output/fold_rule.h"
 #include "zeroscan/output/port_list.h"
 #include "zeroscan/output/port_reason.h"
@@ -21,6 +22,16 @@ constexpr const char* kUnreachCodes[] = {
     "host-isolated", "net-prohibited", "host-prohibited", "net-tos",
     "host-tos",     "admin-prohibited", "precedence-violation", "precedence-cutoff"};
 
+// The name of a destination-unreachable code in the entry's family
+// (ICMP type 3, ICMPv6 type 1); empty for other types and unnamed codes.
+std::string_view unreach_code_text(const PortEntry& e) {
+  if (e.ip.is_v6())
+    return e.icmp_type == 1 && icmpv6_unreachable_reason(e.icmp_code) != to_string(StateReason::IcmpUnreachable)
+               ? icmpv6_unreachable_reason(e.icmp_code)
+               : std::string_view();
+  return e.icmp_type == 3 && e.icmp_code < 16 ? kUnreachCodes[e.icmp_code] : std::string_view();
+}
+
 // `text` left-aligned in `width` columns, then one space.
 void append_padded(std::string& out, std::string_view text, std::size_t width) {
   out += text;
@@ -33,8 +44,8 @@ void append_reason(std::string& out, const PortEntry& e) {
   out += to_string(e.reason);
   if (e.has_icmp) {
     out += " (";
-    if (e.icmp_type == 3 && e.icmp_code < 16) {
-      out += kUnreachCodes[e.icmp_code];
+    if (const std::string_view name = unreach_code_text(e); !name.empty()) {
+      out += name;
     } else {
       out += "code ";
       append_number(out, unsigned(e.icmp_code));

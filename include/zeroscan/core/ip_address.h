@@ -2,9 +2,10 @@
 // Sixteen bytes, IPv4 kept as its IPv4-mapped form ::ffff:a.b.c.d (the
 // layout docs/architecture.md plans for CapturedResult), so the type stays
 // plain, trivially copyable and cheap to spool; stored as four 32-bit
-// words (4-byte alignment) so the writers' spooled entries do not pad. The consequence: an Ipv6
-// in ::ffff:0:0/96 IS the IPv4 address (is_v6() is false). zeroscan never
-// probes that block (never_valid_ipv6_targets), so nothing is lost.
+// words (4-byte alignment) so the writers' spooled entries do not pad.
+// The consequence: an Ipv6 in ::ffff:0:0/96 IS the IPv4 address (is_v6()
+// is false). zeroscan never probes that block (never_valid_ipv6_targets),
+// so nothing is lost.
 //
 // Order: every IPv4 address before every IPv6 address, then numeric, so
 // reports list the v4 hosts first, each family in address order.

@@ -27,10 +27,10 @@ class OsEvidenceCollector {
   // Every verified reply, in capture order.
   void add(const Reply& reply, const CookieMatch& match);
   // The scan's own port-0 slots (-sZ) that concluded in silence.
-  void add_silence(Ipv4 host, ProbeKind kind, std::uint16_t port);
+  void add_silence(IpAddress host, ProbeKind kind, std::uint16_t port);
 
   std::size_t hosts() const { return hosts_.size(); }
-  // One record per responsive host, in address order.
+  // One record per responsive host, in address order (IPv4 before IPv6).
   std::vector<HostRecord> conclude(const fingerprint::Matcher& matcher);
 
  private:
@@ -45,7 +45,7 @@ class OsEvidenceCollector {
   std::uint32_t our_ts_val_;
   fingerprint::RetransmitTiming timing_;
   std::uint64_t closed_port_salt_;
-  std::unordered_map<std::uint32_t, Host> hosts_;
+  std::unordered_map<IpAddress, Host> hosts_;  // keyed like the records it makes
 };
 
 }  // namespace zeroscan

@@ -23,7 +23,6 @@ void append_number(std::string& out, Unsigned value) {
   out.append(digits, std::size_t(end - digits));
 }
 
-void append_ipv4(std::string& out, Ipv4 ip);
 // A dotted quad or RFC 5952 IPv6 text (at most Ipv6::kMaxTextLength bytes).
 void append_ip(std::string& out, IpAddress ip);
 

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
+#include <vector>
 
 namespace zeroscan {
 namespace {
@@ -12,18 +14,22 @@ namespace {
 class Collector : public ResultSink {
  public:
   void port(const PortRecord&) override { ++ports; }
-  void firewall(const FirewallRecord& r) override { verdicts[{r.ip.v4().value, r.port}] = r; }
+  void firewall(const FirewallRecord& r) override {
+    verdicts[{r.ip, r.port}] = r;
+    order.push_back(r.ip.to_string() + ":" + std::to_string(r.port));
+  }
   void finish(const ScanSummary&) override { finished = true; }
   std::string error() const override { return {}; }
   int ports = 0;
   bool finished = false;
-  std::map<std::pair<std::uint32_t, std::uint16_t>, FirewallRecord> verdicts;
+  std::map<std::pair<IpAddress, std::uint16_t>, FirewallRecord> verdicts;
+  std::vector<std::string> order;  // "ip:port" in the order verdicts came
 };
 
 PortRecord record(const char* ip, std::uint16_t port, ProbeKind kind, PortState state, std::uint8_t ttl = 64,
                   std::uint8_t flags = 0, std::optional<std::uint8_t> icmp_code = std::nullopt) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = state;
@@ -36,7 +42,7 @@ PortRecord record(const char* ip, std::uint16_t port, ProbeKind kind, PortState 
   r.df = r.answered && !icmp_code;
   r.tcp_flags = flags;
   if (icmp_code) {
-    r.icmp_type = 3;
+    r.icmp_type = r.ip.is_v6() ? 1 : 3;  // destination unreachable in the family's numbering
     r.icmp_code = icmp_code;
   }
   return r;
@@ -59,7 +65,7 @@ TEST(FirewallAggregatorTest, VerdictsPerPortAndPassThrough) {
   agg.finish({});
   EXPECT_EQ(out.ports, 8);
   EXPECT_TRUE(out.finished);
-  const auto v = [&](std::uint16_t port) { return out.verdicts.at({Ipv4::parse("198.18.0.5")->value, port}); };
+  const auto v = [&](std::uint16_t port) { return out.verdicts.at({*IpAddress::parse("198.18.0.5"), port}); };
   EXPECT_EQ(v(22).verdict, "open");
   EXPECT_EQ(v(80).verdict, "closed");
   EXPECT_EQ(v(443).verdict, "stateless-filter");
@@ -83,7 +89,7 @@ TEST(FirewallAggregatorTest, ResetFromACloserBoxIsForged) {
   agg.port(record("198.18.0.9", 26, ProbeKind::Syn, PortState::Closed, 63, kRstAck));
   agg.port(record("198.18.0.9", 26, ProbeKind::Ack, PortState::Unfiltered, 63, kRst));
   agg.finish({});
-  const auto v = [&](std::uint16_t port) { return out.verdicts.at({Ipv4::parse("198.18.0.9")->value, port}); };
+  const auto v = [&](std::uint16_t port) { return out.verdicts.at({*IpAddress::parse("198.18.0.9"), port}); };
   EXPECT_EQ(v(25).verdict, "reset-by-filter");
   EXPECT_TRUE(v(25).forged_reset);
   EXPECT_EQ(v(25).reset_ttl, 64);
@@ -101,9 +107,31 @@ TEST(FirewallAggregatorTest, DropsOnAStatefulHostAreTheStatefulFilter) {
   agg.port(record("198.18.0.8", 80, ProbeKind::Syn, PortState::Filtered));
   agg.port(record("198.18.0.8", 80, ProbeKind::Ack, PortState::Filtered));
   agg.finish({});
-  EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.7")->value, 22}).verdict, "open-stateful");
-  EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.7")->value, 80}).verdict, "stateful-filter");
-  EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.8")->value, 80}).verdict, "drop");
+  EXPECT_EQ(out.verdicts.at({*IpAddress::parse("198.18.0.7"), 22}).verdict, "open-stateful");
+  EXPECT_EQ(out.verdicts.at({*IpAddress::parse("198.18.0.7"), 80}).verdict, "stateful-filter");
+  EXPECT_EQ(out.verdicts.at({*IpAddress::parse("198.18.0.8"), 80}).verdict, "drop");
+}
+
+TEST(FirewallAggregatorTest, Ipv6HostsGetVerdictsAfterIpv4HostsInNumericOrder) {
+  // A run of 2 digests, so the hosts meet again only in the spool's merge.
+  Collector out;
+  FirewallAggregator agg(out, 2);
+  for (const char* ip : {"2001:2::10", "198.18.0.2", "2001:2::9", "::1", "2001:2:1::9"}) {
+    agg.port(record(ip, 22, ProbeKind::Ack, PortState::Unfiltered, 64, kRst));
+    agg.port(record(ip, 22, ProbeKind::Syn, PortState::Open, 64, kSynAck));
+    agg.port(record(ip, 80, ProbeKind::Syn, PortState::Filtered, 63, 0, 1));  // ICMPv6 admin-prohibited
+    agg.port(record(ip, 80, ProbeKind::Ack, PortState::Filtered, 63, 0, 1));
+  }
+  agg.finish({});
+  EXPECT_EQ(out.order, (std::vector<std::string>{"198.18.0.2:22", "198.18.0.2:80", "::1:22", "::1:80",
+                                                 "2001:2::9:22", "2001:2::9:80", "2001:2::10:22", "2001:2::10:80",
+                                                 "2001:2:1::9:22", "2001:2:1::9:80"}));
+  const FirewallRecord& open = out.verdicts.at({*IpAddress::parse("2001:2::10"), 22});
+  EXPECT_EQ(open.verdict, "open");
+  EXPECT_TRUE(open.ip.is_v6());
+  const FirewallRecord& rejected = out.verdicts.at({*IpAddress::parse("2001:2:1::9"), 80});
+  EXPECT_EQ(rejected.syn_icmp_code, 1);
+  EXPECT_EQ(rejected.syn_reason, StateReason::IcmpUnreachable);
 }
 
 TEST(FirewallAggregatorTest, DigestsBeyondOneRunSpillAndStillGetVerdicts) {
@@ -123,8 +151,8 @@ TEST(FirewallAggregatorTest, DigestsBeyondOneRunSpillAndStillGetVerdicts) {
   EXPECT_EQ(out.ports, 16);
   ASSERT_EQ(out.verdicts.size(), 8u);
   for (std::uint16_t port = 1; port <= 4; ++port) {
-    EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.1")->value, port}).verdict, "drop");
-    EXPECT_EQ(out.verdicts.at({Ipv4::parse("198.18.0.2")->value, port}).verdict, "open");
+    EXPECT_EQ(out.verdicts.at({*IpAddress::parse("198.18.0.1"), port}).verdict, "drop");
+    EXPECT_EQ(out.verdicts.at({*IpAddress::parse("198.18.0.2"), port}).verdict, "open");
   }
   EXPECT_TRUE(out.finished);
   EXPECT_TRUE(agg.error().empty());

@@ -1,10 +1,12 @@
 // The same scan says the same thing in every format: the fixture's records
 // go through the NDJSON, XML, grepable and CSV writers, each output is read
 // back by an independent parser, and the (ip, port, probe, state, reason)
-// sets must equal the records' own — for SYN, ACK and SYN+ACK scans.
+// sets must equal the records' own — for SYN, ACK and SYN+ACK scans, and a
+// SYN scan over IPv4 and IPv6 hosts.
 #include <gtest/gtest.h>
 
 #include "format_parsers.h"
+#include "mixed_family_records.h"
 #include "output_fixture.h"
 #include "zeroscan/output/csv_writer.h"
 #include "zeroscan/output/grepable_writer.h"
@@ -27,6 +29,7 @@ class FormatAgreementTest : public TempDirTest, public ::testing::WithParamInter
 ScanShape shape(int which) {
   if (which == 0) return {"syn", fixture_records_of(ProbeKind::Syn), "syn"};
   if (which == 1) return {"ack", fixture_records_of(ProbeKind::Ack), "ack"};
+  if (which == 3) return {"syn, IPv4 and IPv6", mixed_family_records(), "syn"};
   return {"syn+ack", fixture_records(), "syn,ack"};
 }
 
@@ -51,7 +54,7 @@ TEST_P(FormatAgreementTest, EveryFormatSaysWhatTheRecordsSay) {
   EXPECT_EQ(facts_from_csv(read_text(path("out.csv"))), expected) << scan.name << " CSV";
 }
 
-INSTANTIATE_TEST_SUITE_P(SynAckAndBoth, FormatAgreementTest, ::testing::Values(0, 1, 2));
+INSTANTIATE_TEST_SUITE_P(SynAckBothAndMixedFamilies, FormatAgreementTest, ::testing::Values(0, 1, 2, 3));
 
 TEST(FormatParsersTest, CatchADroppedRecord) {
   // The agreement test is only as good as its parsers: a writer fed one

@@ -100,11 +100,14 @@ inline std::unique_ptr<XmlNode> parse_xml(const std::string& doc) {
   return root;
 }
 
-// ICMP reasons as nmap names them fold back into zeroscan's one reason.
+// ICMP and ICMPv6 reasons as nmap names them fold back into zeroscan's
+// one reason.
 inline std::string fold_reason(const std::string& r) {
-  static const std::set<std::string> icmp = {"net-unreach",    "host-unreach",    "proto-unreach",
-                                             "port-unreach",   "net-prohibited",  "host-prohibited",
-                                             "admin-prohibited"};
+  static const std::set<std::string> icmp = {
+      "net-unreach",  "host-unreach",  "proto-unreach", "port-unreach",       "net-prohibited",
+      "host-prohibited", "admin-prohibited",  // ICMPv6's own names:
+      "no-route",     "beyond-scope",  "addr-unreach",  "source-policy",      "reject-route",
+      "source-route-error", "headers-too-long"};
   return icmp.count(r) ? "icmp-unreach" : r;
 }
 

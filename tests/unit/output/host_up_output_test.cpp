@@ -26,7 +26,7 @@ using namespace test;
 
 HostUpRecord answer(const char* address, StateReason reason, ProbeKind probe, std::uint16_t port) {
   HostUpRecord r;
-  r.ip = *Ipv4::parse(address);
+  r.ip = *IpAddress::parse(address);
   r.reason = reason;
   r.probe = probe;
   r.port = port;
@@ -176,6 +176,26 @@ TEST_F(HostUpOutputTest, NdjsonHostUpRecordsReadBackAsWritten) {
   EXPECT_THROW(host_up_record_from_json(nlohmann::json::parse(
                    R"({"ip":"198.18.0.1","status":"up","reason":"syn-ack","probe":"fin","port":1,"ttl":1})")),
                DataError);
+}
+
+TEST_F(HostUpOutputTest, Icmpv6CodesAreNamedAndReadBackInIcmpv6Numbering) {
+  // The same name means a different code per family: port unreachable is
+  // ICMP code 3 but ICMPv6 code 4; admin-prohibited 13 and 1.
+  const struct {
+    const char* ip;
+    std::uint8_t code;
+    const char* name;
+  } cases[] = {{"2001:2::5", 4, "port-unreach"}, {"2001:2::5", 1, "admin-prohibited"},
+               {"2001:2::5", 0, "no-route"},     {"2001:2::5", 3, "addr-unreach"},
+               {"198.18.0.9", 3, "port-unreach"}, {"198.18.0.9", 13, "admin-prohibited"}};
+  for (const auto& c : cases) {
+    HostUpRecord r = answer(c.ip, StateReason::IcmpUnreachable, ProbeKind::Syn, 443);
+    r.icmp_code = c.code;
+    nlohmann::json j = nlohmann::json::parse(host_up_record_json(r).dump());
+    EXPECT_EQ(j["reason"], c.name) << c.ip << " code " << int(c.code);
+    j.erase("icmp_code");  // the name alone must say which code
+    EXPECT_EQ(host_up_record_from_json(j).icmp_code, c.code) << c.ip << " " << c.name;
+  }
 }
 
 TEST_F(HostUpOutputTest, MergeOfDiscoveryShardsKeepsEveryHostUp) {

@@ -18,14 +18,16 @@
 #include <vector>
 
 #include "zeroscan/core/scan_results.h"
+#include "zeroscan/output/output_file.h"
 #include "zeroscan/output/result_sink.h"
 
 namespace zeroscan::test {
 
+// Record builders: `ip` and `responder` may be either family.
 inline PortRecord tcp_answer(const char* ip, std::uint16_t port, ProbeKind kind, PortState state,
                              StateReason reason, std::uint8_t flags) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = state;
@@ -48,15 +50,15 @@ inline PortRecord tcp_answer(const char* ip, std::uint16_t port, ProbeKind kind,
 inline PortRecord icmp_answer(const char* ip, std::uint16_t port, ProbeKind kind, std::uint8_t code,
                               const char* responder = nullptr) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = PortState::Filtered;
   r.reason = StateReason::IcmpUnreachable;
   r.answered = true;
-  r.responder = responder ? *Ipv4::parse(responder) : r.ip;
+  r.responder = responder ? *IpAddress::parse(responder) : r.ip;
   r.ttl = responder ? 63 : 64;
-  r.icmp_type = 3;
+  r.icmp_type = r.ip.is_v6() ? 1 : 3;  // destination unreachable, in the family's numbering
   r.icmp_code = code;
   r.ip_id = 7;
   r.attempt = 1;
@@ -66,7 +68,7 @@ inline PortRecord icmp_answer(const char* ip, std::uint16_t port, ProbeKind kind
 inline PortRecord silence(const char* ip, std::uint16_t port, ProbeKind kind,
                           StateReason reason = StateReason::NoResponse) {
   PortRecord r;
-  r.ip = *Ipv4::parse(ip);
+  r.ip = *IpAddress::parse(ip);
   r.port = port;
   r.probe = kind;
   r.state = PortState::Filtered;
@@ -199,6 +201,15 @@ class TempDirTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  // What `Writer` writes for `records` and `summary` (into file `name`).
+  template <typename Writer>
+  std::string written(const std::string& name, const std::vector<PortRecord>& records, const ScanSummary& summary) {
+    const std::string out = path(name);
+    Writer writer(std::make_unique<OutputFile>(out), fixture_annotator());
+    write_all(writer, records, summary);
+    EXPECT_EQ(writer.error(), "");
+    return read_text(out);
+  }
   std::string dir_;
 };
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mixed_family_records.h"
 #include "output_fixture.h"
 #include "zeroscan/output/csv_writer.h"
 #include "zeroscan/output/ndjson_writer.h"
@@ -18,9 +19,13 @@ namespace {
 using namespace test;
 
 // Every record shape: the fixture, plus answers with odd option layouts,
-// no MSS, extreme numbers, and ICMP types other than unreachable.
+// no MSS, extreme numbers, ICMP types other than unreachable, and IPv6
+// addresses of every text length (the longest is 39 characters).
 std::vector<PortRecord> all_shapes() {
   std::vector<PortRecord> out = fixture_records();
+  for (const PortRecord& r : mixed_family_records()) out.push_back(r);
+  out.push_back(icmp_answer("ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe", 65535, ProbeKind::Ack, 255,
+                            "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
   PortRecord big = tcp_answer("255.255.255.255", 65535, ProbeKind::Syn, PortState::Open, StateReason::SynAck, 0xff);
   big.ack = 0xffffffff;
   big.ip_id = 65535;
@@ -80,11 +85,12 @@ TEST(RecordBytesTest, EveryControlByteIsEscapedAsJsonWants) {
   }
 }
 
-TEST(RecordBytesTest, Ipv4TextEqualsToString) {
-  for (const char* text : {"0.0.0.0", "198.18.0.1", "255.255.255.255", "10.200.3.45"}) {
-    std::string out;
-    append_ipv4(out, *Ipv4::parse(text));
-    EXPECT_EQ(out, text);
+TEST(RecordBytesTest, AddressTextEqualsToString) {
+  for (const char* text : {"0.0.0.0", "198.18.0.1", "255.255.255.255", "10.200.3.45", "::", "::1", "2001:2::1",
+                           "2001:db8:0:1:1:1:1:1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"}) {
+    std::string out = "x";  // appends, keeping what was there
+    append_ip(out, *IpAddress::parse(text));
+    EXPECT_EQ(out, std::string("x") + text);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "mixed_family_records.h"
 #include "output_fixture.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/output/ndjson_writer.h"
@@ -61,6 +62,42 @@ TEST(RecordReaderTest, PortRecordsRoundTrip) {
   EXPECT_EQ(file.port_records, written.size());
   for (std::size_t i = 0; i < written.size(); ++i) expect_same(written[i], back[i]);
   EXPECT_FALSE(file.cut_last_line);
+}
+
+TEST(RecordReaderTest, Ipv6AndMixedRecordsRoundTripThroughTheWriter) {
+  // The bytes NdjsonWriter writes (its allocation-free path), read back.
+  const auto written = mixed_family_records();
+  std::string text;
+  for (const PortRecord& r : written) {
+    const PortAnnotation about = fixture_annotator()(r.port);
+    append_port_record_ndjson(text, r, &about);
+    text += '\n';
+  }
+  std::vector<PortRecord> back;
+  const NdjsonFile file = read(text, &back);
+  ASSERT_EQ(back.size(), written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    expect_same(written[i], back[i]);
+    EXPECT_EQ(back[i].ip.is_v6(), written[i].ip.is_v6()) << written[i].ip.to_string();
+  }
+  EXPECT_EQ(back[1].ip.to_string(), "2001:2::1");
+  EXPECT_EQ(back[1].responder.to_string(), "2001:2:ff::1");
+  EXPECT_EQ(back[1].icmp_type, 1);  // ICMPv6 destination unreachable, kept as written
+  EXPECT_EQ(back[1].icmp_code, 1);
+}
+
+TEST(RecordReaderTest, AddressesInAnyIpv6TextFormReadAsTheSameAddress) {
+  std::vector<PortRecord> back;
+  read(R"({"type":"port","ip":"2001:0002:0:0:0:0:0:0001","port":22,"probe":"syn","state":"filtered","reason":"no-response"})"
+       "\n",
+       &back);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].ip, *IpAddress::parse("2001:2::1"));
+  for (const char* bad : {"2001:2::1/64", "[2001:2::1]", "fe80::1%eth0", "2001:2::g"}) {
+    const std::string line = std::string(R"({"type":"port","ip":")") + bad +
+                             R"(","port":22,"probe":"syn","state":"filtered","reason":"no-response"})" "\n";
+    EXPECT_THROW(read(line), DataError) << bad;
+  }
 }
 
 TEST(RecordReaderTest, SummaryRoundTrip) {

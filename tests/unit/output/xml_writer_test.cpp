@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "format_parsers.h"
+#include "mixed_family_records.h"
 #include "output_fixture.h"
 
 namespace zeroscan {
@@ -50,6 +51,7 @@ TEST_F(XmlWriterTest, ValidatesAgainstNmapDtdForEveryScanShape) {
       {"empty", write("empty.xml", {}, fixture_summary())},
       {"interrupted", write("int.xml", fixture_records_of(ProbeKind::Syn), interrupted)},
       {"bare", write("bare.xml", fixture_records(), bare)},
+      {"IPv4 and IPv6", write("mixed.xml", mixed_family_records(), mixed_family_summary())},
   };
   for (const auto& [name, file] : files)
     EXPECT_EQ(validate(file), 0) << name << ": " << read_text(path("xmllint.err"));
@@ -89,6 +91,26 @@ TEST_F(XmlWriterTest, NdiffComparesTwoOutputs) {
   EXPECT_NE(diff.find("-80/tcp closed"), std::string::npos) << diff;
   EXPECT_NE(diff.find("+80/tcp open"), std::string::npos) << diff;
   EXPECT_EQ(diff.find("22/tcp"), std::string::npos) << "only the changed port differs:\n" << diff;
+}
+
+TEST_F(XmlWriterTest, NdiffComparesIpv6Hosts) {
+  if (!have_program("ndiff")) GTEST_SKIP() << "ndiff (Debian package ndiff) not installed";
+  const auto records = mixed_family_records();
+  const std::string a = write("a.xml", records, mixed_family_summary());
+  auto changed = records;
+  for (PortRecord& r : changed)
+    if (r.ip.to_string() == "2001:2::1" && r.port == 80) {
+      r.state = PortState::Open;
+      r.reason = StateReason::SynAck;
+    }
+  const std::string b = write("b.xml", changed, mixed_family_summary());
+  EXPECT_EQ(run_status("ndiff " + a + " " + b + " >" + path("diff.txt") + " 2>&1"), 1)
+      << read_text(path("diff.txt"));
+  const std::string diff = read_text(path("diff.txt"));
+  EXPECT_NE(diff.find("2001:2::1"), std::string::npos) << diff;
+  EXPECT_NE(diff.find("-80/tcp closed"), std::string::npos) << diff;
+  EXPECT_NE(diff.find("+80/tcp open"), std::string::npos) << diff;
+  EXPECT_EQ(diff.find("443/tcp"), std::string::npos) << "only the changed port differs:\n" << diff;
 }
 
 TEST_F(XmlWriterTest, HostsPortsAndRunstats) {
