@@ -8,13 +8,10 @@
 // child (run_scan drops root), bounded by alarm() and reaped by PID; the
 // namespaces go with the fixture or the child.
 #include <arpa/inet.h>
-#include <net/if.h>
 #include <sched.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstring>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -118,14 +115,7 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
 // land on its own address.
 [[noreturn]] void scan_both_loopbacks_in_new_namespace(const std::string& resume_file) {
   ::alarm(30);
-  if (::unshare(CLONE_NEWNET) != 0) ::_exit(kNoNamespace);
-  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-  ifreq request{};
-  std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
-  if (fd < 0 || ::ioctl(fd, SIOCGIFFLAGS, &request) != 0) ::_exit(kNoNamespace);
-  request.ifr_flags |= IFF_UP;
-  if (::ioctl(fd, SIOCSIFFLAGS, &request) != 0) ::_exit(kNoNamespace);
-  ::close(fd);
+  if (::unshare(CLONE_NEWNET) != 0 || !bring_loopback_up()) ::_exit(kNoNamespace);
   const int v4 = listen_on_ipv4_loopback(kOpen);
   const int v6 = listen_on("::1", kClosed);
   ScanOptions o;
