@@ -35,9 +35,6 @@ const Ipv6Probing* build_ipv6_kit(const ScanPlan& plan, Ipv6TemplateOptions base
 void open_ipv6_side(const ScanPlan& plan, std::uint32_t ts_val, Ipv6ScanSide& side) {
   const ScanInputs& in = plan.inputs;
   refuse_ipv6_benchmark_range_via_default_route(read_ipv6_routes(), in.target_ranges6);
-  if (!in.targets.empty())
-    throw UsageError("a live scan of IPv4 and IPv6 targets together is not wired yet: scan each family on its own "
-                     "(--dry-run and -sL take both)");
   Ipv6TemplateOptions base;
   if (sends_ipv6_through_raw_ip(in.target_ranges6)) {
     side.loopback = true;

@@ -31,6 +31,7 @@
 #include "zeroscan/net/next_hop_plan.h"
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/af_packet_sink.h"
+#include "zeroscan/net/family_split_sink.h"
 #include "zeroscan/net/benchmark_range_guard.h"
 #include "zeroscan/net/privileges.h"
 #include "zeroscan/net/raw_ip_sink.h"
@@ -253,11 +254,21 @@ void open_ipv6_route(const ScanPlan& plan, OpenScan& s) {
   s.v6 = &*s.ipv6->kit.probing;
 }
 
-// Route, MACs (ARP), cookie and templates for this host.
-void open_route(const ScanPlan& plan, OpenScan& s) {
+// A scan of both families: the IPv6 side beside the IPv4 route, on the same
+// interface (one capture per scan).
+void open_ipv6_beside(const ScanPlan& plan, OpenScan& s) {
+  s.ipv6.emplace();
+  open_ipv6_side(plan, kOurTsVal, *s.ipv6);
+  if (plan.options.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.ipv6) << "\n";
+  if (s.ipv6->interface.name != s.route->interface.name)
+    throw UsageError("the IPv4 targets leave through " + s.route->interface.name + ", the IPv6 ones through " +
+                     s.ipv6->interface.name + ": scan each family on its own (one capture per scan)");
+  s.v6 = &*s.ipv6->kit.probing;
+}
+
+// The IPv4 targets' route, MACs (ARP), cookie and templates.
+void open_ipv4_route(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
-  require_packet_socket_privilege();
-  if (!plan.inputs.targets6.empty()) return open_ipv6_route(plan, s);
   refuse_benchmark_range_via_default_route(read_routes(), to_address_ranges(plan.inputs.target_ranges));
   s.route.emplace(plan_next_hop_on_host(to_address_ranges(plan.inputs.target_ranges), plan.overrides));
   if (o.verbosity > 0) std::cerr << "zeroscan: " << describe(*s.route) << "\n";
@@ -271,6 +282,15 @@ void open_route(const ScanPlan& plan, OpenScan& s) {
   s.arp_up = arp_responders(*s.route, plan.inputs.targets);
   s.discovery_route.emplace(without_on_link_hosts(*s.route));
   s.macs.emplace(*s.discovery_route);
+}
+
+// Route, MACs (ARP or NDP), cookies and templates for this host: one family
+// or both.
+void open_route(const ScanPlan& plan, OpenScan& s) {
+  require_packet_socket_privilege();
+  if (plan.inputs.targets.empty()) return open_ipv6_route(plan, s);
+  open_ipv4_route(plan, s);
+  if (!plan.inputs.targets6.empty()) open_ipv6_beside(plan, s);
 }
 
 // -O: evidence per responsive host, follow-up probes, the matcher, and for
@@ -314,12 +334,42 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
 // Only candidate replies cross into user space: TCP or ICMP to us. On lo
 // the capture also sees our own probes (to 127.x from 127.x): a bare SYN or
 // ACK or an echo request is never a reply, so keep them off the receiver.
-std::string capture_filter(const OpenScan& s) {
-  if (s.ipv6) return ipv6_capture_filter(*s.ipv6);
-  std::string filter = "dst host " + s.route->source.to_string() + " and (tcp or icmp)";
-  if (sends_through_raw_ip(*s.route))
+std::string ipv4_capture_filter(const NextHopPlan& route) {
+  std::string filter = "dst host " + route.source.to_string() + " and (tcp or icmp)";
+  if (sends_through_raw_ip(route))
     filter += " and not (tcp and (tcp[13] == 2 or tcp[13] == 16)) and not (icmp and icmp[0] == 8)";
   return filter;
+}
+
+std::string capture_filter(const ScanPlan& plan, const OpenScan& s) {
+  if (!s.ipv6) return ipv4_capture_filter(*s.route);
+  if (plan.inputs.targets.empty()) return ipv6_capture_filter(*s.ipv6);
+  return "(" + ipv4_capture_filter(*s.route) + ") or (" + ipv6_capture_filter(*s.ipv6) + ")";
+}
+
+PacketSink* keep(OpenScan& s, std::unique_ptr<PacketSink> sink) {
+  s.sinks.push_back(std::move(sink));
+  return s.sinks.back().get();
+}
+
+// One sender thread's sink: a scan of one family has one socket; a scan of
+// both has one per family behind a FamilySplitSink.
+PacketSink* open_thread_sink(const ScanPlan& plan, OpenScan& s) {
+  constexpr std::size_t kEthernetHeader = 14;
+  const std::size_t link_header = s.route->link_layer ? kEthernetHeader : 0;
+  PacketSink* ipv6 = nullptr;
+  if (s.ipv6)
+    ipv6 = keep(s, s.ipv6->loopback ? std::unique_ptr<PacketSink>(std::make_unique<RawIpSink>(link_header, 64, RawIpFamily::V6))
+                                    : std::make_unique<AfPacketSink>(s.ipv6->interface));
+  if (plan.inputs.targets.empty()) return ipv6;
+  PacketSink* ipv4 = nullptr;
+  if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
+    ipv4 = keep(s, std::make_unique<RawIpSink>(link_header));
+  else if (s.route->link_layer)
+    ipv4 = keep(s, std::make_unique<AfPacketSink>(s.route->interface));
+  else
+    ipv4 = keep(s, std::make_unique<IpLayerSink>(s.route->interface));
+  return ipv6 ? keep(s, std::make_unique<FamilySplitSink>(*ipv4, *ipv6, link_header)) : ipv4;
 }
 
 // One packet socket per sender thread (a sink is not shared between
@@ -330,22 +380,10 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   // thread on the second core doubles it.
   s.threads = o.sender_threads ? o.sender_threads
                                : (o.rate > 500000 && std::thread::hardware_concurrency() > 1 ? 2 : 1);
-  constexpr std::size_t kEthernetHeader = 14;
-  const std::size_t link_header = s.route->link_layer ? kEthernetHeader : 0;
-  for (unsigned t = 0; t < s.threads; ++t) {
-    if (s.ipv6 && s.ipv6->loopback)
-      s.sinks.push_back(std::make_unique<RawIpSink>(link_header, 64, RawIpFamily::V6));
-    else if (sends_through_raw_ip(*s.route))  // this machine: the IP layer, no sysctls needed
-      s.sinks.push_back(std::make_unique<RawIpSink>(link_header));
-    else if (s.route->link_layer)
-      s.sinks.push_back(std::make_unique<AfPacketSink>(s.route->interface));
-    else
-      s.sinks.push_back(std::make_unique<IpLayerSink>(s.route->interface));
-    s.sink_views.push_back(s.sinks.back().get());
-  }
+  for (unsigned t = 0; t < s.threads; ++t) s.sink_views.push_back(open_thread_sink(plan, s));
   PcapSourceOptions capture;
   capture.interface = s.route->interface.name;
-  capture.filter = capture_filter(s);
+  capture.filter = capture_filter(plan, s);
   capture.buffer_bytes = capture_buffer_bytes(o.rate, o.wait_seconds, plan.space.size());
   s.live_source.emplace(capture);
   s.source = &*s.live_source;

@@ -3,6 +3,9 @@
 #include "support/test_namespace.h"
 
 #include <fcntl.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -108,6 +111,18 @@ VethPair::VethPair() {
   target.ip("link set lo up");
   scanner.ip("link set " + std::string(kScannerInterface) + " up");
   target.ip("link set " + std::string(kTargetInterface) + " up");
+}
+
+bool bring_loopback_up() {
+  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+  if (fd < 0) return false;
+  ifreq request{};
+  std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
+  bool up = ::ioctl(fd, SIOCGIFFLAGS, &request) == 0;
+  request.ifr_flags |= IFF_UP;
+  up = up && ::ioctl(fd, SIOCSIFFLAGS, &request) == 0;
+  ::close(fd);
+  return up;
 }
 
 }  // namespace zeroscan

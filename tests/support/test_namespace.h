@@ -18,6 +18,10 @@ bool running_as_root();
 // with the command and its exit status when it fails.
 void run_checked(const std::string& command);
 
+// Brings `lo` up in the calling thread's network namespace (a child that
+// unshare()d a fresh one starts with it down). False when that fails.
+bool bring_loopback_up();
+
 class TestNamespace {
  public:
   explicit TestNamespace(const std::string& suffix);

@@ -38,8 +38,7 @@ struct Ipv6ScanSide {
 };
 
 // A live scan's IPv6 side: the 2001:2::/48 guard, then the loopback or the
-// next-hop plan, then the kit. Refuses (UsageError) a live scan mixing both
-// families, which one sink and one capture per scan cannot carry yet.
+// next-hop plan, then the kit.
 void open_ipv6_side(const ScanPlan& plan, std::uint32_t ts_val, Ipv6ScanSide& side);
 
 // The capture filter for the IPv6 side's replies.

@@ -5,9 +5,7 @@
 // network namespace (unshare), bounded by alarm() and reaped by PID, so
 // nothing leaves it. Needs root; skips otherwise.
 #include <arpa/inet.h>
-#include <net/if.h>
 #include <sched.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_namespace.h"
 #include "zeroscan/engine/scanner.h"
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/raw_ip_sink.h"
@@ -43,16 +42,6 @@ class CountingSink : public ResultSink {
   int ports = 0;
   ScanSummary summary;
 };
-
-void bring_loopback_up() {
-  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-  ifreq request{};
-  std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
-  if (fd < 0 || ::ioctl(fd, SIOCGIFFLAGS, &request) != 0) ::_exit(kNoLoopback);
-  request.ifr_flags |= IFF_UP;
-  if (::ioctl(fd, SIOCSIFFLAGS, &request) != 0) ::_exit(kNoLoopback);
-  ::close(fd);
-}
 
 int listen_on_ipv6_loopback(std::uint16_t port) {
   const int fd = ::socket(AF_INET6, SOCK_STREAM, 0);
@@ -111,7 +100,7 @@ ChildResult scan_loopback() {
 [[noreturn]] void scan_in_new_namespace() {
   ::alarm(20);  // bounded whatever happens
   if (::unshare(CLONE_NEWNET) != 0) ::_exit(kNoNamespace);
-  bring_loopback_up();
+  if (!bring_loopback_up()) ::_exit(kNoLoopback);
   const int listener = listen_on_ipv6_loopback(kOpenPort);
   ChildResult result = kScanFailed;
   try {

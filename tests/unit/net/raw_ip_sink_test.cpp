@@ -8,9 +8,7 @@
 #include "zeroscan/net/raw_ip_sink.h"
 
 #include <arpa/inet.h>
-#include <net/if.h>
 #include <sched.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_namespace.h"
 #include "zeroscan/net/pcap_source.h"
 
 namespace zeroscan {
@@ -126,16 +125,6 @@ enum ChildResult : int {
   kNoAckReset,
 };
 
-void bring_loopback_up() {
-  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-  ifreq request{};
-  std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
-  if (fd < 0 || ::ioctl(fd, SIOCGIFFLAGS, &request) != 0) ::_exit(kNoLoopback);
-  request.ifr_flags |= IFF_UP;
-  if (::ioctl(fd, SIOCSIFFLAGS, &request) != 0) ::_exit(kNoLoopback);
-  ::close(fd);
-}
-
 int listen_on(std::uint16_t port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
@@ -153,7 +142,7 @@ int listen_on(std::uint16_t port) {
   if (!sysctl_is_zero("/proc/sys/net/ipv4/conf/lo/route_localnet") ||
       !sysctl_is_zero("/proc/sys/net/ipv4/conf/all/accept_local"))
     ::_exit(kSysctlsSet);
-  bring_loopback_up();
+  if (!bring_loopback_up()) ::_exit(kNoLoopback);
   const int listener = listen_on(kOpenPort);
   std::optional<PcapSource> capture;
   try {
