@@ -33,6 +33,9 @@ struct PortRecord {
   std::uint32_t ack = 0;      // RST fingerprinting: the ack field as sent
   std::optional<std::uint16_t> mss;
   std::string tcp_options;    // option layout letters, e.g. "MSTNW"
+  // The error's numbers in the record's own family: ICMP for an IPv4
+  // record (3 = destination unreachable), ICMPv6 for IPv6 (1); the writers
+  // name the codes by ip's family (output/port_reason.h).
   std::optional<std::uint8_t> icmp_type;
   std::optional<std::uint8_t> icmp_code;
   std::int64_t timestamp_ns = 0;
@@ -68,7 +71,7 @@ struct HostUpRecord {
   std::uint16_t port = 0;
   bool answered = false;     // a probe's reply (not ARP)
   std::uint8_t ttl = 0;
-  std::optional<std::uint8_t> icmp_code;  // icmp-unreach: which one
+  std::optional<std::uint8_t> icmp_code;  // icmp-unreach: which one (ICMPv6's numbering for IPv6)
   std::int64_t timestamp_ns = 0;
 };
 
