@@ -34,10 +34,8 @@ template <class Record>
 std::optional<Ipv6> address_of(const Record& r, const Ipv6&) {
   return r.ip6;
 }
-std::string record_where(const PortRecord& r) {
-  return r.ip6 ? pair_text(*r.ip6, r.port) : pair_text(r.ip, r.port);
-}
-std::string record_where(const FirewallRecord& r) {
+template <class Record>
+std::string record_where(const Record& r) {
   return r.ip6 ? pair_text(*r.ip6, r.port) : pair_text(r.ip, r.port);
 }
 const Expectation* expect_of(const LabTruth& t, std::uint32_t ip, std::uint16_t port, const std::string& probe) {
