@@ -8,7 +8,7 @@
 
 _zeroscan_scan_options="-p --ports --top-ports -iL --input-list --exclude --excludefile --allow-reserved -6 --ipv6 --huge-ipv6-sweep
   --rate --retries --wait --seed --shard --shard-count -e --interface -S --source-ip
-  --source-port --router-mac --ttl -sS --syn -sA --ack -sZ --port0 -O --os --os-rto
+  --source-port --router-mac --ttl -sS --syn -sA --ack -sZ --port0 -O --os --os-rto --os-db
   --resume --resume-file --pcap -oN --output-normal -oJ --output-json -oX --output-xml
   -oG --output-grepable -oC --output-csv -oA --output-all --open -v --verbose --dry-run -y --yes
   --responders-only --sender-threads --all-states --config -Pn --no-ping -n --no-resolve
@@ -40,7 +40,7 @@ _zeroscan() {
   case "$prev" in
     -oN | --output-normal | -oJ | --output-json | -oX | --output-xml | -oG | --output-grepable | \
       -oC | --output-csv | -oA | --output-all | -iL | --input-list | --excludefile | --resume | \
-      --resume-file | --pcap | --config | --db)
+      --resume-file | --pcap | --config | --db | --os-db)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return

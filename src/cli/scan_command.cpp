@@ -308,7 +308,7 @@ void collect_os_evidence(const ScanPlan& plan, const ScanSpace& space, OpenScan&
 void open_os_fingerprinting(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   if (!o.os) return;
-  s.matcher.emplace(fingerprint::load_builtin_database());
+  s.matcher.emplace(o.os_db.empty() ? fingerprint::load_builtin_database() : fingerprint::load_database(o.os_db));
   collect_os_evidence(plan, plan.space, s);
   if (!o.os_rto) return;
   const SourcePortRange& ports = plan.inputs.source_ports;

@@ -118,6 +118,10 @@ void define_options(CLI::App& app, ScanOptions& o) {
   app.add_flag("--os-rto", o.os_rto,
                "With -O: time the SYN-ACK retransmissions (holds back our RSTs with a temporary "
                "nftables rule; give --wait 30 or more)");
+  app.add_option("--os-db", o.os_db,
+                 "With -O: match against PATH, a fingerprint database file (fingerprints/README.md "
+                 "format) or a directory of them (*.txt), instead of the built-in database")
+      ->type_name("PATH");
   app.add_option("--resume", o.resume,
                  "Continue an interrupted scan from its resume file (same command, same order); "
                  "line outputs are appended to, XML/CSV go to PATH.resumed")

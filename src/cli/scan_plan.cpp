@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <net/if.h>
 
 #include "zeroscan/cli/number_checks.h"
@@ -140,6 +141,9 @@ std::string describe_cost(const ScanCost& cost, double rate) {
 void validate(const ScanPlan& plan) {
   const ScanOptions& o = plan.options;
   if (o.os_rto && !o.os) throw UsageError("--os-rto times retransmissions for -O: add -O");
+  if (!o.os_db.empty() && !o.os) throw UsageError("--os-db names the database -O matches against: add -O");
+  if (!o.os_db.empty() && !std::filesystem::exists(o.os_db))
+    throw UsageError("--os-db " + o.os_db + ": no such file or directory");
   if (o.discovery.any() && !o.pcap.empty())
     throw UsageError("--pcap records port scans for zeroscan analyze, which does not replay a discovery "
                      "(-sn, --discover) yet");

@@ -54,6 +54,7 @@ struct ScanOptions {
   bool port0 = false;                       // -sZ: SYN and ACK to TCP port 0 per host
   bool os = false;                          // -O: fingerprint responsive hosts
   bool os_rto = false;                      // --os-rto: time SYN-ACK retransmissions
+  std::string os_db;                        // --os-db PATH: -O's database instead of the built-in one
   std::string resume;                       // --resume FILE: continue an interrupted scan
   std::string resume_file = "zeroscan.resume";  // where an interrupted scan leaves its resume file
   // Set when continuing a resume file (not command-line options):

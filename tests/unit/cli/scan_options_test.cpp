@@ -56,6 +56,14 @@ TEST(ScanOptionsTest, NmapTwoLetterSpellingsMapToLongOptions) {
   EXPECT_EQ(o.targets[0], "198.18.0.0/24");
 }
 
+TEST(ScanOptionsTest, OsDbNamesTheDatabase) {
+  const ParseRun r = parse({"-O", "--os-db", "mine.txt", "198.18.0.1"});
+  ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;
+  EXPECT_TRUE(r.parsed.options.os);
+  EXPECT_EQ(r.parsed.options.os_db, "mine.txt");
+  EXPECT_EQ(parse({"-O", "198.18.0.1"}).parsed.options.os_db, "");
+}
+
 TEST(ScanOptionsTest, LongFormsWork) {
   const ParseRun r = parse({"--syn", "--ack", "--output-json", "-", "--input-list", "f", "198.18.0.1"});
   ASSERT_EQ(r.parsed.outcome, ParseOutcome::Scan) << r.err;

@@ -75,6 +75,17 @@ TEST(ScanPlanTest, UnknownInterfaceIsRefusedEvenInADryRun) {
   EXPECT_NE(validate_error(o).find("no such interface"), std::string::npos);
 }
 
+TEST(ScanPlanTest, OsDbNeedsOsAndAPathThatExists) {
+  ScanOptions o = options({"198.18.0.1"});
+  o.os_db = scratch_path("missing_db.txt");
+  EXPECT_NE(validate_error(o).find("add -O"), std::string::npos) << validate_error(o);
+  o.os = true;
+  EXPECT_NE(validate_error(o).find("--os-db"), std::string::npos) << validate_error(o);
+  std::ofstream(o.os_db) << "# an empty database\n";
+  EXPECT_EQ(validate_error(o), "");
+  std::remove(o.os_db.c_str());
+}
+
 TEST(ScanPlanTest, HugeScanNeedsYesAndSaysHowLong) {
   ScanOptions o = options({"198.18.0.0/15", "10.0.0.0/8"}, "-");
   o.dry_run = false;
