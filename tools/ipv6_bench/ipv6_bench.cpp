@@ -4,8 +4,8 @@
 //   receive side: parse_reply + Cookie::verify over SYN-ACKs to those probes
 // and the IPv6 twins (Ipv6Cookie, Ipv6ProbeTemplate, parse_ipv6_reply).
 // Time is this thread's CPU time, so the figures are per core even on a
-// busy machine. Figures only; not a test. IPv6 is not wired into scans
-// yet: this tells the wiring what the IPv6 path costs.
+// busy machine. Figures only; not a test: what the IPv6 path costs per
+// packet beside IPv4's.
 //
 // Usage: zeroscan_ipv6_bench [MILLION_PACKETS]   (default 4)
 #include <cstdio>

@@ -13,8 +13,6 @@
 // middleboxes rewrite it. It is hashed rather than constant so probes look
 // like the per-flow labels Linux sends, and so -O can see whether a host
 // reflects it.
-//
-// Not wired into scans yet (see docs/architecture.md).
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // the Internet: a target there that this machine would send through its
 // default route means the lab network is missing, and the probes would
 // leak upstream — net/benchmark_range_guard's rule for 198.18.0.0/15, for
-// IPv6. Not wired into scans yet (see docs/architecture.md).
+// IPv6. run_scan calls it where it calls the IPv4 guard.
 #pragma once
 
 #include <vector>

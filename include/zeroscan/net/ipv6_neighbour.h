@@ -1,6 +1,6 @@
 // The kernel's IPv6 neighbour (NDP) table: Neighbour / read_neighbours'
-// twin (net/next_hop.h), read by the same netlink walk. Not wired into
-// scans yet (see docs/architecture.md).
+// twin (net/next_hop.h), read by the same netlink walk; net/ipv6_next_hop
+// looks on-link targets and gateways up in it before soliciting.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // Ipv6Route, lookup_ipv6_route and read_ipv6_routes: Route, lookup_route
-// and read_routes' IPv6 twins (net/next_hop.h). Not wired into scans yet
-// (see docs/architecture.md).
+// and read_routes' IPv6 twins (net/next_hop.h); net/ipv6_next_hop plans
+// IPv6 scans with them (see docs/architecture.md, IPv6).
 #pragma once
 
 #include <cstdint>

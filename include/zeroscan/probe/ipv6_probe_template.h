@@ -10,8 +10,6 @@
 //
 // The source address stays the template's, as IPv4's does: a scan has one
 // source address, which the cookie hashes too.
-//
-// Not wired into scans yet (see docs/architecture.md).
 #pragma once
 
 #include <cstddef>

@@ -3,8 +3,6 @@
 // in ascending order. Meant to sit after the IPv4 set in one index space
 // (hosts [0, n4) IPv4, [n4, n4 + n6) IPv6), so the permutation, shards and
 // resume need no change for a mixed scan.
-//
-// Not wired into scans yet (see docs/architecture.md).
 #pragma once
 
 #include <cstdint>

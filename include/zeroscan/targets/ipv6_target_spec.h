@@ -1,7 +1,6 @@
 // IPv6 target specs: an address, a prefix or a range, parsed into an
-// Ipv6Range. Pure (no DNS, no I/O). Not wired into the command line yet:
-// targets stay IPv4 until the rest of the IPv6 scan path is (see
-// docs/architecture.md).
+// Ipv6Range. Pure (no DNS, no I/O). targets/mixed_targets sends every
+// spec holding ':' here.
 //
 // IPv6 networks are not swept: a /64, the smallest usual subnet, holds 2^64
 // addresses — 58 thousand years at 10 million probes a second. A spec of
