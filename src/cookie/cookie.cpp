@@ -2,10 +2,6 @@
 // against the fields its probe must have carried.
 #include "zeroscan/cookie/cookie.h"
 
-#include <string>
-
-#include "zeroscan/core/errors.h"
-
 namespace zeroscan {
 
 namespace {
@@ -17,29 +13,10 @@ constexpr std::uint64_t kSequenceHashTag = 0x53;  // 'S'
 constexpr std::uint8_t kProtocolIcmp = 1, kProtocolTcp = 6;
 constexpr std::uint8_t kEchoReply = 0, kEchoRequest = 8;
 
-constexpr ProbeKind kTcpKinds[] = {ProbeKind::Syn, ProbeKind::Ack};
-
-void check_port_range(SourcePortRange ports, std::uint8_t max_attempts) {
-  const std::string range =
-      std::to_string(ports.first) + "+" + std::to_string(ports.count);
-  if (ports.count == 0) throw UsageError("source port range " + range + " is empty");
-  if (ports.first == 0) throw UsageError("source port range " + range + " includes port 0");
-  if (std::uint32_t(ports.first) + ports.count - 1 > 65535) {
-    throw UsageError("source port range " + range + " runs past port 65535");
-  }
-  if (max_attempts == 0) throw UsageError("max attempts must be at least 1");
-}
-
 }  // namespace
 
 Cookie::Cookie(SipKey key, Ipv4 source, SourcePortRange ports, std::uint8_t max_attempts)
-    : key_(key),
-      source_(source),
-      ports_(ports),
-      max_attempts_(max_attempts),
-      attempt_in_sequence_(ports.count < max_attempts) {
-  check_port_range(ports, max_attempts);
-}
+    : key_(key), source_(source), window_(ports, max_attempts) {}
 
 std::uint64_t Cookie::port_hash(Ipv4 target, std::uint16_t port, ProbeKind kind) const {
   return siphash24(key_, std::uint64_t(target.value) << 32 | std::uint64_t(port) << 16 |
@@ -61,39 +38,18 @@ ProbeFields Cookie::probe_fields(Ipv4 target, std::uint16_t port, ProbeKind kind
                                  std::uint8_t attempt) const {
   const std::uint64_t h1 = port_hash(target, port, kind);
   ProbeFields fields;
+  fields.ip_id = std::uint16_t(h1 >> 32);
   if (kind == ProbeKind::Echo) {
     // No ports: identifier and sequence carry H1's low 32 bits plus the attempt.
-    fields.ip_id = std::uint16_t(h1 >> 32);
     fields.seq = std::uint32_t(h1) + attempt;
     return fields;
   }
-  const std::uint32_t port_step = attempt_in_sequence_ ? 0 : attempt;
-  const std::uint32_t sequence_step = attempt_in_sequence_ ? attempt : 0;
-  fields.src_port = std::uint16_t(ports_.first + (h1 % ports_.count + port_step) % ports_.count);
-  fields.ip_id = std::uint16_t(h1 >> 32);
+  fields.src_port = window_.source_port(h1, attempt);
   const std::uint64_t h2 = sequence_hash(target, fields.src_port, port, kind);
-  fields.seq = std::uint32_t(h2) + sequence_step;
-  fields.ack = kind == ProbeKind::Ack ? std::uint32_t(h2 >> 32) + sequence_step : 0;
+  const std::uint32_t step = window_.sequence_step(attempt);
+  fields.seq = std::uint32_t(h2) + step;
+  fields.ack = kind == ProbeKind::Ack ? std::uint32_t(h2 >> 32) + step : 0;
   return fields;
-}
-
-std::optional<std::uint8_t> Cookie::attempt_for(Ipv4 target, std::uint16_t port, ProbeKind kind,
-                                                std::uint16_t src_port) const {
-  const std::uint32_t offset = std::uint32_t(src_port) - ports_.first;  // wraps high when below
-  if (src_port < ports_.first || offset >= ports_.count) return std::nullopt;
-  const std::uint32_t base = std::uint32_t(port_hash(target, port, kind) % ports_.count);
-  const std::uint32_t attempt = (offset + ports_.count - base) % ports_.count;
-  if (attempt >= max_attempts_ || (attempt_in_sequence_ && attempt != 0)) return std::nullopt;
-  return std::uint8_t(attempt);
-}
-
-std::optional<std::uint8_t> Cookie::confirm(std::optional<std::uint8_t> port_attempt, std::uint32_t echoed,
-                                            std::uint32_t expected) const {
-  if (!port_attempt) return std::nullopt;
-  const std::uint32_t offset = echoed - expected;  // wraps: only small offsets pass
-  if (!attempt_in_sequence_) return offset == 0 ? port_attempt : std::nullopt;
-  if (offset >= max_attempts_) return std::nullopt;
-  return std::uint8_t(offset);
 }
 
 std::optional<CookieMatch> Cookie::verify(const Reply& reply) const {
@@ -109,7 +65,7 @@ std::optional<CookieMatch> Cookie::verify(const Reply& reply) const {
 
 std::optional<CookieMatch> Cookie::echo_match(Ipv4 target, std::uint32_t echoed) const {
   const std::uint32_t attempt = echoed - echo_ident(target);  // wraps: only small offsets pass
-  if (attempt >= max_attempts_) return std::nullopt;
+  if (attempt >= window_.max_attempts()) return std::nullopt;
   return CookieMatch{target, 0, ProbeKind::Echo, std::uint8_t(attempt)};
 }
 
@@ -119,31 +75,9 @@ std::optional<CookieMatch> Cookie::verify_echo_reply(const Reply& reply) const {
 }
 
 std::optional<CookieMatch> Cookie::verify_tcp(const Reply& reply) const {
-  const TcpFields& tcp = reply.tcp;
   const Ipv4 target = reply.ip.src;
-  const bool syn = tcp.flags & tcp_flag::Syn;
-  const bool rst = tcp.flags & tcp_flag::Rst;
-  const bool ack = tcp.flags & tcp_flag::Ack;
-  if (syn == rst) return std::nullopt;  // neither: no answer; both: nonsense
-  if (syn && !ack) return std::nullopt;  // a bare SYN is a simultaneous open, not a reply
-
-  // SYN-ACK or RST+ACK answering a SYN: the peer acknowledges our seq + 1.
-  if (ack) {
-    if (const auto port_attempt = attempt_for(target, tcp.src_port, ProbeKind::Syn, tcp.dst_port)) {
-      const auto seq = std::uint32_t(sequence_hash(target, tcp.dst_port, tcp.src_port, ProbeKind::Syn));
-      if (const auto attempt = confirm(port_attempt, tcp.ack - 1, seq))
-        return CookieMatch{target, tcp.src_port, ProbeKind::Syn, *attempt};
-    }
-  }
-  // RST answering an ACK probe: its seq is our ack.
-  if (rst) {
-    if (const auto port_attempt = attempt_for(target, tcp.src_port, ProbeKind::Ack, tcp.dst_port)) {
-      const auto our_ack =
-          std::uint32_t(sequence_hash(target, tcp.dst_port, tcp.src_port, ProbeKind::Ack) >> 32);
-      if (const auto attempt = confirm(port_attempt, tcp.seq, our_ack))
-        return CookieMatch{target, tcp.src_port, ProbeKind::Ack, *attempt};
-    }
-  }
+  if (const auto answered = match_tcp_answer(reply.tcp, window_, TargetHashes{*this, target}))
+    return CookieMatch{target, answered->port, answered->kind, answered->attempt};
   return std::nullopt;
 }
 
@@ -157,13 +91,8 @@ std::optional<CookieMatch> Cookie::verify_icmp(const Reply& reply) const {
     return echo_match(quoted.dst, quoted.seq);
   }
   if (quoted.protocol != kProtocolTcp) return std::nullopt;
-  for (ProbeKind kind : kTcpKinds) {
-    const auto port_attempt = attempt_for(quoted.dst, quoted.dst_port, kind, quoted.src_port);
-    if (!port_attempt) continue;
-    const auto seq = std::uint32_t(sequence_hash(quoted.dst, quoted.src_port, quoted.dst_port, kind));
-    if (const auto attempt = confirm(port_attempt, quoted.seq, seq))
-      return CookieMatch{quoted.dst, quoted.dst_port, kind, *attempt};
-  }
+  if (const auto answered = match_quoted_tcp(quoted, window_, TargetHashes{*this, quoted.dst}))
+    return CookieMatch{quoted.dst, answered->port, answered->kind, answered->attempt};
   return std::nullopt;
 }
 

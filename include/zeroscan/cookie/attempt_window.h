@@ -4,18 +4,23 @@
 // TCP reply or a quoted probe proves which probe. The caller supplies the
 // keyed hashes for one target.
 //
-// The IPv6 cookie is built on these; the IPv4 Cookie still carries its own
-// copy of the same rules (cookie.cpp) until it is moved onto them — kept
-// apart for now so the -sn work on cookie.cpp merges cleanly.
+// Both cookies (IPv4 Cookie, Ipv6Cookie) are built on these, so the two
+// families can never disagree on what a reply proves.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 
-#include "zeroscan/cookie/cookie.h"
+#include "zeroscan/core/probe_kind.h"
 #include "zeroscan/parse/reply.h"
 
 namespace zeroscan {
+
+// The source ports probes are sent from.
+struct SourcePortRange {
+  std::uint16_t first = 32768;
+  std::uint16_t count = 28232;  // 32768..60999, Linux's ephemeral range
+};
 
 class AttemptWindow {
  public:

@@ -29,17 +29,13 @@
 #include <cstdint>
 #include <optional>
 
+#include "zeroscan/cookie/attempt_window.h"
 #include "zeroscan/cookie/siphash.h"
 #include "zeroscan/core/ipv4.h"
 #include "zeroscan/core/probe_kind.h"
 #include "zeroscan/parse/reply.h"
 
 namespace zeroscan {
-
-struct SourcePortRange {
-  std::uint16_t first = 32768;
-  std::uint16_t count = 28232;  // 32768..60999, Linux's ephemeral range
-};
 
 // Fields written into one probe.
 struct ProbeFields {
@@ -86,22 +82,26 @@ class Cookie {
   std::optional<CookieMatch> verify(const Reply& reply) const;
 
   Ipv4 source() const { return source_; }
-  SourcePortRange source_ports() const { return ports_; }
-  std::uint8_t max_attempts() const { return max_attempts_; }
+  SourcePortRange source_ports() const { return window_.ports(); }
+  std::uint8_t max_attempts() const { return window_.max_attempts(); }
 
  private:
+  // The keyed hashes for one target, in the shape the shared reply rules
+  // (cookie/attempt_window.h) want.
+  struct TargetHashes {
+    const Cookie& cookie;
+    Ipv4 target;
+    std::uint64_t port_hash(std::uint16_t port, ProbeKind kind) const {
+      return cookie.port_hash(target, port, kind);
+    }
+    std::uint64_t sequence_hash(std::uint16_t src_port, std::uint16_t port, ProbeKind kind) const {
+      return cookie.sequence_hash(target, src_port, port, kind);
+    }
+  };
+
   std::uint64_t port_hash(Ipv4 target, std::uint16_t port, ProbeKind kind) const;
   std::uint64_t sequence_hash(Ipv4 target, std::uint16_t src_port, std::uint16_t port,
                               ProbeKind kind) const;
-  // The attempt a probe of (target, port, kind) sent from src_port was, or
-  // nullopt when that port is outside the range or the attempt window.
-  std::optional<std::uint8_t> attempt_for(Ipv4 target, std::uint16_t port, ProbeKind kind,
-                                          std::uint16_t src_port) const;
-  // The attempt a reply answers, once its echoed sequence value is checked
-  // against the expected one: equal (attempt from the port), or, with the
-  // attempt in the sequence, offset by the attempt.
-  std::optional<std::uint8_t> confirm(std::optional<std::uint8_t> port_attempt, std::uint32_t echoed,
-                                      std::uint32_t expected) const;
   std::optional<CookieMatch> verify_tcp(const Reply& reply) const;
   std::optional<CookieMatch> verify_icmp(const Reply& reply) const;
   std::optional<CookieMatch> verify_echo_reply(const Reply& reply) const;
@@ -111,9 +111,7 @@ class Cookie {
 
   SipKey key_;
   Ipv4 source_;
-  SourcePortRange ports_;
-  std::uint8_t max_attempts_;
-  bool attempt_in_sequence_;  // the port range is too narrow to carry the attempt
+  AttemptWindow window_;
 };
 
 }  // namespace zeroscan
