@@ -7,26 +7,18 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "frame_selector.h"
 #include "zeroscan/parse/ipv6_reply_parser.h"
 
 namespace {
 
 using zeroscan::IpFamily;
 using zeroscan::Ipv4;
-using zeroscan::LinkType;
 using zeroscan::Reply;
 using zeroscan::ReplyKind;
 
 constexpr std::size_t kFixedHeader = 40, kMinTcpHeader = 20, kQuotedTcpBytes = 8;
 constexpr int kMaxExtensionHeaders = 8;
-
-LinkType link_from_selector(std::uint8_t selector) {
-  switch (selector % 3) {
-    case 0: return LinkType::Ethernet;
-    case 1: return LinkType::RawIp;
-    default: return LinkType::LinuxSll;
-  }
-}
 
 void require(bool promise) {
   if (!promise) std::abort();
@@ -60,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::uint8_t* frame = data + 1;
   const std::size_t frame_size = size - 1;
-  const auto reply = zeroscan::parse_ipv6_reply(frame, frame_size, link_from_selector(data[0]), 42);
+  const auto reply = zeroscan::parse_ipv6_reply(frame, frame_size, zeroscan::fuzz::link_from_selector(data[0]), 42);
   if (reply) check_promises(*reply, frame_size);
   return 0;
 }

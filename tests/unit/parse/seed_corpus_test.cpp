@@ -8,19 +8,11 @@
 #include <iterator>
 #include <vector>
 
+#include "fuzz/frame_selector.h"
 #include "zeroscan/parse/reply_parser.h"
 
 namespace zeroscan {
 namespace {
-
-// Same mapping as the fuzz target's first byte.
-LinkType link_from_selector(std::uint8_t selector) {
-  switch (selector % 3) {
-    case 0: return LinkType::Ethernet;
-    case 1: return LinkType::RawIp;
-    default: return LinkType::LinuxSll;
-  }
-}
 
 TEST(SeedCorpusTest, EverySeedIsAnAcceptedReply) {
   const std::filesystem::path dir =
@@ -31,7 +23,7 @@ TEST(SeedCorpusTest, EverySeedIsAnAcceptedReply) {
     std::ifstream file(entry.path(), std::ios::binary);
     const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(file)), {});
     ASSERT_GE(bytes.size(), 2u) << entry.path();
-    const auto reply = parse_reply(bytes.data() + 1, bytes.size() - 1, link_from_selector(bytes[0]));
+    const auto reply = parse_reply(bytes.data() + 1, bytes.size() - 1, fuzz::link_from_selector(bytes[0]));
     EXPECT_TRUE(reply.has_value()) << entry.path();
     ++seeds;
     icmp += reply && reply->kind == ReplyKind::IcmpError;
