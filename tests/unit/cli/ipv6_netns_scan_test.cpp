@@ -5,17 +5,17 @@
 // captured and written as IPv6 records — and scanning 127.0.0.1 and ::1
 // together in a fresh namespace (both families in one scan: one capture on
 // lo, the two raw IP sinks behind a FamilySplitSink). Each runs in a forked
-// child (run_scan drops root), bounded by alarm() and reaped by PID; the
-// namespaces go with the fixture or the child.
+// child (run_scan drops root; support/forked_child); the namespaces go
+// with the fixture or the child.
 #include <arpa/inet.h>
 #include <sched.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <map>
 
 #include <gtest/gtest.h>
 
+#include "support/forked_child.h"
 #include "support/scratch_file.h"
 #include "support/test_namespace.h"
 #include "zeroscan/cli/scan_command.h"
@@ -61,14 +61,14 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
   return fd;
 }
 
-[[noreturn]] void scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file) {
-  ::alarm(30);
+int scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file) {
   int listener = -1;
   {
     EnterNamespace inside(lab.target);
     listener = listen_on("2001:2:ff::2", kOpen);
   }
-  EnterNamespace inside(lab.scanner);
+  // For good: run_scan drops root, so the child could not switch back.
+  if (::setns(lab.scanner.fd(), CLONE_NEWNET) != 0) return kNoNamespace;
   ScanOptions o;
   o.targets = {"2001:2:ff::2-2001:2:ff::3"};
   o.ports = "8080,8081";
@@ -79,7 +79,7 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
   Records records;
   const int rc = run_scan(o, &records);
   ::close(listener);
-  if (rc != 0) ::_exit(kScanFailed);
+  if (rc != 0) return kScanFailed;
   using Key = std::tuple<std::string, std::uint16_t, ProbeKind>;
   const std::map<Key, std::pair<PortState, StateReason>> expected = {
       {{"2001:2:ff::2", kOpen, ProbeKind::Syn}, {PortState::Open, StateReason::SynAck}},
@@ -92,7 +92,7 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
       {{"2001:2:ff::3", kOpen, ProbeKind::Ack}, {PortState::Filtered, StateReason::ArpTimeout}},
       {{"2001:2:ff::3", kClosed, ProbeKind::Ack}, {PortState::Filtered, StateReason::ArpTimeout}},
   };
-  ::_exit(records.states == expected ? kOk : kWrongRecords);
+  return records.states == expected ? kOk : kWrongRecords;
 }
 
 TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
@@ -102,20 +102,16 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
   lab.scanner.ip("-6 addr add 2001:2:ff::1/64 dev zs0 nodad");
   lab.target.ip("-6 addr add 2001:2:ff::2/64 dev zs1 nodad");
   const std::string resume_file = scratch_path("ipv6_netns.resume");
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) scan_from_the_scanner_namespace(lab, resume_file);
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  EXPECT_EQ(WEXITSTATUS(status), kOk) << "10 no listener, 11 run_scan failed, 12 records differ";
+  ForkedChildOptions bounded;
+  bounded.timeout_seconds = 30;
+  const ForkedChildExit child =
+      run_in_forked_child([&] { return scan_from_the_scanner_namespace(lab, resume_file); }, bounded);
+  EXPECT_EQ(child.code, kOk) << child.describe() << " (10 no listener, 11 run_scan failed, 12 records differ, 13 setns failed)";
 }
 
 // 127.0.0.1 listens on kOpen, ::1 on kClosed: each family's answers must
 // land on its own address.
-[[noreturn]] void scan_both_loopbacks_in_new_namespace(const std::string& resume_file) {
-  ::alarm(30);
-  if (::unshare(CLONE_NEWNET) != 0 || !bring_loopback_up()) ::_exit(kNoNamespace);
+int scan_both_loopbacks(const std::string& resume_file) {
   const int v4 = listen_on_ipv4_loopback(kOpen);
   const int v6 = listen_on("::1", kClosed);
   ScanOptions o;
@@ -127,7 +123,7 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
   const int rc = run_scan(o, &records);
   ::close(v4);
   ::close(v6);
-  if (rc != 0) ::_exit(kScanFailed);
+  if (rc != 0) return kScanFailed;
   using Key = std::tuple<std::string, std::uint16_t, ProbeKind>;
   const std::map<Key, std::pair<PortState, StateReason>> expected = {
       {{"127.0.0.1", kOpen, ProbeKind::Syn}, {PortState::Open, StateReason::SynAck}},
@@ -135,20 +131,16 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
       {{"::1", kOpen, ProbeKind::Syn}, {PortState::Closed, StateReason::Rst}},
       {{"::1", kClosed, ProbeKind::Syn}, {PortState::Open, StateReason::SynAck}},
   };
-  ::_exit(records.states == expected ? kOk : kWrongRecords);
+  return records.states == expected ? kOk : kWrongRecords;
 }
 
 TEST(Ipv6NetnsScan, OneScanOfBothLoopbacksAnswersPerFamily) {
   if (!running_as_root()) GTEST_SKIP() << "needs root: creates a network namespace";
   const std::string resume_file = scratch_path("both_loopbacks.resume");
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) scan_both_loopbacks_in_new_namespace(resume_file);
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  if (WEXITSTATUS(status) == kNoNamespace) GTEST_SKIP() << "cannot create a network namespace here";
-  EXPECT_EQ(WEXITSTATUS(status), kOk) << "10 no listener, 11 run_scan failed, 12 records differ";
+  const ForkedChildExit child =
+      run_in_forked_child([&] { return scan_both_loopbacks(resume_file); }, in_fresh_network_namespace(30));
+  if (child.no_namespace) GTEST_SKIP() << "cannot create a network namespace here";
+  EXPECT_EQ(child.code, kOk) << child.describe() << " (10 no listener, 11 run_scan failed, 12 records differ)";
 }
 
 }  // namespace

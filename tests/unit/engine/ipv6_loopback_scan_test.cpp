@@ -2,11 +2,8 @@
 // and ACK probes to ::1 through a raw IPv6 socket (RawIpSink, V6), captures
 // the answers on lo with libpcap and verifies them with the Ipv6Cookie —
 // the path `zeroscan ::1` takes. It runs in a forked child inside a fresh
-// network namespace (unshare), bounded by alarm() and reaped by PID, so
-// nothing leaves it. Needs root; skips otherwise.
+// network namespace (support/forked_child), so nothing leaves it. Needs root; skips otherwise.
 #include <arpa/inet.h>
-#include <sched.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -14,7 +11,7 @@
 
 #include <gtest/gtest.h>
 
-#include "support/test_namespace.h"
+#include "support/forked_child.h"
 #include "zeroscan/engine/scanner.h"
 #include "zeroscan/net/pcap_source.h"
 #include "zeroscan/net/raw_ip_sink.h"
@@ -27,11 +24,8 @@ constexpr std::uint16_t kClosedPort = 2223;
 
 enum ChildResult : int {
   kOk = 0,
-  kNoNamespace = 10,
-  kNoLoopback,
-  kNoListener,
-  kScanFailed,
-  kWrongCounts,
+  kNoListener = 12,
+  kWrongCounts = 14,
 };
 
 class CountingSink : public ResultSink {
@@ -97,33 +91,19 @@ ChildResult scan_loopback() {
   return counts_right ? kOk : kWrongCounts;
 }
 
-[[noreturn]] void scan_in_new_namespace() {
-  ::alarm(20);  // bounded whatever happens
-  if (::unshare(CLONE_NEWNET) != 0) ::_exit(kNoNamespace);
-  if (!bring_loopback_up()) ::_exit(kNoLoopback);
+int scan_loopback_listener() {
   const int listener = listen_on_ipv6_loopback(kOpenPort);
-  ChildResult result = kScanFailed;
-  try {
-    result = scan_loopback();
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "scan failed: %s\n", e.what());
-  }
+  const ChildResult result = scan_loopback();
   ::close(listener);
-  ::_exit(result);
+  return result;
 }
 
 TEST(Ipv6LoopbackScan, SynAndAckProbesToIpv6LoopbackListenersGetTheirStates) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root (a network namespace, a raw socket, a capture)";
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) scan_in_new_namespace();
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  const int result = WEXITSTATUS(status);
-  if (result == kNoNamespace) GTEST_SKIP() << "cannot create a network namespace here";
-  EXPECT_EQ(result, kOk) << "child result " << result
-                         << " (11 no lo, 12 no listener on ::1, 13 scan threw, 14 wrong open/closed/unfiltered counts)";
+  const ForkedChildExit child =
+      run_in_forked_child(scan_loopback_listener, in_fresh_network_namespace(20));
+  if (child.no_namespace) GTEST_SKIP() << "cannot create a network namespace here";
+  EXPECT_EQ(child.code, kOk) << child.describe() << " (12 no listener on ::1, 14 wrong open/closed/unfiltered counts)";
 }
 
 }  // namespace

@@ -2,14 +2,12 @@
 // loopback of a fresh network namespace (accept_local and route_localnet
 // at their default 0, untouched), that a SYN it sends draws a SYN-ACK from
 // an open port and a RST from a closed one, as does a padded ACK probe, read back from a pcap capture
-// on lo. The namespace belongs to a forked child (unshare), so it vanishes
-// with the child; the child is bounded by alarm() and reaped by PID.
+// on lo. The namespace belongs to a forked child (support/forked_child),
+// so it vanishes with the child.
 // Needs root; skips otherwise. Nothing leaves the namespace.
 #include "zeroscan/net/raw_ip_sink.h"
 
 #include <arpa/inet.h>
-#include <sched.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -20,7 +18,7 @@
 
 #include <gtest/gtest.h>
 
-#include "support/test_namespace.h"
+#include "support/forked_child.h"
 #include "zeroscan/net/pcap_source.h"
 
 namespace zeroscan {
@@ -114,10 +112,8 @@ bool sysctl_is_zero(const char* path) {
 // Exit codes of the child, so the parent can say what went wrong.
 enum ChildResult : int {
   kOk = 0,
-  kNoNamespace = 10,
-  kSysctlsSet,
-  kNoLoopback,
-  kNoListener,
+  kSysctlsSet = 11,
+  kNoListener = 13,
   kNoCapture,
   kSendFailed,
   kNoSynAck,
@@ -136,13 +132,10 @@ int listen_on(std::uint16_t port) {
   return fd;
 }
 
-[[noreturn]] void probe_loopback_in_new_namespace() {
-  ::alarm(10);  // bounded whatever happens
-  if (::unshare(CLONE_NEWNET) != 0) ::_exit(kNoNamespace);
+int probe_loopback() {
   if (!sysctl_is_zero("/proc/sys/net/ipv4/conf/lo/route_localnet") ||
       !sysctl_is_zero("/proc/sys/net/ipv4/conf/all/accept_local"))
-    ::_exit(kSysctlsSet);
-  if (!bring_loopback_up()) ::_exit(kNoLoopback);
+    return kSysctlsSet;
   const int listener = listen_on(kOpenPort);
   std::optional<PcapSource> capture;
   try {
@@ -152,7 +145,7 @@ int listen_on(std::uint16_t port) {
     options.buffer_bytes = 1 << 20;
     capture.emplace(options);
   } catch (const std::exception&) {
-    ::_exit(kNoCapture);
+    return kNoCapture;
   }
   RawIpSink sink(kEthernet);
   const auto open_syn = tcp_frame(kOpenPort, 0x02);
@@ -161,7 +154,7 @@ int listen_on(std::uint16_t port) {
   const FrameRef frames[] = {{open_syn.data(), std::uint32_t(open_syn.size())},
                              {closed_syn.data(), std::uint32_t(closed_syn.size())},
                              {closed_ack.data(), std::uint32_t(closed_ack.size())}};
-  if (sink.send(frames, 3) != 3 || sink.stats().sent != 3) ::_exit(kSendFailed);
+  if (sink.send(frames, 3) != 3 || sink.stats().sent != 3) return kSendFailed;
 
   bool syn_ack = false, reset = false, ack_reset = false;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
@@ -179,22 +172,16 @@ int listen_on(std::uint16_t port) {
     });
   }
   ::close(listener);
-  ::_exit(!syn_ack ? kNoSynAck : !reset ? kNoReset : !ack_reset ? kNoAckReset : kOk);
+  return !syn_ack ? kNoSynAck : !reset ? kNoReset : !ack_reset ? kNoAckReset : kOk;
 }
 
 TEST(RawIpSinkNamespaceTest, OpenAndClosedLoopbackPortsAnswerWithoutSysctls) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root (a network namespace, a raw socket, a capture)";
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) probe_loopback_in_new_namespace();
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  const int result = WEXITSTATUS(status);
-  if (result == kNoNamespace) GTEST_SKIP() << "cannot create a network namespace here";
-  EXPECT_EQ(result, kOk) << "child result " << result
-                         << " (11 sysctls set, 12 no lo, 13 no listener, 14 no capture, 15 send failed, "
-                            "16 no SYN-ACK, 17 no RST to the SYN, 18 no RST to the padded ACK)";
+  const ForkedChildExit child = run_in_forked_child(probe_loopback, in_fresh_network_namespace(10));
+  if (child.no_namespace) GTEST_SKIP() << "cannot create a network namespace here";
+  EXPECT_EQ(child.code, kOk) << child.describe()
+                             << " (11 sysctls set, 13 no listener, 14 no capture, 15 send failed, "
+                                "16 no SYN-ACK, 17 no RST to the SYN, 18 no RST to the padded ACK)";
 }
 
 }  // namespace
