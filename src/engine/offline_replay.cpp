@@ -80,7 +80,7 @@ class Replay {
     if (job_.space.size() <= job_.state_table_limit) {
       table_ = std::make_unique<StateTable>(job_.space.size());
       probed_.assign(job_.space.size(), false);
-      probed_target_.assign(job_.space.targets().size(), false);
+      probed_target_.assign(job_.space.hosts(), false);  // both families
     }
     if (job_.os)
       collector_.emplace(job_.space, follow_ups_, job_.os->our_ts_val, job_.os->timing, job_.seed);
@@ -159,19 +159,14 @@ class Replay {
     }
   }
 
-  // As Scanner::conclude_silence: per slice, the positions pass 0 covered,
-  // which end with the last position we find a probe for (retries never go
-  // past pass 0). Inside them, an unanswered index is silence, unless its
-  // target got no probe at all: the sender skips only targets without a
-  // link-layer address, which the live scan reports as ARP timeouts.
+  // As Scanner::conclude_silence: per slice, the positions pass 0 covered
+  // (retries never go past pass 0). Inside them, an unanswered index is
+  // silence, unless its target got no probe at all: the sender skips only
+  // targets without a link-layer address (no ARP or NDP answer), which the
+  // live scan reports as ARP timeouts.
   void conclude_silence() {
     for (const Permutation& slice : sender_slices(job_)) {
-      std::uint64_t end = 0;
-      {
-        auto cursor = slice.cursor();
-        while (const auto index = cursor.next())
-          if (probed_[*index]) end = cursor.position();
-      }
+      const std::uint64_t end = covered_end(slice);
       auto cursor = slice.cursor();
       while (cursor.position() < end) {
         const auto index = cursor.next();
@@ -187,6 +182,29 @@ class Replay {
         results_.port(record);
       }
     }
+  }
+
+  // Where pass 0 ended in `slice`: after the last position we find a probe
+  // for, and after the positions of never-probed targets that follow it
+  // (the sender walked past those too: a finished scan covers every
+  // position, and the last ones may belong to targets it skipped). A slice
+  // without any probe claims nothing.
+  std::uint64_t covered_end(const Permutation& slice) const {
+    std::uint64_t end = 0;
+    bool any_probe = false;
+    auto cursor = slice.cursor();
+    for (;;) {
+      const std::uint64_t before = cursor.position();  // the cycle may step over values past the space
+      const auto index = cursor.next();
+      if (!index) break;
+      if (probed_[*index]) {
+        any_probe = true;
+        end = cursor.position();
+      } else if (any_probe && end == before && !probed_target_[*index / job_.space.slots().size()]) {
+        end = cursor.position();
+      }
+    }
+    return end;
   }
 
   const OfflineReplayJob& job_;

@@ -483,6 +483,19 @@ TEST(AnalyzeReplayTest, OwnIpv6ProbesAreToldApartFromReplies) {
   EXPECT_GE(v6_probes, 3u * 3u * 2u) << "every IPv6 pair probed at least once";
 }
 
+// No IPv4 target at all: the hosts of the space are IPv6 only (the replay
+// once sized its per-host table by the IPv4 targets and crashed here).
+TEST(AnalyzeReplayTest, Ipv6OnlyScanReplaysAsTheLiveRun) {
+  const RecordedScan scan({"-p", "22,80,443", "--seed", "5", "--retries", "1", "2001:2::1-2001:2::3"});
+  ASSERT_EQ(scan.live.ports.size(), 3u * 3u);
+  ScanSummary summary;
+  OfflineReplayStats stats;
+  const Collect offline = replay(scan, &summary, &stats);
+  expect_same_records(offline, scan.live);
+  EXPECT_EQ(summary.open, scan.live_summary.open);
+  EXPECT_EQ(stats.probes, scan.sent.size());
+}
+
 // The same capture with the link layer stripped (DLT_RAW, as a capture
 // without Ethernet records it) replays to the same records.
 TEST(AnalyzeReplayTest, MixedScanReplaysFromARawIpCaptureToo) {

@@ -6,18 +6,25 @@
 // together in a fresh namespace (both families in one scan: one capture on
 // lo, the two raw IP sinks behind a FamilySplitSink). Each runs in a forked
 // child (run_scan drops root), bounded by alarm() and reaped by PID; the
-// namespaces go with the fixture or the child.
+// namespaces go with the fixture or the child. Each scan is run again with
+// --pcap, and `zeroscan analyze` of its capture must write the live run's
+// port records (issue 11).
 #include <arpa/inet.h>
 #include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <map>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "support/scratch_file.h"
 #include "support/test_namespace.h"
+#include "zeroscan/cli/analyze_command.h"
 #include "zeroscan/cli/scan_command.h"
 
 namespace zeroscan {
@@ -61,7 +68,41 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
   return fd;
 }
 
-[[noreturn]] void scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file) {
+// --pcap FILE and -oJ FILE for a scan, both empty for a plain one.
+struct Recording {
+  std::string pcap;
+  std::string json;
+};
+
+void record(const Recording& recording, ScanOptions& o) {
+  o.pcap = recording.pcap;
+  o.output_json = recording.json;
+}
+
+// NDJSON lines other than the summary (which carries timings).
+std::vector<std::string> record_lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (line.find("\"type\":\"summary\"") == std::string::npos) out.push_back(line);
+  return out;
+}
+
+// `zeroscan analyze` of the recorded capture writes the live records, in order.
+void expect_analyze_gives_the_live_records(const Recording& recording) {
+  const std::string offline = recording.json + ".offline";
+  std::ostringstream out, err;
+  ASSERT_EQ(run_analyze({recording.pcap, "-oJ", offline}, out, err), 0) << err.str();
+  EXPECT_EQ(err.str(), "");
+  const auto live = record_lines(recording.json);
+  const auto replayed = record_lines(offline);
+  ASSERT_FALSE(live.empty());
+  ASSERT_EQ(replayed.size(), live.size());
+  for (std::size_t i = 0; i < live.size(); ++i) EXPECT_EQ(replayed[i], live[i]) << "line " << i;
+}
+
+[[noreturn]] void scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file,
+                                                  const Recording& recording = {}) {
   ::alarm(30);
   int listener = -1;
   {
@@ -76,6 +117,7 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
   o.wait_seconds = 0.5;
   o.interface = VethPair::kScannerInterface;
   o.resume_file = resume_file;
+  record(recording, o);
   Records records;
   const int rc = run_scan(o, &records);
   ::close(listener);
@@ -95,8 +137,7 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
   ::_exit(records.states == expected ? kOk : kWrongRecords);
 }
 
-TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
-  if (!running_as_root()) GTEST_SKIP() << "needs root: creates network namespaces";
+void scan_an_on_link_host_found_by_ndp(const Recording& recording) {
   VethPair lab;
   // nodad: usable at once, no duplicate address detection to wait for.
   lab.scanner.ip("-6 addr add 2001:2:ff::1/64 dev zs0 nodad");
@@ -104,16 +145,31 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
   const std::string resume_file = scratch_path("ipv6_netns.resume");
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
-  if (child == 0) scan_from_the_scanner_namespace(lab, resume_file);
+  if (child == 0) scan_from_the_scanner_namespace(lab, resume_file, recording);
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  EXPECT_EQ(WEXITSTATUS(status), kOk) << "10 no listener, 11 run_scan failed, 12 records differ";
+  ASSERT_EQ(WEXITSTATUS(status), kOk) << "10 no listener, 11 run_scan failed, 12 records differ";
+}
+
+TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates network namespaces";
+  scan_an_on_link_host_found_by_ndp({});
+}
+
+// The same scan recorded: analyze concludes ::2's answers and ::3's
+// NDP silence (never probed: filtered/arp-timeout) from the capture alone.
+TEST(Ipv6NetnsScan, AnalyzeOfARecordedNdpScanGivesTheLiveRecords) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates network namespaces";
+  const Recording recording{scratch_path("ndp.pcap"), scratch_path("ndp.json")};
+  scan_an_on_link_host_found_by_ndp(recording);
+  expect_analyze_gives_the_live_records(recording);
 }
 
 // 127.0.0.1 listens on kOpen, ::1 on kClosed: each family's answers must
 // land on its own address.
-[[noreturn]] void scan_both_loopbacks_in_new_namespace(const std::string& resume_file) {
+[[noreturn]] void scan_both_loopbacks_in_new_namespace(const std::string& resume_file,
+                                                      const Recording& recording = {}) {
   ::alarm(30);
   if (::unshare(CLONE_NEWNET) != 0 || !bring_loopback_up()) ::_exit(kNoNamespace);
   const int v4 = listen_on_ipv4_loopback(kOpen);
@@ -123,6 +179,7 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
   o.ports = "8080,8081";
   o.wait_seconds = 0.5;
   o.resume_file = resume_file;
+  record(recording, o);
   Records records;
   const int rc = run_scan(o, &records);
   ::close(v4);
@@ -138,17 +195,34 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
   ::_exit(records.states == expected ? kOk : kWrongRecords);
 }
 
-TEST(Ipv6NetnsScan, OneScanOfBothLoopbacksAnswersPerFamily) {
-  if (!running_as_root()) GTEST_SKIP() << "needs root: creates a network namespace";
+// False when no namespace could be made (the caller skips).
+bool scan_both_loopbacks(const Recording& recording) {
   const std::string resume_file = scratch_path("both_loopbacks.resume");
   const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) scan_both_loopbacks_in_new_namespace(resume_file);
+  EXPECT_GE(child, 0);
+  if (child < 0) return true;
+  if (child == 0) scan_both_loopbacks_in_new_namespace(resume_file, recording);
   int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  if (WEXITSTATUS(status) == kNoNamespace) GTEST_SKIP() << "cannot create a network namespace here";
+  EXPECT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status)) << "child killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  if (WEXITSTATUS(status) == kNoNamespace) return false;
   EXPECT_EQ(WEXITSTATUS(status), kOk) << "10 no listener, 11 run_scan failed, 12 records differ";
+  return true;
+}
+
+TEST(Ipv6NetnsScan, OneScanOfBothLoopbacksAnswersPerFamily) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates a network namespace";
+  if (!scan_both_loopbacks({})) GTEST_SKIP() << "cannot create a network namespace here";
+}
+
+// 127.0.0.1 and ::1 recorded from lo (our probes and the replies in one
+// capture, both raw IP sinks): analyze gives the live records.
+TEST(Ipv6NetnsScan, AnalyzeOfARecordedScanOfBothLoopbacksGivesTheLiveRecords) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates a network namespace";
+  const Recording recording{scratch_path("loopbacks.pcap"), scratch_path("loopbacks.json")};
+  if (!scan_both_loopbacks(recording)) GTEST_SKIP() << "cannot create a network namespace here";
+  if (HasFailure()) return;
+  expect_analyze_gives_the_live_records(recording);
 }
 
 }  // namespace
