@@ -271,6 +271,21 @@ Collect replay(const RecordedScan& scan, ScanSummary* summary, OfflineReplayStat
   return out;
 }
 
+// The replay's summary counts as the live run's did.
+void expect_same_counts(const ScanSummary& offline, const ScanSummary& live) {
+  EXPECT_EQ(offline.sent, live.sent);
+  EXPECT_EQ(offline.received, live.received);
+  EXPECT_EQ(offline.matched, live.matched);
+  EXPECT_EQ(offline.invalid, live.invalid);
+  EXPECT_EQ(offline.duplicates, live.duplicates);
+  EXPECT_EQ(offline.inconclusive, live.inconclusive);
+  EXPECT_EQ(offline.open, live.open);
+  EXPECT_EQ(offline.closed, live.closed);
+  EXPECT_EQ(offline.filtered, live.filtered);
+  EXPECT_EQ(offline.unfiltered, live.unfiltered);
+  EXPECT_EQ(offline.seed, live.seed);
+}
+
 TEST(AnalyzeReplayTest, ReplayGivesTheLiveRunsRecordsInOrder) {
   const RecordedScan scan(kOsScan);
   ASSERT_FALSE(scan.live.ports.empty());
@@ -290,18 +305,7 @@ TEST(AnalyzeReplayTest, ReplayGivesTheLiveRunsRecordsInOrder) {
   for (std::size_t i = 0; i < offline.hosts.size(); ++i)
     EXPECT_EQ(describe(offline.hosts[i]), describe(scan.live.hosts[i])) << "host record " << i;
 
-  const ScanSummary& live = scan.live_summary;
-  EXPECT_EQ(summary.sent, live.sent);
-  EXPECT_EQ(summary.received, live.received);
-  EXPECT_EQ(summary.matched, live.matched);
-  EXPECT_EQ(summary.invalid, live.invalid);
-  EXPECT_EQ(summary.duplicates, live.duplicates);
-  EXPECT_EQ(summary.inconclusive, live.inconclusive);
-  EXPECT_EQ(summary.open, live.open);
-  EXPECT_EQ(summary.closed, live.closed);
-  EXPECT_EQ(summary.filtered, live.filtered);
-  EXPECT_EQ(summary.unfiltered, live.unfiltered);
-  EXPECT_EQ(summary.seed, live.seed);
+  expect_same_counts(summary, scan.live_summary);
   EXPECT_EQ(stats.probes, scan.sent.size());
   EXPECT_EQ(stats.unreachable, 0u);
   EXPECT_EQ(stats.other_sent, 0u);
@@ -448,17 +452,8 @@ TEST(AnalyzeReplayTest, MixedScanReplaysBothFamiliesAsTheLiveRun) {
   OfflineReplayStats stats;
   const Collect offline = replay(scan, &summary, &stats);
   expect_same_records(offline, scan.live);
-  const ScanSummary& live = scan.live_summary;
   EXPECT_EQ(summary.targets, 6u);
-  EXPECT_EQ(summary.sent, live.sent);
-  EXPECT_EQ(summary.received, live.received);
-  EXPECT_EQ(summary.matched, live.matched);
-  EXPECT_EQ(summary.invalid, live.invalid);
-  EXPECT_EQ(summary.duplicates, live.duplicates);
-  EXPECT_EQ(summary.open, live.open);
-  EXPECT_EQ(summary.closed, live.closed);
-  EXPECT_EQ(summary.filtered, live.filtered);
-  EXPECT_EQ(summary.unfiltered, live.unfiltered);
+  expect_same_counts(summary, scan.live_summary);
   EXPECT_EQ(stats.probes, scan.sent.size());
   EXPECT_EQ(stats.other_sent, 0u);
   EXPECT_EQ(stats.unreachable, 0u);
