@@ -675,6 +675,27 @@ TEST_F(ErrorCase, EmptyCaptureWithGoodSidecarReportsNoProbe) {
   EXPECT_EQ(json.find("\"type\":\"port\""), std::string::npos) << "nothing was probed: no records";
 }
 
+// A version 3 sidecar of both families: nothing probed, and the message
+// names both addresses the probes would have come from.
+TEST_F(ErrorCase, EmptyCaptureOfAMixedScanNamesBothSources) {
+  std::string text = good_sidecar();
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {R"("version":2)", R"("version":3)"},
+           {R"("source":"198.19.0.1",)", R"("source":"198.19.0.1","source6":"2001:2::ff",)"},
+           {R"("targets":[["198.18.0.1","198.18.0.1"]],)",
+            R"("targets":[["198.18.0.1","198.18.0.1"]],"targets6":[["2001:2::1","2001:2::2"]],)"}}) {
+    ASSERT_NE(text.find(from), std::string::npos) << from;
+    text.replace(text.find(from), from.size(), to);
+  }
+  sidecar(text);
+  const auto [code, err] = analyze();
+  EXPECT_EQ(code, 0) << err;
+  EXPECT_NE(err.find("(source 198.19.0.1 and 2001:2::ff)"), std::string::npos) << err;
+  EXPECT_EQ(lines_in(err), 1u) << err;
+  const std::string json = read_file(scratch.path("out.json"));
+  EXPECT_NE(json.find("\"targets\":3"), std::string::npos) << "1 IPv4 + 2 IPv6 hosts: " << json;
+}
+
 TEST_F(ErrorCase, BadOptions) {
   auto [code, err] = analyze({pcap, "--frobnicate"});
   EXPECT_EQ(code, 2);
