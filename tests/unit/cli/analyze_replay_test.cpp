@@ -637,6 +637,11 @@ TEST_F(ErrorCase, SidecarFieldMissingOrWrong) {
            {R"("version":2)", R"("version":2.0)"},
            {R"("count":1000)", R"("count":1e3)"},
            {R"("sender_threads":1)", R"("sender_threads":-1)"},
+           // The IPv6 side (version 3): well-formed ranges and a source.
+           {R"("version":2)", R"("version":2,"targets6":[])"},
+           {R"("version":2)", R"("version":3,"source6":"2001:2::ff","targets6":[["2001:2::9","2001:2::1"]])"},
+           {R"("version":2)", R"("version":3,"targets6":[["2001:2::1","2001:2::9"]])"},
+           {R"("version":2)", R"("version":3,"source6":"::ffff:198.19.0.1.5","targets6":[["2001:2::1","2001:2::9"]])"},
        }) {
     std::string text = good_sidecar();
     ASSERT_NE(text.find(from), std::string::npos) << from;
