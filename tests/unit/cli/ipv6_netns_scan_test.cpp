@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -99,6 +100,9 @@ void expect_analyze_gives_the_live_records(const Recording& recording) {
   ASSERT_FALSE(live.empty());
   ASSERT_EQ(replayed.size(), live.size());
   for (std::size_t i = 0; i < live.size(); ++i) EXPECT_EQ(replayed[i], live[i]) << "line " << i;
+  if (::testing::Test::HasFailure()) return;  // kept, to look at
+  for (const std::string& file : {recording.pcap, recording.pcap + ".scan.json", recording.json, offline})
+    std::remove(file.c_str());
 }
 
 [[noreturn]] void scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file,
