@@ -6,6 +6,7 @@
 // DataError naming the file.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,7 @@ TEST(PcapSidecarIpv6, RoundTripKeepsTheIpv6RangesAndSource) {
   const PcapSidecar written = mixed_sidecar();
   write_pcap_sidecar(path, written);
   const PcapSidecar read = read_pcap_sidecar(path);
+  std::remove(path.c_str());
   ASSERT_TRUE(read.source6);
   EXPECT_EQ(*read.source6, *written.source6);
   EXPECT_EQ(read.targets6, written.targets6);
@@ -99,6 +101,7 @@ TEST(PcapSidecarIpv6, Ipv6OnlyScanHasNoIpv4Range) {
   const std::string path = scratch_path("v6only.scan.json");
   write_pcap_sidecar(path, s);
   const SidecarScan scan(read_pcap_sidecar(path));
+  std::remove(path.c_str());
   EXPECT_EQ(scan.space.hosts(), 7u);
   EXPECT_TRUE(scan.space.at(0).v6);
 }
@@ -110,6 +113,7 @@ TEST(PcapSidecarIpv6, Ipv4OnlySidecarHasNoIpv6Side) {
   const std::string path = scratch_path("v4only.scan.json");
   write_pcap_sidecar(path, s);
   const PcapSidecar read = read_pcap_sidecar(path);
+  std::remove(path.c_str());
   EXPECT_FALSE(read.source6);
   EXPECT_TRUE(read.targets6.empty());
   const SidecarScan scan(read);
