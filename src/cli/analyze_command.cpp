@@ -54,6 +54,13 @@ ScanSummary recorded_description(const PcapSidecar& sidecar) {
   return d;
 }
 
+// "198.19.0.1", "2001:2::ff" or both: the addresses our probes came from.
+std::string recorded_sources(const PcapSidecar& sidecar) {
+  if (!sidecar.source6) return sidecar.source.to_string();
+  if (sidecar.targets.empty()) return sidecar.source6->to_string();
+  return sidecar.source.to_string() + " and " + sidecar.source6->to_string();
+}
+
 int analyze(const AnalyzeOptions& a, std::ostream& err) {
   // The capture first: without it there is nothing to analyze.
   PcapFileSource capture(a.capture);
@@ -61,8 +68,6 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   const PcapSidecar sidecar = read_pcap_sidecar(sidecar_path);
 
   const SidecarScan scan(sidecar);
-  const Cookie cookie(cookie_key_from_seed(sidecar.seed, sidecar.shard), sidecar.source, sidecar.source_ports,
-                      std::uint8_t(sidecar.attempts));
 
   std::optional<fingerprint::Matcher> matcher;
   std::optional<OfflineOs> os;
@@ -72,7 +77,8 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
                          sidecar.os_rto ? fingerprint::RetransmitTiming::On : fingerprint::RetransmitTiming::Off});
   }
 
-  OfflineReplayJob job(scan.space, cookie);
+  OfflineReplayJob job(scan.space, scan.cookie);
+  job.cookie6 = scan.cookie6 ? &*scan.cookie6 : nullptr;
   job.seed = sidecar.seed;
   job.shard = sidecar.shard;
   job.sender_threads = a.sender_threads ? a.sender_threads : sidecar.sender_threads;
@@ -108,7 +114,7 @@ int analyze(const AnalyzeOptions& a, std::ostream& err) {
   }
   if (stats.probes == 0)
     err << "zeroscan analyze: " << a.capture << ": no probe of this scan in the capture (source "
-        << sidecar.source.to_string() << "); was it recorded with this sidecar?\n";
+        << recorded_sources(sidecar) << "); was it recorded with this sidecar?\n";
   return code;
 }
 

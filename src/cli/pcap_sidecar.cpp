@@ -12,6 +12,7 @@
 
 #include "zeroscan/cli/number_checks.h"
 #include "zeroscan/cli/scan_description.h"
+#include "zeroscan/cli/scan_inputs.h"
 #include "zeroscan/core/errors.h"
 #include "zeroscan/output/output_file.h"
 #include "zeroscan/output/port_list.h"
@@ -20,9 +21,13 @@ namespace zeroscan {
 
 namespace {
 
-constexpr int kVersion = 2;
+// Version 3 added the IPv6 side ("targets6", "source6"); version 2
+// sidecars, IPv4 only, still load.
+constexpr int kVersion = 3;
+constexpr int kOldestVersion = 2;
+constexpr int kFirstIpv6Version = 3;
 constexpr std::size_t kMaxSidecarBytes = 64 << 20;
-constexpr std::size_t kMaxRanges = 1 << 20;
+constexpr std::size_t kMaxRanges = 1 << 20;  // both families together
 constexpr std::size_t kMaxArgs = 4096;
 
 // Whether `value` is a JSON integer that T holds.
@@ -62,25 +67,72 @@ T bounded(const nlohmann::json& j, const char* key, const std::string& path, T l
   return T(value);
 }
 
-Ipv4 address(const std::string& text, const char* what, const std::string& path) {
-  const auto parsed = Ipv4::parse(text);
-  if (!parsed) throw DataError(path + ": " + what + " is not an IPv4 address: '" + quote_capped(text) + "'");
+// An address of either family, named in the error by `what`.
+template <class Address>
+Address address(const std::string& text, const char* what, const std::string& path) {
+  constexpr const char* family = std::is_same_v<Address, Ipv4> ? "IPv4" : "IPv6";
+  const auto parsed = Address::parse(text);
+  if (!parsed)
+    throw DataError(path + ": " + what + " is not an " + family + " address: '" + quote_capped(text) + "'");
   return *parsed;
 }
 
-std::vector<Ipv4Range> ranges_from(const nlohmann::json& j, const std::string& path) {
-  const auto list = field<std::vector<std::vector<std::string>>>(j, "targets", path);
-  if (list.empty() || list.size() > kMaxRanges)
-    throw DataError(path + ": \"targets\" must list 1 to " + std::to_string(kMaxRanges) + " ranges");
-  std::vector<Ipv4Range> ranges;
+// A list of [first, last] pairs under `key`, each range well formed.
+template <class Range>
+std::vector<Range> ranges_from(const nlohmann::json& j, const char* key, const std::string& path) {
+  using Address = decltype(Range::first);
+  const auto list = field<std::vector<std::vector<std::string>>>(j, key, path);
+  if (list.size() > kMaxRanges)
+    throw DataError(path + ": \"" + key + "\" lists more than " + std::to_string(kMaxRanges) + " ranges");
+  std::vector<Range> ranges;
   ranges.reserve(list.size());
   for (const auto& pair : list) {
-    if (pair.size() != 2) throw DataError(path + ": \"targets\" holds a range that is not [first, last]");
-    const Ipv4 first = address(pair[0], "a target", path), last = address(pair[1], "a target", path);
-    if (last.value < first.value) throw DataError(path + ": \"targets\" holds a range that ends before it starts");
+    if (pair.size() != 2)
+      throw DataError(path + ": \"" + key + "\" holds a range that is not [first, last]");
+    const auto first = address<Address>(pair[0], "a target", path);
+    const auto last = address<Address>(pair[1], "a target", path);
+    if (last < first) throw DataError(path + ": \"" + key + "\" holds a range that ends before it starts");
     ranges.push_back({first, last});
   }
   return ranges;
+}
+
+// The recorded IPv6 ranges are the live scan's normalised ones: sorted,
+// disjoint, below 2^64 addresses in all (an index must name each).
+void check_ipv6_ranges(const std::vector<Ipv6Range>& ranges, const std::string& path) {
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    if (i > 0 && !(ranges[i - 1].last < ranges[i].first))
+      throw DataError(path + ": \"targets6\" is not sorted and disjoint, as a scan records it");
+    const auto size = ranges[i].size();
+    if (!size || *size > std::numeric_limits<std::uint64_t>::max() - total)
+      throw DataError(path + ": \"targets6\" holds 2^64 or more addresses");
+    total += *size;
+  }
+}
+
+// Version 3's IPv6 side: the IPv6 ranges and, when there are any, the
+// source address the Ipv6Cookie hashed.
+void read_ipv6_side(const nlohmann::json& j, std::int64_t version, const std::string& path, PcapSidecar& s) {
+  if (version < kFirstIpv6Version) {
+    if (j.contains("targets6") || j.contains("source6"))
+      throw DataError(path + ": a version " + std::to_string(version) +
+                      " sidecar has no IPv6 side (\"targets6\", \"source6\")");
+    return;
+  }
+  if (j.contains("targets6")) s.targets6 = ranges_from<Ipv6Range>(j, "targets6", path);
+  check_ipv6_ranges(s.targets6, path);
+  if (s.targets6.empty()) return;
+  s.source6 = address<Ipv6>(field<std::string>(j, "source6", path), "\"source6\"", path);
+}
+
+void read_targets(const nlohmann::json& j, std::int64_t version, const std::string& path, PcapSidecar& s) {
+  s.targets = ranges_from<Ipv4Range>(j, "targets", path);
+  read_ipv6_side(j, version, path, s);
+  if (s.targets.empty() && s.targets6.empty()) throw DataError(path + ": the sidecar lists no target range");
+  if (s.targets.size() + s.targets6.size() > kMaxRanges)
+    throw DataError(path + ": \"targets\" and \"targets6\" list more than " + std::to_string(kMaxRanges) +
+                    " ranges");
 }
 
 std::vector<ProbeKind> kinds_from(const nlohmann::json& j, const std::string& path) {
@@ -115,16 +167,18 @@ ScanConfig config_from(const nlohmann::json& j, const std::string& path) {
 
 }  // namespace
 
-PcapSidecar record_sidecar(const ScanOptions& o, const ScanInputs& in, Ipv4 source, unsigned sender_threads,
-                           std::uint32_t ts_val) {
+PcapSidecar record_sidecar(const ScanOptions& o, const ScanInputs& in, Ipv4 source, std::optional<Ipv6> source6,
+                           unsigned sender_threads, std::uint32_t ts_val) {
   PcapSidecar s;
   s.args = o.args;
   s.seed = in.seed;
   s.source = source;
+  if (!in.target_ranges6.empty()) s.source6 = source6;
   s.source_ports = in.source_ports;
   s.attempts = o.retries + 1;
   s.ts_val = ts_val;
   s.targets = in.target_ranges;
+  s.targets6 = in.target_ranges6;
   s.ports = format_port_list(in.ports.ports());
   s.kinds = in.kinds;
   s.port0 = o.port0;
@@ -145,12 +199,16 @@ void write_pcap_sidecar(const std::string& path, const PcapSidecar& s) {
   j["args"] = s.args;
   j["seed"] = s.seed;
   j["source"] = s.source.to_string();
+  if (s.source6) j["source6"] = s.source6->to_string();
   j["source_ports"] = {{"first", s.source_ports.first}, {"count", s.source_ports.count}};
   j["attempts"] = s.attempts;
   j["ts_val"] = s.ts_val;
   nlohmann::ordered_json targets = nlohmann::ordered_json::array();
   for (const Ipv4Range& r : s.targets) targets.push_back({r.first.to_string(), r.last.to_string()});
   j["targets"] = targets;
+  nlohmann::ordered_json targets6 = nlohmann::ordered_json::array();
+  for (const Ipv6Range& r : s.targets6) targets6.push_back({r.first.to_string(), r.last.to_string()});
+  j["targets6"] = targets6;
   j["ports"] = s.ports;
   std::vector<std::string> kinds;
   for (ProbeKind k : s.kinds) kinds.emplace_back(to_string(k));
@@ -179,14 +237,15 @@ PcapSidecar parse_pcap_sidecar(std::string_view text, const std::string& path) {
   if (!j.is_object() || !j.contains("type") || j["type"] != "zeroscan-pcap")
     throw DataError(path + ": not a zeroscan --pcap sidecar (no \"type\":\"zeroscan-pcap\")");
   const auto version = field<std::int64_t>(j, "version", path);
-  if (version != kVersion)
+  if (version < kOldestVersion || version > kVersion)
     throw DataError(path + ": sidecar version " + std::to_string(version) + " is not supported (" +
-                    std::to_string(kVersion) + " is; record the scan again with this zeroscan)");
+                    std::to_string(kOldestVersion) + " to " + std::to_string(kVersion) +
+                    " are; record the scan again with this zeroscan)");
   PcapSidecar s;
   s.args = field<std::vector<std::string>>(j, "args", path);
   if (s.args.size() > kMaxArgs) throw DataError(path + ": \"args\" is too long");
   s.seed = field<std::uint64_t>(j, "seed", path);
-  s.source = address(field<std::string>(j, "source", path), "\"source\"", path);
+  s.source = address<Ipv4>(field<std::string>(j, "source", path), "\"source\"", path);
   const nlohmann::json ports = field<nlohmann::json>(j, "source_ports", path);
   const auto first = bounded<std::uint32_t>(ports, "first", path, 1, 65535);
   const auto count = bounded<std::uint32_t>(ports, "count", path, 1, 65535);
@@ -196,7 +255,7 @@ PcapSidecar parse_pcap_sidecar(std::string_view text, const std::string& path) {
   s.attempts = bounded<unsigned>(j, "attempts", path, 1, 255);
   if (s.attempts > count) throw DataError(path + ": \"attempts\" is more than the source ports allow");
   s.ts_val = bounded<std::uint32_t>(j, "ts_val", path, 0, 0xffffffffu);
-  s.targets = ranges_from(j, path);
+  read_targets(j, version, path, s);
   s.ports = field<std::string>(j, "ports", path);
   try {
     PortSet::parse(s.ports);
@@ -245,13 +304,39 @@ std::vector<ProbeSlot> recorded_extra_slots(const PcapSidecar& s) {
   return {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
 }
 
+// The space as the live scan's ScanPlan builds it: IPv4 hosts, then IPv6.
+ScanSpace recorded_space(const TargetSet& targets, const Ipv6TargetSet& targets6, const PortSet& ports,
+                         const PcapSidecar& s) {
+  try {
+    return ScanSpace(targets, targets6, ports, s.kinds, recorded_extra_slots(s));
+  } catch (const UsageError& e) {
+    throw DataError("the sidecar describes a scan that cannot be rebuilt: " + std::string(e.what()));
+  }
+}
+
+Ipv6TargetSet recorded_ipv6_targets(const PcapSidecar& s) {
+  try {
+    return Ipv6TargetSet(s.targets6, {});
+  } catch (const UsageError& e) {
+    throw DataError("the sidecar's \"targets6\": " + std::string(e.what()));
+  }
+}
+
 }  // namespace
 
 SidecarScan::SidecarScan(const PcapSidecar& s)
-    : targets(s.targets, {}), ports(recorded_ports(s)), space(targets, ports, s.kinds, recorded_extra_slots(s)) {
+    : targets(s.targets, {}),
+      targets6(recorded_ipv6_targets(s)),
+      ports(recorded_ports(s)),
+      space(recorded_space(targets, targets6, ports, s)),
+      cookie(cookie_key_from_seed(s.seed, s.shard), s.source, s.source_ports, std::uint8_t(s.attempts)) {
   if (space.size() > Permutation::kMaxSize)
     throw DataError("the sidecar describes a scan of " + std::to_string(space.size()) +
                     " probes, more than any scan can hold");
+  if (!targets6.empty()) {
+    if (!s.source6) throw DataError("the sidecar lists IPv6 targets but no \"source6\"");
+    cookie6.emplace(cookie_key_from_seed(s.seed, s.shard), *s.source6, s.source_ports, std::uint8_t(s.attempts));
+  }
 }
 
 }  // namespace zeroscan

@@ -352,6 +352,12 @@ PacketSink* keep(OpenScan& s, std::unique_ptr<PacketSink> sink) {
   return s.sinks.back().get();
 }
 
+// The IPv6 cookie's source address, for the --pcap sidecar.
+std::optional<Ipv6> ipv6_source(const OpenScan& s) {
+  if (!s.ipv6) return std::nullopt;
+  return s.ipv6->kit.cookie->source();
+}
+
 // One sender thread's sink: a scan of one family has one socket; a scan of
 // both has one per family behind a FamilySplitSink.
 PacketSink* open_thread_sink(const ScanPlan& plan, OpenScan& s) {
@@ -398,7 +404,7 @@ void open_packet_io(const ScanPlan& plan, OpenScan& s) {
   s.recording_source.emplace(*s.live_source, *s.recorder);
   s.source = &*s.recording_source;
   write_pcap_sidecar(s.replaced.aside(o.pcap + ".scan.json"),
-                     record_sidecar(o, plan.inputs, s.route->source, s.threads, kOurTsVal));
+                     record_sidecar(o, plan.inputs, s.route->source, ipv6_source(s), s.threads, kOurTsVal));
 }
 
 // Whether an output format writes to standard output ("-").

@@ -67,7 +67,6 @@ void refuse_unwired_ipv6(const ScanPlan& plan) {
   };
   if (o.os) refuse("-O");
   if (o.discovery.any()) refuse("host discovery (-sn, --discover, -P*)");
-  if (!o.pcap.empty()) refuse("--pcap (zeroscan analyze)");
 }
 
 std::string duration(double seconds) {

@@ -13,27 +13,47 @@
 #include "zeroscan/engine/result_queue.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/state_table.h"
+#include "zeroscan/parse/ipv6_reply_parser.h"
 #include "zeroscan/parse/reply_parser.h"
 
 namespace zeroscan {
 
-std::optional<CookieMatch> own_probe(const Reply& frame, const Cookie& cookie) {
-  if (frame.kind != ReplyKind::Tcp || frame.ip.src != cookie.source()) return std::nullopt;
+namespace {
+
+// Whether `tcp`, sent to `target`, is the probe some attempt of (target,
+// port, kind) carries: a bare SYN or bare ACK with the cookie's source
+// port and sequence number (and ack, for ACK probes).
+template <class Match, class CookieType, class Address>
+std::optional<Match> probe_of(const TcpFields& tcp, const CookieType& cookie, Address target) {
   ProbeKind kind;
-  if (frame.tcp.flags == tcp_flag::Syn) {
+  if (tcp.flags == tcp_flag::Syn) {
     kind = ProbeKind::Syn;
-  } else if (frame.tcp.flags == tcp_flag::Ack) {
+  } else if (tcp.flags == tcp_flag::Ack) {
     kind = ProbeKind::Ack;
   } else {
     return std::nullopt;
   }
   for (std::uint8_t attempt = 0; attempt < cookie.max_attempts(); ++attempt) {
-    const ProbeFields fields = cookie.probe_fields(frame.ip.dst, frame.tcp.dst_port, kind, attempt);
-    if (fields.src_port != frame.tcp.src_port || fields.seq != frame.tcp.seq) continue;
-    if (kind == ProbeKind::Ack && fields.ack != frame.tcp.ack) continue;
-    return CookieMatch{frame.ip.dst, frame.tcp.dst_port, kind, attempt};
+    const auto fields = cookie.probe_fields(target, tcp.dst_port, kind, attempt);
+    if (fields.src_port != tcp.src_port || fields.seq != tcp.seq) continue;
+    if (kind == ProbeKind::Ack && fields.ack != tcp.ack) continue;
+    return Match{target, tcp.dst_port, kind, attempt};
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<CookieMatch> own_probe(const Reply& frame, const Cookie& cookie) {
+  if (frame.kind != ReplyKind::Tcp || frame.family != IpFamily::V4 || frame.ip.src != cookie.source())
+    return std::nullopt;
+  return probe_of<CookieMatch>(frame.tcp, cookie, frame.ip.dst);
+}
+
+std::optional<Ipv6CookieMatch> own_probe(const Reply& frame, const Ipv6Cookie& cookie) {
+  if (frame.kind != ReplyKind::Tcp || frame.family != IpFamily::V6 || frame.ip6.src != cookie.source())
+    return std::nullopt;
+  return probe_of<Ipv6CookieMatch>(frame.tcp, cookie, frame.ip6.dst);
 }
 
 namespace {
@@ -60,30 +80,20 @@ class Replay {
     if (job_.space.size() <= job_.state_table_limit) {
       table_ = std::make_unique<StateTable>(job_.space.size());
       probed_.assign(job_.space.size(), false);
-      probed_target_.assign(job_.space.targets().size(), false);
+      probed_target_.assign(job_.space.hosts(), false);  // both families
     }
     if (job_.os)
       collector_.emplace(job_.space, follow_ups_, job_.os->our_ts_val, job_.os->timing, job_.seed);
-    receiver_.emplace(ReceiverContext{job_.space, job_.cookie, table_.get(), queue_, counters_,
-                                      collector_ ? &*collector_ : nullptr});
+    ReceiverContext context{job_.space, job_.cookie, table_.get(), queue_, counters_,
+                            collector_ ? &*collector_ : nullptr};
+    context.cookie6 = job_.cookie6;
+    receiver_.emplace(context);
   }
 
   void frame(const std::uint8_t* data, std::size_t size, LinkType link, std::int64_t ts) {
     first_ns_ = std::min(first_ns_, ts);
     last_ns_ = std::max(last_ns_, ts);
-    const auto parsed = parse_reply(data, size, link, ts);
-    if (parsed && parsed->ip.src == job_.cookie.source()) {
-      if (const auto probe = own_probe(*parsed, job_.cookie)) {
-        sent(*probe, ts);
-        return;
-      }
-      // From our address to someone else: a frame we sent (the live
-      // capture only passes frames addressed to us), but no probe of ours.
-      if (parsed->ip.dst != job_.cookie.source()) {
-        ++stats_.other_sent;
-        return;
-      }
-    }
+    if (sent_by_us(data, size, link, ts)) return;
     ++stats_.replies;
     receiver_->handle_frame(data, size, link, ts);
     // No second thread here: every result goes to the writers at once, so
@@ -112,7 +122,30 @@ class Replay {
   }
 
  private:
-  void sent(const CookieMatch& probe, std::int64_t ts) {
+  // A frame from our address to someone else is one we sent (the live
+  // capture only passes frames addressed to us): a probe, counted as sent,
+  // or something else of ours. Either way no reply.
+  bool sent_by_us(const std::uint8_t* data, std::size_t size, LinkType link, std::int64_t ts) {
+    if (const auto v4 = parse_reply(data, size, link, ts)) return sent_by_us(*v4, job_.cookie, v4->ip, ts);
+    if (!job_.cookie6) return false;
+    if (const auto v6 = parse_ipv6_reply(data, size, link, ts)) return sent_by_us(*v6, *job_.cookie6, v6->ip6, ts);
+    return false;
+  }
+
+  template <class CookieType, class Header>
+  bool sent_by_us(const Reply& frame, const CookieType& cookie, const Header& ip, std::int64_t ts) {
+    if (ip.src != cookie.source()) return false;
+    if (const auto probe = own_probe(frame, cookie)) {
+      sent(*probe, ts);
+      return true;
+    }
+    if (ip.dst == cookie.source()) return false;
+    ++stats_.other_sent;
+    return true;
+  }
+
+  template <class Match>
+  void sent(const Match& probe, std::int64_t ts) {
     ++stats_.probes;
     last_probe_ns_ = std::max(last_probe_ns_, ts);
     const auto index = job_.space.index_of(probe.target, probe.port, probe.kind);
@@ -126,19 +159,14 @@ class Replay {
     }
   }
 
-  // As Scanner::conclude_silence: per slice, the positions pass 0 covered,
-  // which end with the last position we find a probe for (retries never go
-  // past pass 0). Inside them, an unanswered index is silence, unless its
-  // target got no probe at all: the sender skips only targets without a
-  // link-layer address, which the live scan reports as ARP timeouts.
+  // As Scanner::conclude_silence: per slice, the positions pass 0 covered
+  // (retries never go past pass 0). Inside them, an unanswered index is
+  // silence, unless its target got no probe at all: the sender skips only
+  // targets without a link-layer address (no ARP or NDP answer), which the
+  // live scan reports as ARP timeouts.
   void conclude_silence() {
     for (const Permutation& slice : sender_slices(job_)) {
-      std::uint64_t end = 0;
-      {
-        auto cursor = slice.cursor();
-        while (const auto index = cursor.next())
-          if (probed_[*index]) end = cursor.position();
-      }
+      const std::uint64_t end = covered_end(slice);
       auto cursor = slice.cursor();
       while (cursor.position() < end) {
         const auto index = cursor.next();
@@ -149,11 +177,34 @@ class Replay {
         const bool probed = probed_target_[*index / job_.space.slots().size()];
         if (!probed) ++stats_.unreachable;
         const PortRecord record = silence_record(t, probed, job_.cookie.max_attempts());
-        if (collector_ && t.port == 0) collector_->add_silence(t.ip, t.kind, 0);
+        if (collector_ && t.port == 0 && !t.v6) collector_->add_silence(t.ip, t.kind, 0);  // as Scanner
         counters_.filtered.fetch_add(1, std::memory_order_relaxed);
         results_.port(record);
       }
     }
+  }
+
+  // Where pass 0 ended in `slice`: after the last position we find a probe
+  // for, and after the positions of never-probed targets that follow it
+  // (the sender walked past those too: a finished scan covers every
+  // position, and the last ones may belong to targets it skipped). A slice
+  // without any probe claims nothing.
+  std::uint64_t covered_end(const Permutation& slice) const {
+    std::uint64_t end = 0;
+    bool any_probe = false;
+    auto cursor = slice.cursor();
+    for (;;) {
+      const std::uint64_t before = cursor.position();  // the cycle may step over values past the space
+      const auto index = cursor.next();
+      if (!index) break;
+      if (probed_[*index]) {
+        any_probe = true;
+        end = cursor.position();
+      } else if (any_probe && end == before && !probed_target_[*index / job_.space.slots().size()]) {
+        end = cursor.position();
+      }
+    }
+    return end;
   }
 
   const OfflineReplayJob& job_;

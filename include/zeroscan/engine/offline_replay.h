@@ -4,7 +4,9 @@
 // in the order they happened. Replies go through the same Receiver the live
 // scan used (cookie check, classification, first answer wins, -O evidence);
 // our own probes say which (address, port, kind) were really probed, so
-// silence is concluded exactly where the live scan concluded it.
+// silence is concluded exactly where the live scan concluded it. A scan
+// with IPv6 targets replays its IPv6 frames the same way, through the
+// Receiver's IPv6 path (parse_ipv6_reply, the Ipv6Cookie, classify).
 //
 // Pure apart from the PacketSource it reads: no clock, no sockets.
 #pragma once
@@ -13,6 +15,7 @@
 #include <optional>
 
 #include "zeroscan/cookie/cookie.h"
+#include "zeroscan/cookie/ipv6_cookie.h"
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/fingerprint/host_evidence.h"
 #include "zeroscan/fingerprint/matcher.h"
@@ -35,6 +38,7 @@ struct OfflineReplayJob {
       : space(scan_space), cookie(scan_cookie) {}
   const ScanSpace& space;
   const Cookie& cookie;  // the recorded key, source address, source ports, attempts
+  const Ipv6Cookie* cookie6 = nullptr;  // the same over the IPv6 source; the space holds IPv6 targets
   std::uint64_t seed = 0;
   ShardSpec shard;
   // How many sender threads the recorded scan had: silence is concluded
@@ -64,6 +68,8 @@ struct OfflineReplayStats {
 // that (target, port, kind) at some attempt. Our stack's RSTs and every
 // reply fail the test, even on loopback where both ends share the address.
 std::optional<CookieMatch> own_probe(const Reply& frame, const Cookie& cookie);
+// The same test for an IPv6 frame (parse_ipv6_reply) against the Ipv6Cookie.
+std::optional<Ipv6CookieMatch> own_probe(const Reply& frame, const Ipv6Cookie& cookie);
 
 // Reads `capture` to its end and writes every record the live scan wrote to
 // `results`: port records in capture order, then silence (filtered /

@@ -37,6 +37,7 @@
 #include "zeroscan/net/recording.h"
 #include "zeroscan/output/firewall_aggregator.h"
 #include "zeroscan/output/ndjson_writer.h"
+#include "zeroscan/parse/ipv6_reply_parser.h"
 #include "zeroscan/parse/reply_parser.h"
 #include "zeroscan/ports/embedded_port_data.h"
 
@@ -127,6 +128,7 @@ constexpr std::uint32_t kTsVal = 0x7a736e31;  // the scan command's TSval
 #ifdef ZEROSCAN_HAVE_SCRIPTED_NETWORK
 
 Ipv4 ip(const char* text) { return *Ipv4::parse(text); }
+Ipv6 ip6(const char* text) { return *Ipv6::parse(text); }
 
 // One recorded scan: the live run's records and NDJSON, the capture and
 // the sidecar, as `zeroscan --pcap` leaves them.
@@ -138,13 +140,14 @@ struct RecordedScan {
   ScanSummary live_summary;
   std::vector<ScriptedNetwork::Frame> sent;
   Ipv4 source = ip("198.19.0.1");
+  Ipv6 source6 = ip6("2001:2::ff");
 
   explicit RecordedScan(const std::vector<std::string>& args) {
     const ScanOptions o = options_from(args);
     const ScanInputs in = resolve_scan_inputs(o, resolve_with_getaddrinfo, 1);
     std::vector<ProbeSlot> extra;
     if (o.port0) extra = {{0, ProbeKind::Syn}, {0, ProbeKind::Ack}};
-    const ScanSpace space(in.targets, in.ports, in.kinds, extra);
+    const ScanSpace space(in.targets, in.targets6, in.ports, in.kinds, extra);
     const Permutation permutation(space.size(), in.seed, in.shard);
     const std::uint8_t attempts = std::uint8_t(o.retries + 1);
     const Cookie cookie(in.cookie_key, source, in.source_ports, attempts);
@@ -156,6 +159,17 @@ struct RecordedScan {
     ProbeTemplates templates;
     for (ProbeKind kind : in.kinds) templates[int(kind)].emplace(kind, t);
     const TargetMacs macs;
+    // The IPv6 side, as cli/ipv6_scan_side builds it.
+    const Ipv6Cookie cookie6(in.cookie_key, source6, in.source_ports, attempts);
+    Ipv6TemplateOptions t6;
+    t6.src_ip = source6;
+    t6.src_mac = t.src_mac;
+    t6.dst_mac = t.dst_mac;
+    t6.ts_val = kTsVal;
+    Ipv6ProbeTemplates templates6;
+    for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) templates6[int(kind)].emplace(kind, t6);
+    const Ipv6Probing probing6{cookie6, templates6};
+    const Ipv6Probing* v6 = in.targets6.empty() ? nullptr : &probing6;
 
     ScriptedNetwork net;
     // .1 Linux-like: 22 and 80 open, the rest closed (port 0 too).
@@ -174,6 +188,14 @@ struct RecordedScan {
     net.script(ip("198.18.0.3"), 443, PortBehaviour::icmp_unreachable(13).from(ip("198.18.9.9")));
     // .4 dark. .5 closed everywhere, late.
     net.script_host(ip("198.18.0.5"), PortBehaviour::closed().delay(2));
+    // IPv6: ::1 open on 22 and 80 (twice), closed elsewhere; ::2 an
+    // admin-prohibited ICMPv6 error from a router on 443, late closed
+    // elsewhere; ::3 dark.
+    net.script_host(ip6("2001:2::1"), PortBehaviour::closed());
+    net.script(ip6("2001:2::1"), 22, PortBehaviour::open());
+    net.script(ip6("2001:2::1"), 80, PortBehaviour::open().duplicate(2));
+    net.script_host(ip6("2001:2::2"), PortBehaviour::closed().delay(1));
+    net.script(ip6("2001:2::2"), 443, PortBehaviour::icmp_unreachable(1).from(ip6("2001:2::fffe")));
 
     std::optional<fingerprint::Matcher> matcher;
     FollowUpQueue follow_ups;
@@ -208,7 +230,7 @@ struct RecordedScan {
     settings.wait_seconds = 0.3;
     settings.retry_gap_seconds = 0.2;
     Scanner scanner(ScanJob{space, permutation, cookie, templates, macs, settings, in.seed, in.shard,
-                            os ? &*os : nullptr, ScanSummary{}},
+                            os ? &*os : nullptr, ScanSummary{}, v6},
                     sink, capture, results);
     live_summary = scanner.run();
     recorder.close();
@@ -217,7 +239,7 @@ struct RecordedScan {
     // As the scan command records it.
     ScanOptions recorded = o;
     recorded.args = args;
-    write_pcap_sidecar(pcap + ".scan.json", record_sidecar(recorded, in, source, 1, kTsVal));
+    write_pcap_sidecar(pcap + ".scan.json", record_sidecar(recorded, in, source, source6, 1, kTsVal));
   }
 };
 
@@ -226,7 +248,9 @@ const std::vector<std::string> kOsScan = {"-sS", "-sA", "-sZ", "-O", "-p", "22,8
                                           "198.18.0.1-198.18.0.5"};
 
 // The offline replay of the capture, through the engine helper directly.
-Collect replay(const RecordedScan& scan, ScanSummary* summary, OfflineReplayStats* stats) {
+// `capture`: the scan's own by default.
+Collect replay(const RecordedScan& scan, ScanSummary* summary, OfflineReplayStats* stats,
+               const std::string& capture_path = {}) {
   const PcapSidecar sidecar = read_pcap_sidecar(scan.pcap + ".scan.json");
   const SidecarScan rebuilt(sidecar);
   const ScanSpace& space = rebuilt.space;
@@ -237,13 +261,29 @@ Collect replay(const RecordedScan& scan, ScanSummary* summary, OfflineReplayStat
   OfflineReplayJob job(space, cookie);
   job.seed = sidecar.seed;
   job.shard = sidecar.shard;
+  job.cookie6 = rebuilt.cookie6 ? &*rebuilt.cookie6 : nullptr;
   job.os = sidecar.os ? &os : nullptr;
   Collect out;
   FirewallAggregator firewall(out);
-  PcapFileSource capture(scan.pcap);
+  PcapFileSource capture(capture_path.empty() ? scan.pcap : capture_path);
   ResultSink& sink = sidecar.kinds.size() == 2 ? static_cast<ResultSink&>(firewall) : out;
   *summary = replay_capture(job, capture, sink, stats);
   return out;
+}
+
+// The replay's summary counts as the live run's did.
+void expect_same_counts(const ScanSummary& offline, const ScanSummary& live) {
+  EXPECT_EQ(offline.sent, live.sent);
+  EXPECT_EQ(offline.received, live.received);
+  EXPECT_EQ(offline.matched, live.matched);
+  EXPECT_EQ(offline.invalid, live.invalid);
+  EXPECT_EQ(offline.duplicates, live.duplicates);
+  EXPECT_EQ(offline.inconclusive, live.inconclusive);
+  EXPECT_EQ(offline.open, live.open);
+  EXPECT_EQ(offline.closed, live.closed);
+  EXPECT_EQ(offline.filtered, live.filtered);
+  EXPECT_EQ(offline.unfiltered, live.unfiltered);
+  EXPECT_EQ(offline.seed, live.seed);
 }
 
 TEST(AnalyzeReplayTest, ReplayGivesTheLiveRunsRecordsInOrder) {
@@ -265,18 +305,7 @@ TEST(AnalyzeReplayTest, ReplayGivesTheLiveRunsRecordsInOrder) {
   for (std::size_t i = 0; i < offline.hosts.size(); ++i)
     EXPECT_EQ(describe(offline.hosts[i]), describe(scan.live.hosts[i])) << "host record " << i;
 
-  const ScanSummary& live = scan.live_summary;
-  EXPECT_EQ(summary.sent, live.sent);
-  EXPECT_EQ(summary.received, live.received);
-  EXPECT_EQ(summary.matched, live.matched);
-  EXPECT_EQ(summary.invalid, live.invalid);
-  EXPECT_EQ(summary.duplicates, live.duplicates);
-  EXPECT_EQ(summary.inconclusive, live.inconclusive);
-  EXPECT_EQ(summary.open, live.open);
-  EXPECT_EQ(summary.closed, live.closed);
-  EXPECT_EQ(summary.filtered, live.filtered);
-  EXPECT_EQ(summary.unfiltered, live.unfiltered);
-  EXPECT_EQ(summary.seed, live.seed);
+  expect_same_counts(summary, scan.live_summary);
   EXPECT_EQ(stats.probes, scan.sent.size());
   EXPECT_EQ(stats.unreachable, 0u);
   EXPECT_EQ(stats.other_sent, 0u);
@@ -386,6 +415,115 @@ TEST(AnalyzeReplayTest, FollowUpProbesOfASynOnlyOsScanAreRecognised) {
   for (std::size_t i = 0; i < offline.hosts.size(); ++i)
     EXPECT_EQ(describe(offline.hosts[i]), describe(scan.live.hosts[i])) << "host record " << i;
   EXPECT_EQ(summary.sent, scan.live_summary.sent);
+}
+
+// Issue 11: a scan of both families. IPv6 frames go through the
+// Receiver's IPv6 path offline as they did live.
+const std::vector<std::string> kMixedScan = {"-sS", "-sA", "-p", "22,80,443", "--seed", "7", "--retries", "1",
+                                             "--source-port", "40000-40999", "198.18.0.1-198.18.0.3",
+                                             "2001:2::1-2001:2::3"};
+
+void expect_same_records(const Collect& offline, const Collect& live) {
+  ASSERT_EQ(offline.ports.size(), live.ports.size());
+  for (std::size_t i = 0; i < offline.ports.size(); ++i)
+    EXPECT_EQ(describe(offline.ports[i]), describe(live.ports[i])) << "port record " << i;
+  ASSERT_EQ(offline.firewalls.size(), live.firewalls.size());
+  for (std::size_t i = 0; i < offline.firewalls.size(); ++i)
+    EXPECT_EQ(describe(offline.firewalls[i]), describe(live.firewalls[i])) << "firewall record " << i;
+}
+
+std::size_t count_v6(const std::vector<PortRecord>& records, PortState state) {
+  return std::size_t(std::count_if(records.begin(), records.end(), [state](const PortRecord& r) {
+    return r.ip.is_v6() && r.state == state;
+  }));
+}
+
+TEST(AnalyzeReplayTest, MixedScanReplaysBothFamiliesAsTheLiveRun) {
+  const RecordedScan scan(kMixedScan);
+  // Every pair of both families once: 6 hosts x 3 ports x SYN, ACK.
+  ASSERT_EQ(scan.live.ports.size(), 6u * 3u * 2u);
+  // The live run saw IPv6 answers of each kind, so the replay must too.
+  ASSERT_EQ(count_v6(scan.live.ports, PortState::Open), 2u);      // 2001:2::1 22, 80
+  ASSERT_GT(count_v6(scan.live.ports, PortState::Closed), 0u);
+  ASSERT_GT(count_v6(scan.live.ports, PortState::Unfiltered), 0u);
+  ASSERT_GT(count_v6(scan.live.ports, PortState::Filtered), 0u);
+
+  ScanSummary summary;
+  OfflineReplayStats stats;
+  const Collect offline = replay(scan, &summary, &stats);
+  expect_same_records(offline, scan.live);
+  EXPECT_EQ(summary.targets, 6u);
+  expect_same_counts(summary, scan.live_summary);
+  EXPECT_EQ(stats.probes, scan.sent.size());
+  EXPECT_EQ(stats.other_sent, 0u);
+  EXPECT_EQ(stats.unreachable, 0u);
+}
+
+TEST(AnalyzeReplayTest, OwnIpv6ProbesAreToldApartFromReplies) {
+  const RecordedScan scan(kMixedScan);
+  const SidecarScan rebuilt(read_pcap_sidecar(scan.pcap + ".scan.json"));
+  ASSERT_TRUE(rebuilt.cookie6);
+  std::size_t v6_probes = 0;
+  for (const auto& frame : scan.sent) {
+    const auto parsed = parse_ipv6_reply(frame.data(), frame.size(), LinkType::Ethernet);
+    if (!parsed) continue;
+    ++v6_probes;
+    EXPECT_TRUE(own_probe(*parsed, *rebuilt.cookie6)) << "an IPv6 probe we sent is not recognised";
+    // Sent to the prober's own address (as ::1 to ::1), it is still a probe;
+    // coming from anyone else it is not.
+    Reply other = *parsed;
+    other.ip6.src = ip6("2001:2::1");
+    EXPECT_FALSE(own_probe(other, *rebuilt.cookie6));
+  }
+  EXPECT_GE(v6_probes, 3u * 3u * 2u) << "every IPv6 pair probed at least once";
+}
+
+// No IPv4 target at all: the hosts of the space are IPv6 only (the replay
+// once sized its per-host table by the IPv4 targets and crashed here).
+TEST(AnalyzeReplayTest, Ipv6OnlyScanReplaysAsTheLiveRun) {
+  const RecordedScan scan({"-p", "22,80,443", "--seed", "5", "--retries", "1", "2001:2::1-2001:2::3"});
+  ASSERT_EQ(scan.live.ports.size(), 3u * 3u);
+  ScanSummary summary;
+  OfflineReplayStats stats;
+  const Collect offline = replay(scan, &summary, &stats);
+  expect_same_records(offline, scan.live);
+  EXPECT_EQ(summary.open, scan.live_summary.open);
+  EXPECT_EQ(stats.probes, scan.sent.size());
+}
+
+// The same capture with the link layer stripped (DLT_RAW, as a capture
+// without Ethernet records it) replays to the same records.
+TEST(AnalyzeReplayTest, MixedScanReplaysFromARawIpCaptureToo) {
+  const RecordedScan scan(kMixedScan);
+  const std::string raw = scan.scratch.path("raw.pcap");
+  {
+    PcapFileSource ethernet(scan.pcap);
+    PcapFileWriter writer(raw, LinkType::RawIp);
+    while (ethernet.dispatch(0, [&](const std::uint8_t* data, std::size_t size, std::int64_t ts) {
+      ASSERT_GT(size, 14u);
+      writer.write(data + 14, size - 14, ts);
+    }) > 0) {
+    }
+    writer.close();
+  }
+  ScanSummary summary;
+  OfflineReplayStats stats;
+  const Collect offline = replay(scan, &summary, &stats, raw);
+  expect_same_records(offline, scan.live);
+  EXPECT_EQ(stats.probes, scan.sent.size());
+}
+
+TEST(AnalyzeReplayTest, AnalyzeCommandWritesTheLiveNdjsonOfAMixedScan) {
+  const RecordedScan scan(kMixedScan);
+  const std::string offline_json = scan.scratch.path("offline.json");
+  std::ostringstream out, err;
+  ASSERT_EQ(run_analyze({scan.pcap, "-oJ", offline_json}, out, err), 0) << err.str();
+  EXPECT_EQ(err.str(), "");
+  const auto live = record_lines(scan.live_json);
+  const auto offline = record_lines(offline_json);
+  ASSERT_EQ(offline.size(), live.size());
+  for (std::size_t i = 0; i < live.size(); ++i) EXPECT_EQ(offline[i], live[i]) << "line " << i;
+  EXPECT_NE(read_file(offline_json).find("\"ip\":\"2001:2::1\""), std::string::npos);
 }
 
 TEST(AnalyzeReplayTest, CutCaptureSaysSoAndExitsOne) {
@@ -499,6 +637,11 @@ TEST_F(ErrorCase, SidecarFieldMissingOrWrong) {
            {R"("version":2)", R"("version":2.0)"},
            {R"("count":1000)", R"("count":1e3)"},
            {R"("sender_threads":1)", R"("sender_threads":-1)"},
+           // The IPv6 side (version 3): well-formed ranges and a source.
+           {R"("version":2)", R"("version":2,"targets6":[])"},
+           {R"("version":2)", R"("version":3,"source6":"2001:2::ff","targets6":[["2001:2::9","2001:2::1"]])"},
+           {R"("version":2)", R"("version":3,"targets6":[["2001:2::1","2001:2::9"]])"},
+           {R"("version":2)", R"("version":3,"source6":"::ffff:198.19.0.1.5","targets6":[["2001:2::1","2001:2::9"]])"},
        }) {
     std::string text = good_sidecar();
     ASSERT_NE(text.find(from), std::string::npos) << from;
@@ -535,6 +678,27 @@ TEST_F(ErrorCase, EmptyCaptureWithGoodSidecarReportsNoProbe) {
   const std::string json = read_file(scratch.path("out.json"));
   EXPECT_NE(json.find("\"type\":\"summary\""), std::string::npos) << json;
   EXPECT_EQ(json.find("\"type\":\"port\""), std::string::npos) << "nothing was probed: no records";
+}
+
+// A version 3 sidecar of both families: nothing probed, and the message
+// names both addresses the probes would have come from.
+TEST_F(ErrorCase, EmptyCaptureOfAMixedScanNamesBothSources) {
+  std::string text = good_sidecar();
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {R"("version":2)", R"("version":3)"},
+           {R"("source":"198.19.0.1",)", R"("source":"198.19.0.1","source6":"2001:2::ff",)"},
+           {R"("targets":[["198.18.0.1","198.18.0.1"]],)",
+            R"("targets":[["198.18.0.1","198.18.0.1"]],"targets6":[["2001:2::1","2001:2::2"]],)"}}) {
+    ASSERT_NE(text.find(from), std::string::npos) << from;
+    text.replace(text.find(from), from.size(), to);
+  }
+  sidecar(text);
+  const auto [code, err] = analyze();
+  EXPECT_EQ(code, 0) << err;
+  EXPECT_NE(err.find("(source 198.19.0.1 and 2001:2::ff)"), std::string::npos) << err;
+  EXPECT_EQ(lines_in(err), 1u) << err;
+  const std::string json = read_file(scratch.path("out.json"));
+  EXPECT_NE(json.find("\"targets\":3"), std::string::npos) << "1 IPv4 + 2 IPv6 hosts: " << json;
 }
 
 TEST_F(ErrorCase, BadOptions) {

@@ -6,18 +6,26 @@
 // together in a fresh namespace (both families in one scan: one capture on
 // lo, the two raw IP sinks behind a FamilySplitSink). Each runs in a forked
 // child (run_scan drops root; support/forked_child); the namespaces go
-// with the fixture or the child.
+// with the fixture or the child. Each scan is run again with
+// --pcap, and `zeroscan analyze` of its capture must write the live run's
+// port records (issue 11).
 #include <arpa/inet.h>
 #include <sched.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <fstream>
 #include <map>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "support/forked_child.h"
 #include "support/scratch_file.h"
 #include "support/test_namespace.h"
+#include "zeroscan/cli/analyze_command.h"
 #include "zeroscan/cli/scan_command.h"
 
 namespace zeroscan {
@@ -61,7 +69,44 @@ int listen_on_ipv4_loopback(std::uint16_t port) {
   return fd;
 }
 
-int scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file) {
+// --pcap FILE and -oJ FILE for a scan, both empty for a plain one.
+struct Recording {
+  std::string pcap;
+  std::string json;
+};
+
+void record(const Recording& recording, ScanOptions& o) {
+  o.pcap = recording.pcap;
+  o.output_json = recording.json;
+}
+
+// NDJSON lines other than the summary (which carries timings).
+std::vector<std::string> record_lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (line.find("\"type\":\"summary\"") == std::string::npos) out.push_back(line);
+  return out;
+}
+
+// `zeroscan analyze` of the recorded capture writes the live records, in order.
+void expect_analyze_gives_the_live_records(const Recording& recording) {
+  const std::string offline = recording.json + ".offline";
+  std::ostringstream out, err;
+  ASSERT_EQ(run_analyze({recording.pcap, "-oJ", offline}, out, err), 0) << err.str();
+  EXPECT_EQ(err.str(), "");
+  const auto live = record_lines(recording.json);
+  const auto replayed = record_lines(offline);
+  ASSERT_FALSE(live.empty());
+  ASSERT_EQ(replayed.size(), live.size());
+  for (std::size_t i = 0; i < live.size(); ++i) EXPECT_EQ(replayed[i], live[i]) << "line " << i;
+  if (::testing::Test::HasFailure()) return;  // kept, to look at
+  for (const std::string& file : {recording.pcap, recording.pcap + ".scan.json", recording.json, offline})
+    std::remove(file.c_str());
+}
+
+int scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resume_file,
+                                    const Recording& recording) {
   int listener = -1;
   {
     EnterNamespace inside(lab.target);
@@ -76,6 +121,7 @@ int scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resu
   o.wait_seconds = 0.5;
   o.interface = VethPair::kScannerInterface;
   o.resume_file = resume_file;
+  record(recording, o);
   Records records;
   const int rc = run_scan(o, &records);
   ::close(listener);
@@ -95,8 +141,7 @@ int scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resu
   return records.states == expected ? kOk : kWrongRecords;
 }
 
-TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
-  if (!running_as_root()) GTEST_SKIP() << "needs root: creates network namespaces";
+void scan_an_on_link_host_found_by_ndp(const Recording& recording) {
   VethPair lab;
   // nodad: usable at once, no duplicate address detection to wait for.
   lab.scanner.ip("-6 addr add 2001:2:ff::1/64 dev zs0 nodad");
@@ -105,13 +150,28 @@ TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
   ForkedChildOptions bounded;
   bounded.timeout_seconds = 30;
   const ForkedChildExit child =
-      run_in_forked_child([&] { return scan_from_the_scanner_namespace(lab, resume_file); }, bounded);
-  EXPECT_EQ(child.code, kOk) << child.describe() << " (10 no listener, 11 run_scan failed, 12 records differ, 13 setns failed)";
+      run_in_forked_child([&] { return scan_from_the_scanner_namespace(lab, resume_file, recording); }, bounded);
+  ASSERT_EQ(child.code, kOk) << child.describe()
+                             << " (10 no listener, 11 run_scan failed, 12 records differ, 13 setns failed)";
+}
+
+TEST(Ipv6NetnsScan, ZeroscanScansAnOnLinkIpv6HostFoundByNdp) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates network namespaces";
+  scan_an_on_link_host_found_by_ndp({});
+}
+
+// The same scan recorded: analyze concludes ::2's answers and ::3's
+// NDP silence (never probed: filtered/arp-timeout) from the capture alone.
+TEST(Ipv6NetnsScan, AnalyzeOfARecordedNdpScanGivesTheLiveRecords) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates network namespaces";
+  const Recording recording{scratch_path("ndp.pcap"), scratch_path("ndp.json")};
+  scan_an_on_link_host_found_by_ndp(recording);
+  expect_analyze_gives_the_live_records(recording);
 }
 
 // 127.0.0.1 listens on kOpen, ::1 on kClosed: each family's answers must
 // land on its own address.
-int scan_both_loopbacks(const std::string& resume_file) {
+int scan_both_loopbacks_in_new_namespace(const std::string& resume_file, const Recording& recording) {
   const int v4 = listen_on_ipv4_loopback(kOpen);
   const int v6 = listen_on("::1", kClosed);
   ScanOptions o;
@@ -119,6 +179,7 @@ int scan_both_loopbacks(const std::string& resume_file) {
   o.ports = "8080,8081";
   o.wait_seconds = 0.5;
   o.resume_file = resume_file;
+  record(recording, o);
   Records records;
   const int rc = run_scan(o, &records);
   ::close(v4);
@@ -134,13 +195,29 @@ int scan_both_loopbacks(const std::string& resume_file) {
   return records.states == expected ? kOk : kWrongRecords;
 }
 
+// False when no namespace could be made (the caller skips).
+bool scan_both_loopbacks(const Recording& recording) {
+  const std::string resume_file = scratch_path("both_loopbacks.resume");
+  const ForkedChildExit child = run_in_forked_child(
+      [&] { return scan_both_loopbacks_in_new_namespace(resume_file, recording); }, in_fresh_network_namespace(30));
+  if (child.no_namespace) return false;
+  EXPECT_EQ(child.code, kOk) << child.describe() << " (10 no listener, 11 run_scan failed, 12 records differ)";
+  return true;
+}
+
 TEST(Ipv6NetnsScan, OneScanOfBothLoopbacksAnswersPerFamily) {
   if (!running_as_root()) GTEST_SKIP() << "needs root: creates a network namespace";
-  const std::string resume_file = scratch_path("both_loopbacks.resume");
-  const ForkedChildExit child =
-      run_in_forked_child([&] { return scan_both_loopbacks(resume_file); }, in_fresh_network_namespace(30));
-  if (child.no_namespace) GTEST_SKIP() << "cannot create a network namespace here";
-  EXPECT_EQ(child.code, kOk) << child.describe() << " (10 no listener, 11 run_scan failed, 12 records differ)";
+  if (!scan_both_loopbacks({})) GTEST_SKIP() << "cannot create a network namespace here";
+}
+
+// 127.0.0.1 and ::1 recorded from lo (our probes and the replies in one
+// capture, both raw IP sinks): analyze gives the live records.
+TEST(Ipv6NetnsScan, AnalyzeOfARecordedScanOfBothLoopbacksGivesTheLiveRecords) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root: creates a network namespace";
+  const Recording recording{scratch_path("loopbacks.pcap"), scratch_path("loopbacks.json")};
+  if (!scan_both_loopbacks(recording)) GTEST_SKIP() << "cannot create a network namespace here";
+  if (HasFailure()) return;
+  expect_analyze_gives_the_live_records(recording);
 }
 
 }  // namespace

@@ -138,5 +138,16 @@ TEST(ScanPlanTest, WhatCannotHandleIpv6TargetsYetSaysSo) {
   EXPECT_EQ(validate_error(o), "");  // IPv4 alone: unchanged
 }
 
+// --pcap records IPv6 targets too: the sidecar keeps their ranges and the
+// IPv6 source, and analyze replays them (issue 11).
+TEST(ScanPlanTest, PcapRecordsScansWithIpv6Targets) {
+  ScanOptions o = options({"::1", "127.0.0.1"});
+  o.pcap = scratch_path("v6.pcap");
+  EXPECT_EQ(validate_error(o), "");
+  o = options({"2001:2::1-2001:2::3"});
+  o.pcap = scratch_path("v6only.pcap");
+  EXPECT_EQ(validate_error(o), "");
+}
+
 }  // namespace
 }  // namespace zeroscan
