@@ -15,6 +15,8 @@ namespace zeroscan::fingerprint {
 
 // Stacks start their TTL at 32, 64, 128 or 255 and every router takes one
 // off, so the received TTL rounded up to the next of those is the sender's.
+// An IPv6 hop limit works the same way (stacks start it where they start
+// their IPv4 TTL), so replies of both families share this feature.
 std::uint8_t initial_ttl(std::uint8_t received_ttl);
 
 // window / mss, or window / (mss - 12) when a timestamp option eats 12 bytes
@@ -32,8 +34,12 @@ std::string canonical_layout(std::string_view layout);
 struct SynAckFeatures {
   std::uint8_t ttl = 0;          // as received
   std::uint8_t initial_ttl = 0;  // see initial_ttl()
-  bool df = false;
-  std::optional<bool> ip_id_zero;  // nullopt where imported data lacks it
+  // DF and "IP ID zero" are IPv4 header fields: nullopt for a reply that
+  // came over IPv6 (its header has neither), so they are neither rewarded
+  // nor penalised there; ip_id_zero is also nullopt where imported data
+  // lacks it.
+  std::optional<bool> df;
+  std::optional<bool> ip_id_zero;
   std::uint16_t window = 0;
   // window / MSS when the window is a whole multiple of the MSS (or of
   // MSS-12, the payload left beside a timestamp option): Linux-like stacks
@@ -55,8 +61,8 @@ struct SynAckFeatures {
 struct RstFeatures {
   std::uint8_t ttl = 0;
   std::uint8_t initial_ttl = 0;
-  bool df = false;
-  bool ip_id_zero = false;
+  std::optional<bool> df;          // nullopt over IPv6, as in SynAckFeatures
+  std::optional<bool> ip_id_zero;  // likewise
   std::uint16_t window = 0;
   bool ack_flag = false;     // RST+ACK rather than bare RST
   bool ack_nonzero = false;  // the acknowledgment field, whatever the flag says
