@@ -47,6 +47,7 @@ void to_json(nlohmann::json& json, const Features& features) {
     json["syn_ack"] = std::move(out);
   }
   if (features.ip_id_class) json["ip_id_class"] = std::string(to_string(*features.ip_id_class));
+  if (features.flow_label) json["flow_label"] = std::string(to_string(*features.flow_label));
   if (features.syn_rst) json["syn_rst"] = rst_json(*features.syn_rst);
   if (features.ack_rst) json["ack_rst"] = rst_json(*features.ack_rst);
   if (features.port0_syn || features.port0_ack) {

@@ -91,6 +91,7 @@ TEST(Ipv6OsFingerprintTest, OnLinkLinuxHostsAreNamedLinuxAsTheirIpv4TwinsAre) {
   std::ostringstream table;
   table << "| IPv4 host | family | label | score | IPv6 host | family | label | score |\n"
         << "|---|---|---|---|---|---|---|---|\n";
+  std::ostringstream flow_labels;
   std::size_t named6 = 0;
   for (std::size_t i = 0; i < v4.size(); ++i) {
     const auto a = found4.find(v4[i]);
@@ -114,11 +115,14 @@ TEST(Ipv6OsFingerprintTest, OnLinkLinuxHostsAreNamedLinuxAsTheirIpv4TwinsAre) {
       EXPECT_FALSE(h6.features[role].contains("df")) << v6[i] << " " << role << ": IPv6 has no DF bit";
       EXPECT_FALSE(h6.features[role].contains("ip_id_zero")) << v6[i] << " " << role << ": IPv6 has no IP ID";
     }
+    flow_labels << v6[i] << ": flow label " << h6.features.value("flow_label", "(not classed)") << "\n";
+    // Linux's default (net.ipv6.auto_flowlabels=1) hashes each flow to a label.
+    EXPECT_EQ(h6.features.value("flow_label", ""), "per-connection") << v6[i] << ": " << h6.features.dump();
     if (a == found4.end()) continue;
     EXPECT_EQ(h6.family, a->second.family) << v6[i] << " vs " << v4[i];
     EXPECT_EQ(h6.label, a->second.label) << v6[i] << " vs " << v4[i];
   }
-  std::cout << "\n-O over both families of the on-link lab hosts\n" << table.str();
+  std::cout << "\n-O over both families of the on-link lab hosts\n" << table.str() << flow_labels.str();
   EXPECT_GE(named6, v6.size() - 1) << "every IPv6 host but the silent one answers";
 }
 

@@ -77,6 +77,24 @@ enum class IpIdClass : std::uint8_t { Zero, Incremental, Times256, Random, Mixed
 // nullopt for fewer than two IDs.
 std::optional<IpIdClass> classify_ip_ids(const std::uint16_t* ids, std::size_t count);
 
+// How a host sets the IPv6 flow label (RFC 6437) of its TCP replies, from
+// the first reply of each connection (our source port, its port): zero on
+// all; one nonzero label on every connection; a label of each connection's
+// own (Linux's auto flow labels hash the flow); or zero on some and not on
+// others. Later replies of a connection are left out: Linux draws a new
+// label when it retransmits a SYN-ACK, which says nothing of the default.
+enum class FlowLabelClass : std::uint8_t { Zero, Constant, PerConnection, Mixed };
+
+struct FlowLabelSample {
+  std::uint32_t connection = 0;  // our port << 16 | the host's port
+  std::uint32_t label = 0;       // 20 bits
+};
+
+// Samples are one per connection; nullopt for fewer than two (one label
+// cannot tell constant from per connection). A host that reflected our
+// probes' labels (hashed per probe) would read as per-connection.
+std::optional<FlowLabelClass> classify_flow_labels(const FlowLabelSample* samples, std::size_t count);
+
 // What comes back from TCP port 0, which no stack can have open, so the
 // answer is pure stack policy.
 enum class Port0Answer : std::uint8_t { None, Rst, RstAck, SynAck, Icmp, Other };
@@ -101,6 +119,9 @@ struct Features {
   std::optional<Port0Answer> port0_ack;
   std::optional<RetransmissionFeatures> retransmissions;  // nullopt: not timed
   std::optional<IpIdClass> ip_id_class;  // across the host's TCP replies
+  // IPv6 replies only. The database has no IPv6 expectations yet, so the
+  // matcher does not read it; it is reported in the features.
+  std::optional<FlowLabelClass> flow_label;
 };
 
 // Hops to the host as nmap counts them (on our link: 1), from the first TTL
@@ -111,6 +132,8 @@ std::string_view to_string(Port0Answer answer);  // none rst rst-ack syn-ack icm
 std::optional<Port0Answer> parse_port0_answer(std::string_view text);
 std::string_view to_string(IpIdClass id_class);  // zero incremental x256 random mixed
 std::optional<IpIdClass> parse_ip_id_class(std::string_view text);
+std::string_view to_string(FlowLabelClass flow_label);  // zero constant per-connection mixed
+std::optional<FlowLabelClass> parse_flow_label_class(std::string_view text);
 std::string_view to_string(GiveUp give_up);  // none rst rst-ack
 std::optional<GiveUp> parse_give_up(std::string_view text);
 

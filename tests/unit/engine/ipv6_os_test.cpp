@@ -112,6 +112,8 @@ TEST(Ipv6OsFingerprinting, FollowUpsGoToIpv6HostsAndTheirAnswersBecomeEvidence) 
   EXPECT_FALSE(features["syn_ack"].contains("df")) << host.features_json;
   EXPECT_FALSE(features["syn_ack"].contains("ip_id_zero")) << host.features_json;
   EXPECT_FALSE(features.contains("ip_id_class")) << host.features_json;
+  // The scripted stack sends flow label 0 on every connection.
+  EXPECT_EQ(features.value("flow_label", ""), "zero") << host.features_json;
   EXPECT_EQ(features["syn_ack"].value("initial_ttl", 0), 64);
   EXPECT_EQ(host.distance, 1);
   EXPECT_EQ(host.best.family, "Linux") << host.observed_entry;

@@ -4,9 +4,13 @@
 // matched to what the same host is matched to over IPv4.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <vector>
+
 #include "test_support.h"
 #include "zeroscan/fingerprint/database.h"
 #include "zeroscan/fingerprint/host_evidence.h"
+#include "zeroscan/fingerprint/json.h"
 #include "zeroscan/fingerprint/matcher.h"
 
 namespace zeroscan::fingerprint {
@@ -140,6 +144,77 @@ TEST(Ipv6EvidenceTest, AbsentDfAndIpIdNeitherRewardNorPenalise) {
   EXPECT_DOUBLE_EQ(got.family_score, expected.family_score);
   EXPECT_DOUBLE_EQ(got.score, expected.score);
   EXPECT_EQ(got.label, expected.label);
+}
+
+// A TCP reply over IPv6 on connection (our port, its port) with `label`.
+Reply labelled(std::uint16_t our_port, std::uint16_t its_port, std::uint32_t label,
+               std::uint8_t flags = tcp_flag::Rst | tcp_flag::Ack) {
+  Reply reply = over_ipv6(tcp_reply(flags, 64, 0));
+  reply.tcp.dst_port = our_port;
+  reply.tcp.src_port = its_port;
+  reply.ip6.flow_label = label;
+  return reply;
+}
+
+std::optional<FlowLabelClass> flow_label_of(const std::vector<Reply>& replies) {
+  HostEvidence evidence(kOurTsVal);
+  for (const Reply& r : replies) evidence.add(r, ProbeKind::Syn, r.tcp.src_port);
+  return evidence.features().flow_label;
+}
+
+TEST(Ipv6FlowLabelTest, ClassesFromTheFirstReplyOfEachConnection) {
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 0), labelled(40002, 80, 0)}), FlowLabelClass::Zero);
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 0x12345), labelled(40002, 80, 0x12345)}),
+            FlowLabelClass::Constant);
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 0x12345), labelled(40002, 80, 0xabcde)}),
+            FlowLabelClass::PerConnection);
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 0x12345), labelled(40002, 80, 0)}), FlowLabelClass::Mixed);
+  // Same ports, other source port: another connection.
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 7), labelled(40003, 22, 9)}), FlowLabelClass::PerConnection);
+}
+
+TEST(Ipv6FlowLabelTest, OneConnectionTellsNothingEvenWithRetransmissions) {
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 0x12345)}), std::nullopt);
+  // A retransmitted SYN-ACK with a fresh label (Linux rehashes) is the same
+  // connection: still one sample.
+  const std::uint8_t syn_ack = tcp_flag::Syn | tcp_flag::Ack;
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 0x11111, syn_ack), labelled(40001, 22, 0x22222, syn_ack)}),
+            std::nullopt);
+  // ... and does not turn a constant host into a per-connection one.
+  EXPECT_EQ(flow_label_of({labelled(40001, 22, 5, syn_ack), labelled(40001, 22, 6, syn_ack),
+                           labelled(40002, 81, 5)}),
+            FlowLabelClass::Constant);
+}
+
+TEST(Ipv6FlowLabelTest, Ipv4RepliesHaveNoFlowLabel) {
+  Reply a = labelled(40001, 22, 0), b = labelled(40002, 80, 0);
+  a.family = b.family = IpFamily::V4;
+  EXPECT_EQ(flow_label_of({a, b}), std::nullopt);
+  EXPECT_EQ(linux_host(/*ipv6=*/false, 64).features().flow_label, std::nullopt);
+}
+
+TEST(Ipv6FlowLabelTest, ShownInTheFeaturesButNotMatched) {
+  // The database has no IPv6 expectations: the matcher reads nothing from
+  // the flow label, the features JSON shows it.
+  const Matcher matcher(load_builtin_database());
+  Features features = linux_host(/*ipv6=*/true, 64).features();
+  features.flow_label = FlowLabelClass::PerConnection;
+  nlohmann::json json;
+  to_json(json, features);
+  EXPECT_EQ(json.value("flow_label", ""), "per-connection");
+  const MatchResult with = matcher.match(features);
+  features.flow_label = FlowLabelClass::Zero;
+  const MatchResult other = matcher.match(features);
+  EXPECT_DOUBLE_EQ(with.family_score, other.family_score);
+  EXPECT_EQ(with.observed_entry, other.observed_entry);
+  EXPECT_EQ(with.observed_entry.find("flow"), std::string::npos);
+}
+
+TEST(Ipv6FlowLabelTest, NamesRoundTrip) {
+  for (FlowLabelClass c : {FlowLabelClass::Zero, FlowLabelClass::Constant, FlowLabelClass::PerConnection,
+                           FlowLabelClass::Mixed})
+    EXPECT_EQ(parse_flow_label_class(to_string(c)), c);
+  EXPECT_EQ(parse_flow_label_class("random"), std::nullopt);
 }
 
 }  // namespace
