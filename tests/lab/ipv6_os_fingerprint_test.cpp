@@ -12,46 +12,16 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "support/ipv4_text.h"
 #include "support/ipv6_text.h"
 #include "support/lab_paths.h"
 #include "support/lab_truth.h"
+#include "support/os_host_records.h"
 #include "support/scanner_run.h"
 
 namespace zeroscan::lab {
 namespace {
-
-struct HostFound {
-  std::string family;
-  std::string label;
-  double family_score = 0;
-  nlohmann::json features;
-};
-
-// The {"type":"host"} records of one NDJSON output, by the address as written.
-std::map<std::string, HostFound> host_records(const std::string& path, std::vector<std::string>& problems) {
-  std::map<std::string, HostFound> out;
-  std::istringstream in(read_file(path));
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) {
-      problems.push_back("unparseable line: " + line);
-      continue;
-    }
-    if (j.value("type", "") != "host") continue;
-    if (!j.contains("os") || !j.contains("ip")) {
-      problems.push_back("host record without ip/os: " + line);
-      continue;
-    }
-    const auto& os = j.at("os");
-    out[j.value("ip", "")] = HostFound{os.value("family", ""), os.value("label", ""), os.value("family_score", 0.0),
-                                       j.value("features", nlohmann::json::object())};
-  }
-  return out;
-}
 
 std::string port_list(const std::vector<std::uint16_t>& ports) {
   std::string s;
@@ -61,7 +31,7 @@ std::string port_list(const std::vector<std::uint16_t>& ports) {
 }
 
 // One -O scan of `targets` through `iface`; the host records it wrote.
-std::map<std::string, HostFound> os_scan(const std::vector<std::string>& targets, const std::string& ports,
+std::map<std::string, OsHostRecord> os_scan(const std::vector<std::string>& targets, const std::string& ports,
                                          const std::string& iface) {
   std::vector<std::string> args{"-O", "-sZ", "-p", ports, "--rate", "2000", "--retries", "1",
                                 "--wait", "1", "--seed", "4243", "-e", iface};
@@ -70,7 +40,7 @@ std::map<std::string, HostFound> os_scan(const std::vector<std::string>& targets
   const ScanRun run = run_scanner(args, scratch, std::chrono::seconds(30));
   EXPECT_TRUE(run.ok()) << run.failure();
   std::vector<std::string> problems = run.output.problems;
-  auto found = host_records(scratch.path("scan.ndjson"), problems);
+  auto found = read_os_host_records(scratch.path("scan.ndjson"), problems);
   EXPECT_TRUE(problems.empty()) << join(problems, "\n");
   return found;
 }
@@ -107,7 +77,7 @@ TEST(Ipv6OsFingerprintTest, OnLinkLinuxHostsAreNamedLinuxAsTheirIpv4TwinsAre) {
     table << "| " << v4[i] << " | " << cells(a, found4) << " " << v6[i] << " | " << cells(b, found6) << "\n";
     if (b == found6.end()) continue;
     ++named6;
-    const HostFound& h6 = b->second;
+    const OsHostRecord& h6 = b->second;
     EXPECT_EQ(h6.family, "Linux") << v6[i] << " was named " << h6.label << "; features " << h6.features.dump();
     ASSERT_TRUE(h6.features.contains("syn_ack") || h6.features.contains("syn_rst")) << h6.features.dump();
     for (const char* role : {"syn_ack", "syn_rst", "ack_rst"}) {
