@@ -1,7 +1,7 @@
 // -O over IPv6 against the lab's dual-stack on-link hosts (group `hosts`:
 // 198.19.1.10-.13, .20 and their twins 2001:2:0:1901::10-::13, ::20, pair by
 // pair, all answered by the one Linux stack of namespace zs-lab-hosts). The
-// IPv4 twin of OsFingerprintTest, scanned the way it scans: `zeroscan -O
+// IPv6 twin of OsFingerprintTest, scanned the way it scans: `zeroscan -O
 // -sZ -p PORTS -e zs-lab-hst0`, once per family. Every IPv6 host that
 // answers must be named family Linux, and each IPv6 host must get the
 // family and label its IPv4 twin gets: it is the same stack, seen with a
