@@ -34,8 +34,8 @@ std::optional<fingerprint::RstFeatures> rst_from(const fingerprint::RstExpectati
   fingerprint::RstFeatures r;
   r.initial_ttl = first_value(e.initial_ttl).value_or(0);
   r.ttl = r.initial_ttl;
-  r.df = first_value(e.df).value_or(false);
-  r.ip_id_zero = first_value(e.ip_id_zero).value_or(false);
+  r.df = first_value(e.df);
+  r.ip_id_zero = first_value(e.ip_id_zero);
   r.window = first_value(e.window).value_or(0);
   r.ack_flag = first_value(e.ack_flag).value_or(false);
   r.ack_nonzero = first_value(e.ack_nonzero).value_or(false);
@@ -165,7 +165,7 @@ fingerprint::Features features_from_signature(const std::string& signature) {
     fingerprint::SynAckFeatures s;
     s.initial_ttl = first_value(e.syn_ack.initial_ttl).value_or(0);
     s.ttl = s.initial_ttl;
-    s.df = first_value(e.syn_ack.df).value_or(false);
+    s.df = first_value(e.syn_ack.df);
     s.ip_id_zero = first_value(e.syn_ack.ip_id_zero);
     s.window = first_value(e.syn_ack.window).value_or(fingerprint::WindowValue{}).bytes;
     s.options = first_value(e.syn_ack.options).value_or("");

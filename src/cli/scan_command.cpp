@@ -294,7 +294,7 @@ void open_route(const ScanPlan& plan, OpenScan& s) {
 }
 
 // -O: evidence per responsive host, follow-up probes, the matcher, and for
-// --os-rto the nftables rule that holds back our RSTs.
+// --os-rto the nftables rules that hold back our RSTs (one per family).
 // -O's evidence over the space the port scan probes (--discover: the
 // hosts found up, known only after the discovery).
 void collect_os_evidence(const ScanPlan& plan, const ScanSpace& space, OpenScan& s) {
@@ -312,7 +312,10 @@ void open_os_fingerprinting(const ScanPlan& plan, OpenScan& s) {
   collect_os_evidence(plan, plan.space, s);
   if (!o.os_rto) return;
   const SourcePortRange& ports = plan.inputs.source_ports;
-  s.rst_guard.emplace(s.route->source, ports.first, std::uint16_t(ports.first + ports.count - 1));
+  RstGuardSources sources;
+  if (!plan.inputs.targets.empty()) sources.v4 = s.route->source;
+  if (s.ipv6) sources.v6 = s.ipv6->kit.cookie->source();
+  s.rst_guard.emplace(sources, ports.first, std::uint16_t(ports.first + ports.count - 1));
   if (o.wait_seconds < 30)
     std::cerr << "zeroscan: --os-rto: retransmissions come seconds apart; --wait " << o.wait_seconds
               << " will see only the first few (30+ recommended)\n";

@@ -20,19 +20,26 @@ OsEvidenceCollector::OsEvidenceCollector(const ScanSpace& space, FollowUpQueue& 
       closed_port_salt_(closed_port_salt) {}
 
 void OsEvidenceCollector::add(const Reply& reply, const CookieMatch& match) {
-  auto it = hosts_.find(match.target);
+  add(reply, match.target, match.kind, match.port);
+}
+
+void OsEvidenceCollector::add(const Reply& reply, const Ipv6CookieMatch& match) {
+  add(reply, match.target, match.kind, match.port);
+}
+
+void OsEvidenceCollector::add(const Reply& reply, IpAddress target, ProbeKind kind, std::uint16_t port) {
+  auto it = hosts_.find(target);
   if (it == hosts_.end()) {
     // Only hosts whose TCP stack answered are worth evidence and probes.
     if (reply.kind != ReplyKind::Tcp) return;
-    it = hosts_.emplace(match.target, Host{fingerprint::HostEvidence(our_ts_val_, timing_), {}}).first;
+    it = hosts_.emplace(target, Host{fingerprint::HostEvidence(our_ts_val_, timing_), {}}).first;
   }
   Host& host = it->second;
-  const auto probes =
-      plan_follow_ups(match.target, reply, match.kind, match.port, space_, closed_port_salt_, host.follow_ups);
+  const auto probes = plan_follow_ups(target, reply, kind, port, space_, closed_port_salt_, host.follow_ups);
   for (const ProbeTarget& p : probes)
     if (p.port == 0) (p.kind == ProbeKind::Syn ? host.port0_syn_sent : host.port0_ack_sent) = true;
   if (!probes.empty()) follow_ups_.push(probes);
-  host.evidence.add(reply, match.kind, match.port);
+  host.evidence.add(reply, kind, port);
 }
 
 void OsEvidenceCollector::add_silence(IpAddress host, ProbeKind kind, std::uint16_t port) {

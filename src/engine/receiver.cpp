@@ -32,7 +32,7 @@ void Receiver::handle_ipv4(const Reply& reply) {
   if (!index) {
     // A verified answer to a follow-up probe (-O) lies outside the scan
     // space on purpose; anything else there is a stray.
-    const bool follow_up = ctx_.os && ctx_.space.targets().contains(match->target);
+    const bool follow_up = ctx_.os && ctx_.space.has_host(match->target);
     (follow_up ? c.follow_up_answers : c.invalid).fetch_add(1, std::memory_order_relaxed);
     return;
   }
@@ -40,13 +40,24 @@ void Receiver::handle_ipv4(const Reply& reply) {
            ctx_.per_host ? classify_host_reply(reply, match->target) : classify_reply(reply, match->kind));
 }
 
-// IPv6 has no -O evidence and no host discovery yet: the command line
-// refuses both for IPv6 targets.
+// IPv6 has no host discovery yet: the command line refuses it for IPv6
+// targets.
 void Receiver::handle_ipv6(const Reply& reply) {
   auto& c = ctx_.counters;
   const auto match = ctx_.cookie6->verify(reply);
-  const auto index = match ? ctx_.space.index_of(match->target, match->port, match->kind) : std::nullopt;
-  if (!index || ctx_.per_host) {
+  if (!match) {
+    c.invalid.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  if (ctx_.os) ctx_.os->add(reply, *match);  // duplicates included, as for IPv4
+  const auto index = ctx_.space.index_of(match->target, match->port, match->kind);
+  if (!index) {
+    // As for IPv4: a verified answer to a follow-up probe (-O).
+    const bool follow_up = ctx_.os && ctx_.space.has_host(match->target);
+    (follow_up ? c.follow_up_answers : c.invalid).fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  if (ctx_.per_host) {
     c.invalid.fetch_add(1, std::memory_order_relaxed);
     return;
   }

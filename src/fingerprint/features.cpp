@@ -49,6 +49,19 @@ std::optional<IpIdClass> classify_ip_ids(const std::uint16_t* ids, std::size_t c
   return IpIdClass::Random;
 }
 
+std::optional<FlowLabelClass> classify_flow_labels(const FlowLabelSample* samples, std::size_t count) {
+  if (count < 2) return std::nullopt;
+  std::size_t zeros = 0;
+  bool same = true;
+  for (std::size_t i = 0; i < count; ++i) {
+    zeros += samples[i].label == 0;
+    same = same && samples[i].label == samples[0].label;
+  }
+  if (zeros == count) return FlowLabelClass::Zero;
+  if (zeros > 0) return FlowLabelClass::Mixed;
+  return same ? FlowLabelClass::Constant : FlowLabelClass::PerConnection;
+}
+
 // nmap's convention: a host on our link is 1 hop away (its TTL arrives
 // untouched), each router adds one.
 std::optional<int> hop_distance(const Features& features) {
@@ -67,6 +80,13 @@ constexpr std::array<std::pair<Port0Answer, std::string_view>, 6> kPort0Names{{
     {Port0Answer::SynAck, "syn-ack"},
     {Port0Answer::Icmp, "icmp"},
     {Port0Answer::Other, "other"},
+}};
+
+constexpr std::array<std::pair<FlowLabelClass, std::string_view>, 4> kFlowLabelNames{{
+    {FlowLabelClass::Zero, "zero"},
+    {FlowLabelClass::Constant, "constant"},
+    {FlowLabelClass::PerConnection, "per-connection"},
+    {FlowLabelClass::Mixed, "mixed"},
 }};
 
 constexpr std::array<std::pair<IpIdClass, std::string_view>, 5> kIpIdClassNames{{
@@ -109,6 +129,10 @@ std::optional<Port0Answer> parse_port0_answer(std::string_view text) {
 std::string_view to_string(IpIdClass id_class) { return name_of(kIpIdClassNames, id_class); }
 std::optional<IpIdClass> parse_ip_id_class(std::string_view text) {
   return value_of(kIpIdClassNames, text);
+}
+std::string_view to_string(FlowLabelClass flow_label) { return name_of(kFlowLabelNames, flow_label); }
+std::optional<FlowLabelClass> parse_flow_label_class(std::string_view text) {
+  return value_of(kFlowLabelNames, text);
 }
 std::string_view to_string(GiveUp give_up) { return name_of(kGiveUpNames, give_up); }
 std::optional<GiveUp> parse_give_up(std::string_view text) { return value_of(kGiveUpNames, text); }

@@ -19,6 +19,10 @@ bool is_syn_ack(const Reply& reply) {
 
 bool is_rst(const Reply& reply) { return has(reply.tcp.flags, tcp_flag::Rst); }
 
+// An IPv6 header has no DF bit and no IP ID (only a fragment header would
+// carry an ID): those features stay unobserved for IPv6 replies.
+bool has_ipv4_header(const Reply& reply) { return reply.family == IpFamily::V4; }
+
 Port0Answer port0_answer_of(const Reply& reply) {
   if (reply.kind == ReplyKind::IcmpError) return Port0Answer::Icmp;
   if (is_syn_ack(reply)) return Port0Answer::SynAck;
@@ -39,8 +43,10 @@ SynAckFeatures syn_ack_features(const Reply& reply, std::optional<std::uint32_t>
   SynAckFeatures features;
   features.ttl = reply.ip.ttl;
   features.initial_ttl = initial_ttl(reply.ip.ttl);
-  features.df = reply.ip.df;
-  features.ip_id_zero = reply.ip.id == 0;
+  if (has_ipv4_header(reply)) {
+    features.df = reply.ip.df;
+    features.ip_id_zero = reply.ip.id == 0;
+  }
   features.window = reply.tcp.window;
   features.options = options_layout(options);
   if (options.has_mss) {
@@ -62,8 +68,10 @@ RstFeatures rst_features(const Reply& reply) {
   RstFeatures features;
   features.ttl = reply.ip.ttl;
   features.initial_ttl = initial_ttl(reply.ip.ttl);
-  features.df = reply.ip.df;
-  features.ip_id_zero = reply.ip.id == 0;
+  if (has_ipv4_header(reply)) {
+    features.df = reply.ip.df;
+    features.ip_id_zero = reply.ip.id == 0;
+  }
   features.window = reply.tcp.window;
   features.ack_flag = has(reply.tcp.flags, tcp_flag::Ack);
   features.ack_nonzero = reply.tcp.ack != 0;
@@ -76,7 +84,9 @@ HostEvidence::HostEvidence(std::optional<std::uint32_t> our_ts_val, RetransmitTi
     : our_ts_val_(our_ts_val), timing_(timing) {}
 
 void HostEvidence::add(const Reply& reply, ProbeKind kind, std::uint16_t probed_port) {
-  if (reply.kind == ReplyKind::Tcp && ip_id_count_ < ip_ids_.size()) ip_ids_[ip_id_count_++] = reply.ip.id;
+  const bool has_ip_id = reply.kind == ReplyKind::Tcp && has_ipv4_header(reply);
+  if (has_ip_id && ip_id_count_ < ip_ids_.size()) ip_ids_[ip_id_count_++] = reply.ip.id;
+  if (reply.kind == ReplyKind::Tcp && !has_ipv4_header(reply)) add_flow_label(reply);
   if (probed_port == 0) {
     auto& answer = kind == ProbeKind::Syn ? port0_syn_ : port0_ack_;
     // An answer beats an earlier "silence" verdict: the reply was just late.
@@ -108,6 +118,14 @@ void HostEvidence::add(const Reply& reply, ProbeKind kind, std::uint16_t probed_
   }
 }
 
+void HostEvidence::add_flow_label(const Reply& reply) {
+  const std::uint32_t connection = std::uint32_t(reply.tcp.dst_port) << 16 | reply.tcp.src_port;
+  for (std::size_t i = 0; i < flow_label_count_; ++i)
+    if (flow_labels_[i].connection == connection) return;  // a later reply of a connection seen
+  if (flow_label_count_ < flow_labels_.size())
+    flow_labels_[flow_label_count_++] = FlowLabelSample{connection, reply.ip6.flow_label};
+}
+
 void HostEvidence::add_silence(ProbeKind kind, std::uint16_t probed_port) {
   if (probed_port != 0) return;
   auto& answer = kind == ProbeKind::Syn ? port0_syn_ : port0_ack_;
@@ -125,6 +143,7 @@ Features HostEvidence::features() const {
   if (syn_rst_) features.syn_rst = rst_features(*syn_rst_);
   if (ack_rst_) features.ack_rst = rst_features(*ack_rst_);
   features.ip_id_class = classify_ip_ids(ip_ids_.data(), ip_id_count_);
+  features.flow_label = classify_flow_labels(flow_labels_.data(), flow_label_count_);
   features.port0_syn = port0_syn_;
   features.port0_ack = port0_ack_;
 

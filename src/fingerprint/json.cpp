@@ -16,10 +16,14 @@ void put(nlohmann::json& json, const char* key, const std::optional<T>& value) {
 double rounded(double score) { return std::round(score * 1000) / 1000; }
 
 nlohmann::json rst_json(const RstFeatures& rst) {
-  return {{"ttl", rst.ttl},           {"initial_ttl", rst.initial_ttl},
-          {"df", rst.df},             {"ip_id_zero", rst.ip_id_zero},
-          {"window", rst.window},     {"flags", rst.ack_flag ? "rst-ack" : "rst"},
-          {"ack_nonzero", rst.ack_nonzero}};
+  nlohmann::json out = {{"ttl", rst.ttl},
+                        {"initial_ttl", rst.initial_ttl},
+                        {"window", rst.window},
+                        {"flags", rst.ack_flag ? "rst-ack" : "rst"},
+                        {"ack_nonzero", rst.ack_nonzero}};
+  put(out, "df", rst.df);
+  put(out, "ip_id_zero", rst.ip_id_zero);
+  return out;
 }
 
 }  // namespace
@@ -29,11 +33,11 @@ void to_json(nlohmann::json& json, const Features& features) {
   if (const auto& syn_ack = features.syn_ack) {
     nlohmann::json out = {{"ttl", syn_ack->ttl},
                           {"initial_ttl", syn_ack->initial_ttl},
-                          {"df", syn_ack->df},
                           {"window", syn_ack->window},
                           {"options", syn_ack->options},
                           {"sack", syn_ack->sack_permitted},
                           {"timestamp", syn_ack->timestamp}};
+    put(out, "df", syn_ack->df);
     put(out, "ip_id_zero", syn_ack->ip_id_zero);
     put(out, "window_mss_multiple", syn_ack->window_mss_multiple);
     put(out, "mss", syn_ack->mss);
@@ -43,6 +47,7 @@ void to_json(nlohmann::json& json, const Features& features) {
     json["syn_ack"] = std::move(out);
   }
   if (features.ip_id_class) json["ip_id_class"] = std::string(to_string(*features.ip_id_class));
+  if (features.flow_label) json["flow_label"] = std::string(to_string(*features.flow_label));
   if (features.syn_rst) json["syn_rst"] = rst_json(*features.syn_rst);
   if (features.ack_rst) json["ack_rst"] = rst_json(*features.ack_rst);
   if (features.port0_syn || features.port0_ack) {

@@ -78,13 +78,17 @@ void remove_stale_tables() {
 }
 }  // namespace
 
-std::string rst_guard_ruleset(const std::string& table, Ipv4 source, std::uint16_t first_port,
-                              std::uint16_t last_port) {
+std::string rst_guard_ruleset(const std::string& table, const RstGuardSources& sources,
+                              std::uint16_t first_port, std::uint16_t last_port) {
+  const std::string match = " tcp sport " + std::to_string(first_port) + "-" + std::to_string(last_port) +
+                            " tcp flags & rst == rst drop\n";
+  std::string rules;
+  if (sources.v4) rules += "    ip saddr " + sources.v4->to_string() + match;
+  if (sources.v6) rules += "    ip6 saddr " + sources.v6->to_string() + match;
   return "table inet " + table + " {\n" +
          "  chain output {\n"
-         "    type filter hook output priority 0; policy accept;\n"
-         "    ip saddr " + source.to_string() + " tcp sport " + std::to_string(first_port) + "-" +
-         std::to_string(last_port) + " tcp flags & rst == rst drop\n"
+         "    type filter hook output priority 0; policy accept;\n" +
+         rules +
          "  }\n"
          "}\n";
 }
@@ -93,11 +97,11 @@ int run_nft(const std::string& script, std::string& error) {
   return run_nft_process({"-f", "-"}, script, error);
 }
 
-RstGuard::RstGuard(Ipv4 source, std::uint16_t first_port, std::uint16_t last_port)
+RstGuard::RstGuard(const RstGuardSources& sources, std::uint16_t first_port, std::uint16_t last_port)
     : table_(kTablePrefix + std::to_string(getpid())) {
   remove_stale_tables();
   std::string error;
-  const int status = run_nft(rst_guard_ruleset(table_, source, first_port, last_port), error);
+  const int status = run_nft(rst_guard_ruleset(table_, sources, first_port, last_port), error);
   if (status != 0) {
     if (!error.empty() && error.back() == '\n') error.pop_back();
     throw SystemError("--os-rto needs nftables to hold back our RSTs, and nft failed" +

@@ -16,46 +16,15 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "support/ipv4_text.h"
 #include "support/lab_paths.h"
 #include "support/lab_truth.h"
+#include "support/os_host_records.h"
 #include "support/scanner_run.h"
 
 namespace zeroscan::lab {
 namespace {
-
-struct HostFound {
-  std::string family;
-  std::string label;
-  double score = 0;
-  double family_score = 0;
-};
-
-// The {"type":"host"} records of one NDJSON output, by address.
-std::map<std::uint32_t, HostFound> host_records(const std::string& path, std::vector<std::string>& problems) {
-  std::map<std::uint32_t, HostFound> out;
-  std::istringstream in(read_file(path));
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) {
-      problems.push_back("unparseable line: " + line);
-      continue;
-    }
-    if (j.value("type", "") != "host") continue;
-    const auto address = parse_ipv4(j.value("ip", ""));
-    if (!address || !j.contains("os")) {
-      problems.push_back("host record without ip/os: " + line);
-      continue;
-    }
-    const auto& os = j.at("os");
-    out[*address] = HostFound{os.value("family", ""), os.value("label", ""), os.value("score", 0.0),
-                              os.value("family_score", 0.0)};
-  }
-  return out;
-}
 
 // Figures of one kind of host (all, or the held-out foreign ones).
 struct Tally {
@@ -102,13 +71,13 @@ TEST(OsFingerprintTest, EveryLabStackIsNamedWithItsFamily) {
     const ScanRun run = run_scanner(args, scratch, std::chrono::seconds(30));
     ASSERT_TRUE(run.ok()) << run.failure();
     std::vector<std::string> problems = run.output.problems;
-    const auto found = host_records(scratch.path("scan.ndjson"), problems);
+    const auto found = read_os_host_records(scratch.path("scan.ndjson"), problems);
     EXPECT_TRUE(problems.empty()) << join(problems, "\n");
     for (const auto* s : stacks) {
       const bool held = held_out(*s);
       for (std::uint32_t a = s->first; a <= s->last; ++a) {
         const std::string host = format_ipv4(a);
-        const auto it = found.find(a);
+        const auto it = found.find(host);
         const bool ok = it != found.end() && it->second.family == s->family;
         all.add(ok);
         if (held && !variant_group_names.count(name)) foreign_held.add(ok);
@@ -119,7 +88,7 @@ TEST(OsFingerprintTest, EveryLabStackIsNamedWithItsFamily) {
           table << "(none) | | |\n";
           continue;
         }
-        const HostFound& f = it->second;
+        const OsHostRecord& f = it->second;
         EXPECT_EQ(f.family, s->family) << host << " (" << s->label << (held ? ", held out" : "")
                                        << ") was named " << f.label;
         char score[32];

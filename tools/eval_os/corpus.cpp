@@ -99,7 +99,7 @@ std::string shape_of(const Features& features) {
   const auto& s = *features.syn_ack;
   const std::string window = s.window_mss_multiple ? "mss*" + std::to_string(*s.window_mss_multiple)
                                                    : std::to_string(s.window);
-  return std::to_string(s.initial_ttl) + (s.df ? " df " : " - ") + window + " " +
+  return std::to_string(s.initial_ttl) + (s.df.value_or(false) ? " df " : " - ") + window + " " +
          kinds_of(s.options);
 }
 

@@ -47,7 +47,7 @@ std::uint8_t received_ttl(std::uint8_t initial, int hops) {
 Reply rst_reply(const fingerprint::RstFeatures& rst, int hops) {
   Reply reply;
   reply.ip.ttl = received_ttl(rst.initial_ttl, hops);
-  reply.ip.df = rst.df;
+  reply.ip.df = rst.df.value_or(false);
   reply.tcp.flags = std::uint8_t(tcp_flag::Rst | (rst.ack_flag ? tcp_flag::Ack : 0));
   reply.tcp.window = rst.window;
   reply.tcp.ack = rst.ack_nonzero ? 77 : 0;
@@ -114,7 +114,7 @@ Features through_live_path(const Features& observation, bool timed, const PathNo
     const auto bytes = fingerprint::option_bytes(layout, values);
     Reply reply;
     reply.ip.ttl = received_ttl(s->initial_ttl, hops);
-    reply.ip.df = s->df;
+    reply.ip.df = s->df.value_or(false);
     reply.ip.id = ip_id(s->ip_id_zero.value_or(false));
     reply.tcp.flags = tcp_flag::Syn | tcp_flag::Ack;
     reply.tcp.seq = kSynAckSeq;
@@ -145,7 +145,7 @@ Features through_live_path(const Features& observation, bool timed, const PathNo
   }
   auto rst = [&](const fingerprint::RstFeatures& features) {
     Reply reply = rst_reply(features, hops);
-    reply.ip.id = ip_id(features.ip_id_zero);
+    reply.ip.id = ip_id(features.ip_id_zero.value_or(false));
     return reply;
   };
   if (observation.syn_rst && !lost()) evidence.add(rst(*observation.syn_rst), ProbeKind::Syn, 81);

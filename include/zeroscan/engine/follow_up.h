@@ -13,6 +13,7 @@
 #include <mutex>
 #include <vector>
 
+#include "zeroscan/core/ip_address.h"
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/parse/reply.h"
 
@@ -30,7 +31,8 @@ struct FollowUpHistory {
 // `replied_port` calls for, given and updating the host's history. Replies to
 // ACK probes only start the port-0 pair (their RSTs say nothing of closed
 // ports). `closed_port_salt` varies the likely-closed port between scans.
-std::vector<ProbeTarget> plan_follow_ups(Ipv4 host, const Reply& reply, ProbeKind kind,
+// `host` is either family: the probes go to it in its own family.
+std::vector<ProbeTarget> plan_follow_ups(IpAddress host, const Reply& reply, ProbeKind kind,
                                          std::uint16_t replied_port, const ScanSpace& space,
                                          std::uint64_t closed_port_salt, FollowUpHistory& history);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "zeroscan/cookie/cookie.h"
+#include "zeroscan/cookie/ipv6_cookie.h"
 #include "zeroscan/core/scan_results.h"
 #include "zeroscan/engine/follow_up.h"
 #include "zeroscan/fingerprint/host_evidence.h"
@@ -24,8 +25,9 @@ class OsEvidenceCollector {
   OsEvidenceCollector(const ScanSpace& space, FollowUpQueue& follow_ups, std::uint32_t our_ts_val,
                       fingerprint::RetransmitTiming timing, std::uint64_t closed_port_salt);
 
-  // Every verified reply, in capture order.
+  // Every verified reply, in capture order (IPv4 or IPv6).
   void add(const Reply& reply, const CookieMatch& match);
+  void add(const Reply& reply, const Ipv6CookieMatch& match);
   // The scan's own port-0 slots (-sZ) that concluded in silence.
   void add_silence(IpAddress host, ProbeKind kind, std::uint16_t port);
 
@@ -34,6 +36,8 @@ class OsEvidenceCollector {
   std::vector<HostRecord> conclude(const fingerprint::Matcher& matcher);
 
  private:
+  void add(const Reply& reply, IpAddress target, ProbeKind kind, std::uint16_t port);
+
   struct Host {
     fingerprint::HostEvidence evidence;
     FollowUpHistory follow_ups;

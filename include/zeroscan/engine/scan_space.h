@@ -53,6 +53,8 @@ class ScanSpace {
 
   std::uint64_t size() const { return size_; }
   const TargetSet& targets() const { return *targets_; }
+  bool has_host(Ipv4 ip) const { return targets_->contains(ip); }
+  bool has_host(Ipv6 ip) const { return targets6_ && targets6_->contains(ip); }
   std::uint64_t hosts() const { return hosts_; }             // IPv4 + IPv6
   const PortSet& ports() const { return *ports_; }
   const std::vector<ProbeKind>& kinds() const { return kinds_; }

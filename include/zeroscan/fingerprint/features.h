@@ -15,6 +15,8 @@ namespace zeroscan::fingerprint {
 
 // Stacks start their TTL at 32, 64, 128 or 255 and every router takes one
 // off, so the received TTL rounded up to the next of those is the sender's.
+// An IPv6 hop limit works the same way (stacks start it where they start
+// their IPv4 TTL), so replies of both families share this feature.
 std::uint8_t initial_ttl(std::uint8_t received_ttl);
 
 // window / mss, or window / (mss - 12) when a timestamp option eats 12 bytes
@@ -32,8 +34,12 @@ std::string canonical_layout(std::string_view layout);
 struct SynAckFeatures {
   std::uint8_t ttl = 0;          // as received
   std::uint8_t initial_ttl = 0;  // see initial_ttl()
-  bool df = false;
-  std::optional<bool> ip_id_zero;  // nullopt where imported data lacks it
+  // DF and "IP ID zero" are IPv4 header fields: nullopt for a reply that
+  // came over IPv6 (its header has neither), so they are neither rewarded
+  // nor penalised there; ip_id_zero is also nullopt where imported data
+  // lacks it.
+  std::optional<bool> df;
+  std::optional<bool> ip_id_zero;
   std::uint16_t window = 0;
   // window / MSS when the window is a whole multiple of the MSS (or of
   // MSS-12, the payload left beside a timestamp option): Linux-like stacks
@@ -55,8 +61,8 @@ struct SynAckFeatures {
 struct RstFeatures {
   std::uint8_t ttl = 0;
   std::uint8_t initial_ttl = 0;
-  bool df = false;
-  bool ip_id_zero = false;
+  std::optional<bool> df;          // nullopt over IPv6, as in SynAckFeatures
+  std::optional<bool> ip_id_zero;  // likewise
   std::uint16_t window = 0;
   bool ack_flag = false;     // RST+ACK rather than bare RST
   bool ack_nonzero = false;  // the acknowledgment field, whatever the flag says
@@ -70,6 +76,24 @@ enum class IpIdClass : std::uint8_t { Zero, Incremental, Times256, Random, Mixed
 
 // nullopt for fewer than two IDs.
 std::optional<IpIdClass> classify_ip_ids(const std::uint16_t* ids, std::size_t count);
+
+// How a host sets the IPv6 flow label (RFC 6437) of its TCP replies, from
+// the first reply of each connection (our source port, its port): zero on
+// all; one nonzero label on every connection; a label of each connection's
+// own (Linux's auto flow labels hash the flow); or zero on some and not on
+// others. Later replies of a connection are left out: Linux draws a new
+// label when it retransmits a SYN-ACK, which says nothing of the default.
+enum class FlowLabelClass : std::uint8_t { Zero, Constant, PerConnection, Mixed };
+
+struct FlowLabelSample {
+  std::uint32_t connection = 0;  // our port << 16 | the host's port
+  std::uint32_t label = 0;       // 20 bits
+};
+
+// Samples are one per connection; nullopt for fewer than two (one label
+// cannot tell constant from per connection). A host that reflected our
+// probes' labels (hashed per probe) would read as per-connection.
+std::optional<FlowLabelClass> classify_flow_labels(const FlowLabelSample* samples, std::size_t count);
 
 // What comes back from TCP port 0, which no stack can have open, so the
 // answer is pure stack policy.
@@ -95,6 +119,9 @@ struct Features {
   std::optional<Port0Answer> port0_ack;
   std::optional<RetransmissionFeatures> retransmissions;  // nullopt: not timed
   std::optional<IpIdClass> ip_id_class;  // across the host's TCP replies
+  // IPv6 replies only. The database has no IPv6 expectations yet, so the
+  // matcher does not read it; it is reported in the features.
+  std::optional<FlowLabelClass> flow_label;
 };
 
 // Hops to the host as nmap counts them (on our link: 1), from the first TTL
@@ -105,6 +132,8 @@ std::string_view to_string(Port0Answer answer);  // none rst rst-ack syn-ack icm
 std::optional<Port0Answer> parse_port0_answer(std::string_view text);
 std::string_view to_string(IpIdClass id_class);  // zero incremental x256 random mixed
 std::optional<IpIdClass> parse_ip_id_class(std::string_view text);
+std::string_view to_string(FlowLabelClass flow_label);  // zero constant per-connection mixed
+std::optional<FlowLabelClass> parse_flow_label_class(std::string_view text);
 std::string_view to_string(GiveUp give_up);  // none rst rst-ack
 std::optional<GiveUp> parse_give_up(std::string_view text);
 

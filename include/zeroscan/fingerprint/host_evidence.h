@@ -45,6 +45,8 @@ class HostEvidence {
   Features features() const;
 
  private:
+  void add_flow_label(const Reply& reply);
+
   std::optional<std::uint32_t> our_ts_val_;
   RetransmitTiming timing_;
   std::optional<Reply> syn_ack_;
@@ -59,6 +61,10 @@ class HostEvidence {
   // allocation on the receive path).
   std::array<std::uint16_t, 8> ip_ids_{};
   std::size_t ip_id_count_ = 0;
+  // IPv6: the flow label of the first TCP reply of each connection (the
+  // first few connections, likewise without allocation).
+  std::array<FlowLabelSample, 8> flow_labels_{};
+  std::size_t flow_label_count_ = 0;
 };
 
 }  // namespace zeroscan::fingerprint

@@ -2,27 +2,36 @@
 // targets' SYN-ACKs with RSTs, so the targets retransmit them and their
 // retransmission timeouts can be measured (--os-rto). It installs an
 // nftables table of zeroscan's own (named after our PID) that drops our
-// outgoing RSTs from the scan's source ports, and deletes it on
+// outgoing RSTs from the scan's source ports (from the IPv4 source, the
+// IPv6 source, or both: the table is `inet`), and deletes it on
 // destruction — also when the scan ends by Ctrl-C or an error, since those
 // unwind through here. Tables left by a killed zeroscan (dead PID) are
 // removed at start.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "zeroscan/core/ipv4.h"
+#include "zeroscan/core/ipv6.h"
 
 namespace zeroscan {
 
-// The nft script for the table (pure, for tests).
-std::string rst_guard_ruleset(const std::string& table, Ipv4 source, std::uint16_t first_port,
-                              std::uint16_t last_port);
+// The scan's own addresses: one per family it scans.
+struct RstGuardSources {
+  std::optional<Ipv4> v4;
+  std::optional<Ipv6> v6;
+};
+
+// The nft script for the table (pure, for tests): one drop rule per source.
+std::string rst_guard_ruleset(const std::string& table, const RstGuardSources& sources,
+                              std::uint16_t first_port, std::uint16_t last_port);
 
 class RstGuard {
  public:
   // Throws SystemError when nft is missing or refuses.
-  RstGuard(Ipv4 source, std::uint16_t first_port, std::uint16_t last_port);
+  RstGuard(const RstGuardSources& sources, std::uint16_t first_port, std::uint16_t last_port);
   ~RstGuard();
   RstGuard(const RstGuard&) = delete;
   RstGuard& operator=(const RstGuard&) = delete;

@@ -126,11 +126,17 @@ TEST(ScanPlanTest, Ipv6TargetsFollowTheIpv4OnesInOneSpace) {
   EXPECT_EQ(validate_error(o), "");
 }
 
+TEST(ScanPlanTest, OsDetectionTakesIpv6Targets) {
+  ScanOptions o = options({"::1", "198.18.0.1"});
+  o.os = true;
+  EXPECT_EQ(validate_error(o), "");
+  o.os_rto = true;
+  o.wait_seconds = 40;
+  EXPECT_EQ(validate_error(o), "");
+}
+
 TEST(ScanPlanTest, WhatCannotHandleIpv6TargetsYetSaysSo) {
   ScanOptions o = options({"::1"});
-  o.os = true;
-  EXPECT_NE(validate_error(o).find("-O does not handle IPv6 targets yet"), std::string::npos) << validate_error(o);
-  o = options({"::1"});
   o.discovery.ping_scan = true;
   EXPECT_NE(validate_error(o).find("does not handle IPv6 targets yet"), std::string::npos) << validate_error(o);
   o = options({"198.18.0.1"});

@@ -16,7 +16,7 @@ TEST(HershelImportTest, ReadsARowAsATimedSynAck) {
   ASSERT_TRUE(features.syn_ack);
   EXPECT_EQ(features.syn_ack->window, 8192);
   EXPECT_EQ(features.syn_ack->initial_ttl, 128);
-  EXPECT_TRUE(features.syn_ack->df);
+  EXPECT_EQ(features.syn_ack->df, true);
   EXPECT_EQ(features.syn_ack->options, "MNWST");
   EXPECT_EQ(features.syn_ack->mss, 1460);
   EXPECT_TRUE(features.syn_ack->sack_permitted);

@@ -40,7 +40,7 @@ TEST(HostEvidenceTest, SynAckFeaturesComeFromTheFirstSynAck) {
   EXPECT_EQ(syn_ack.wscale, 7);
   EXPECT_TRUE(syn_ack.sack_permitted);
   EXPECT_TRUE(syn_ack.timestamp);
-  EXPECT_TRUE(syn_ack.df);
+  EXPECT_EQ(syn_ack.df, true);
   EXPECT_EQ(syn_ack.ip_id_zero, true);
   EXPECT_EQ(syn_ack.timestamp_echoes_ours, true);
   EXPECT_FALSE(features.retransmissions) << "not timed without --os-rto";
@@ -59,7 +59,7 @@ TEST(HostEvidenceTest, OptionlessSynAckHasNoMssOrScale) {
   EXPECT_EQ(syn_ack.wscale, std::nullopt);
   EXPECT_EQ(syn_ack.timestamp_echoes_ours, std::nullopt);
   EXPECT_EQ(syn_ack.ip_id_zero, false);
-  EXPECT_FALSE(syn_ack.df);
+  EXPECT_EQ(syn_ack.df, false);
   EXPECT_EQ(syn_ack.initial_ttl, 255);
 }
 
@@ -156,14 +156,14 @@ TEST(HostEvidenceTest, ClosedPortRstAndAckProbeRstAreKeptApart) {
   EXPECT_TRUE(features.syn_rst->ack_nonzero);
   EXPECT_EQ(features.syn_rst->window, 0);
   EXPECT_EQ(features.syn_rst->initial_ttl, 128);
-  EXPECT_TRUE(features.syn_rst->df);
-  EXPECT_TRUE(features.syn_rst->ip_id_zero);
+  EXPECT_EQ(features.syn_rst->df, true);
+  EXPECT_EQ(features.syn_rst->ip_id_zero, true);
   ASSERT_TRUE(features.ack_rst);
   EXPECT_FALSE(features.ack_rst->ack_flag);
   EXPECT_FALSE(features.ack_rst->ack_nonzero);
   EXPECT_EQ(features.ack_rst->initial_ttl, 64);
-  EXPECT_FALSE(features.ack_rst->df);
-  EXPECT_FALSE(features.ack_rst->ip_id_zero);
+  EXPECT_EQ(features.ack_rst->df, false);
+  EXPECT_EQ(features.ack_rst->ip_id_zero, false);
   EXPECT_EQ(hop_distance(features), 9) << "no SYN-ACK: distance from the closed port's RST";
 }
 
