@@ -55,6 +55,13 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
   }
 }
 
+double probability_of_id(const CompiledDistribution& distribution, int id) {
+  for (const ValueProbability& value : distribution) {
+    if (value.id == id) return value.probability;
+  }
+  return 0;
+}
+
 // Adds probability to the value's slot, creating it if need be.
 void accumulate(CompiledDistribution& distribution, int id, double probability) {
   auto same = std::find_if(distribution.begin(), distribution.end(),
@@ -64,6 +71,20 @@ void accumulate(CompiledDistribution& distribution, int id, double probability) 
   } else {
     same->probability += probability;
   }
+}
+
+// A path of more than 32 hops takes a TTL that started at 64 below 33,
+// where it reads as an initial TTL of 32: an entry's 64 also shows as 32
+// with probability `long_path`. (128 and 255 would need more than 64 hops.)
+template <class IdOf>
+void add_long_paths(CompiledDistribution& distribution, IdOf id_of, double long_path) {
+  const int from = id_of("64");
+  const double moved = long_path * probability_of_id(distribution, from);
+  if (moved == 0) return;
+  for (ValueProbability& value : distribution) {
+    if (value.id == from) value.probability -= moved;
+  }
+  accumulate(distribution, id_of("32"), moved);
 }
 
 // background(v) = (1 - s) * share of entries showing v + s / domain size,
@@ -251,13 +272,17 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
       const auto& distribution = path.in(database.entries[e]);
       CompiledDistribution compiled;
       const double total = total_weight(distribution);
-      for (const auto& weighted : distribution) {
-        const std::string token = codec.format(weighted.value);
+      auto id_of = [&](const std::string& token) {
         auto [it, inserted] = field.ids.emplace(token, int(seen_share.size()));
         if (inserted) seen_share.push_back(0);
-        const double probability = weighted.weight / total;
-        if (e < real) seen_share[it->second] += probability;
-        compiled.push_back({it->second, probability});
+        return it->second;
+      };
+      for (const auto& weighted : distribution) {
+        compiled.push_back({id_of(codec.format(weighted.value)), weighted.weight / total});
+      }
+      if (noise == FieldNoise::Ttl) add_long_paths(compiled, id_of, options.ttl_long_path);
+      if (e < real) {
+        for (const ValueProbability& value : compiled) seen_share[value.id] += value.probability;
       }
       if (!compiled.empty() && e < real) ++entries_with_field;
       model.entries[e].fields.push_back(std::move(compiled));
@@ -269,6 +294,10 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
       field.background.push_back((1 - kNeverSeenShare) * listed + never_seen);
     }
     field.unseen_background = never_seen;
+    if (key == "giveup" || key == "port0.syn" || key == "port0.ack") {
+      auto silent = field.ids.find("none");
+      if (silent != field.ids.end()) field.silent_id = silent->second;
+    }
     model.fields.push_back(std::move(field));
   });
 

@@ -5,7 +5,7 @@
 // figures for the headline condition (held out by shape, SYN-ACK only, with
 // path noise).
 // Usage: zeroscan_eval_os --data HERSHEL_DIR [--noise RATE] [--seed S]
-//                         [--per-stack N] [--show-misses N] [--quick]
+//                         [--per-stack N] [--show-misses N] [--show-label-misses N] [--quick]
 //                         [--protocol shape|stack|known] [--require-targets]
 //                         [--set MATCHER_OPTION=VALUE]...
 #include <cstdio>
@@ -47,8 +47,11 @@ void set_matcher_option(fingerprint::MatcherOptions& options, const std::string&
       {"options_other", &options.options_other},
       {"mss_changed", &options.mss_changed},
       {"ttl_changed", &options.ttl_changed},
+      {"ttl_long_path", &options.ttl_long_path},
       {"other_changed", &options.other_changed},
+      {"reply_lost", &options.reply_lost},
       {"retransmission_lost", &options.retransmission_lost},
+      {"retransmission_lost_again", &options.retransmission_lost_again},
       {"retransmissions_truncated", &options.retransmissions_truncated},
       {"retransmission_spurious", &options.retransmission_spurious},
       {"timer_jitter_s", &options.timer_jitter_s},
@@ -102,6 +105,8 @@ Arguments parse_arguments(int argc, char** argv) {
       arguments.protocols = {names.at(value)};
     } else if (flag == "--show-misses") {
       arguments.setup.show_misses = std::atoi(value.c_str());
+    } else if (flag == "--show-label-misses") {
+      arguments.setup.show_label_misses = std::atoi(value.c_str());
     } else {
       throw UsageError("unknown option " + flag);
     }
@@ -272,6 +277,7 @@ int main(int argc, char** argv) {
           setup.timed = timed;
           setup.noise.rate = rate;
           if (!(protocol == protocols.front() && !timed && rate > 0)) setup.show_misses = 0;
+          if (!(protocol == protocols.front() && timed && rate > 0)) setup.show_label_misses = 0;
           EvaluationResult result = evaluate(corpus, setup);
           print_summary_row(setup, result);
           seconds += result.matching_seconds;
