@@ -6,6 +6,7 @@
 // path noise).
 // Usage: zeroscan_eval_os --data HERSHEL_DIR [--noise RATE] [--seed S]
 //                         [--per-stack N] [--show-misses N] [--show-label-misses N] [--quick]
+//                         [--noise-kinds clamp,nop,far,loss]
 //                         [--protocol shape|stack|known] [--require-targets]
 //                         [--set MATCHER_OPTION=VALUE]...
 #include <cstdio>
@@ -73,6 +74,26 @@ void set_matcher_option(fingerprint::MatcherOptions& options, const std::string&
   *it->second = value;
 }
 
+// "clamp,nop,far,loss" or any subset: the path noise kinds that may happen.
+void set_noise_kinds(PathNoise& noise, const std::string& list) {
+  noise.clamp_mss = noise.nop_option = noise.far_path = noise.lose_replies = false;
+  std::stringstream items(list);
+  std::string kind;
+  while (std::getline(items, kind, ',')) {
+    if (kind == "clamp") {
+      noise.clamp_mss = true;
+    } else if (kind == "nop") {
+      noise.nop_option = true;
+    } else if (kind == "far") {
+      noise.far_path = true;
+    } else if (kind == "loss") {
+      noise.lose_replies = true;
+    } else {
+      throw UsageError("--noise-kinds takes clamp, nop, far and loss, comma-separated; got '" + kind + "'");
+    }
+  }
+}
+
 Arguments parse_arguments(int argc, char** argv) {
   Arguments arguments;
   for (int i = 1; i < argc; ++i) {
@@ -105,6 +126,8 @@ Arguments parse_arguments(int argc, char** argv) {
       arguments.protocols = {names.at(value)};
     } else if (flag == "--show-misses") {
       arguments.setup.show_misses = std::atoi(value.c_str());
+    } else if (flag == "--noise-kinds") {
+      set_noise_kinds(arguments.setup.noise, value);
     } else if (flag == "--show-label-misses") {
       arguments.setup.show_label_misses = std::atoi(value.c_str());
     } else {
