@@ -102,14 +102,6 @@ Observation observe(const Matcher::Model& model, const Features& features) {
   return observation;
 }
 
-double probability_of(const CompiledDistribution& distribution, int id) {
-  if (id < 0) return 0;
-  for (const ValueProbability& value : distribution) {
-    if (value.id == id) return value.probability;
-  }
-  return 0;
-}
-
 double window_clean_probability(const CompiledEntry& entry, const CompiledDistribution& windows,
                                 const Observation& observation, int id) {
   const double exact = probability_of(windows, id);

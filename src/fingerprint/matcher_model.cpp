@@ -55,13 +55,6 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
   }
 }
 
-double probability_of_id(const CompiledDistribution& distribution, int id) {
-  for (const ValueProbability& value : distribution) {
-    if (value.id == id) return value.probability;
-  }
-  return 0;
-}
-
 // Adds probability to the value's slot, creating it if need be.
 void accumulate(CompiledDistribution& distribution, int id, double probability) {
   auto same = std::find_if(distribution.begin(), distribution.end(),
@@ -79,7 +72,7 @@ void accumulate(CompiledDistribution& distribution, int id, double probability) 
 template <class IdOf>
 void add_long_paths(CompiledDistribution& distribution, IdOf id_of, double long_path) {
   const int from = id_of("64");
-  const double moved = long_path * probability_of_id(distribution, from);
+  const double moved = long_path * probability_of(distribution, from);
   if (moved == 0) return;
   for (ValueProbability& value : distribution) {
     if (value.id == from) value.probability -= moved;
@@ -192,6 +185,14 @@ void assign_priors(const Database& database, const MatcherOptions& options, Matc
 }
 
 }  // namespace
+
+double probability_of(const CompiledDistribution& distribution, int id) {
+  if (id < 0) return 0;
+  for (const ValueProbability& value : distribution) {
+    if (value.id == id) return value.probability;
+  }
+  return 0;
+}
 
 std::string option_kinds(const std::string& layout) {
   std::string kinds;

@@ -23,6 +23,9 @@ struct ValueProbability {
 };
 using CompiledDistribution = std::vector<ValueProbability>;
 
+// The probability the distribution gives value `id` (0 if absent or -1).
+double probability_of(const CompiledDistribution& distribution, int id);
+
 struct CompiledField {
   std::string key;
   std::unordered_map<std::string, int> ids;  // value as printed -> id
