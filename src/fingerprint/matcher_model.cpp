@@ -162,7 +162,10 @@ std::vector<Entry> family_generic_entries(const Database& database) {
 
 // Prior mass: (1 - unlisted) spread evenly over the families present; in
 // each family, family_generic_share to its generic entry and the rest
-// evenly over its labels, each label's over its entries.
+// evenly over its labels, each label's over its entries. Labels are ranked
+// with (1 - unlisted) spread evenly over all labels instead: the family
+// prior keeps big families from swamping small ones, but a stack is not a
+// likelier label for belonging to a family with few labels.
 void assign_priors(const Database& database, const MatcherOptions& options, Matcher::Model& model) {
   std::map<Family, std::map<std::string, int>> entries_per_label;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
@@ -170,6 +173,9 @@ void assign_priors(const Database& database, const MatcherOptions& options, Matc
   }
   const double families = double(entries_per_label.size());
   const double family_log_prior = std::log((1 - options.unlisted_prior) / families);
+  double label_count = 0;
+  for (const auto& family : entries_per_label) label_count += double(family.second.size());
+  const double all_labels_log_prior = std::log((1 - options.unlisted_prior) / label_count);
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const Entry& entry = database.entries[e];
     if (model.entries[e].generic) {
@@ -177,10 +183,10 @@ void assign_priors(const Database& database, const MatcherOptions& options, Matc
       continue;
     }
     const auto& labels = entries_per_label[entry.family];
-    model.entries[e].label_log_prior = family_log_prior - std::log(double(labels.size())) -
-                                       std::log(double(labels.at(entry.label)));
-    model.entries[e].log_prior =
-        model.entries[e].label_log_prior + std::log(1 - options.family_generic_share);
+    const double entry_log_share = -std::log(double(labels.at(entry.label)));
+    model.entries[e].log_prior = family_log_prior - std::log(double(labels.size())) +
+                                 entry_log_share + std::log(1 - options.family_generic_share);
+    model.entries[e].label_log_prior = all_labels_log_prior + entry_log_share;
   }
 }
 

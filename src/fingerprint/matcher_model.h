@@ -84,8 +84,8 @@ struct CompiledEntry {
   CompiledDistribution layout_set;
   std::optional<GapModel> gaps;
   double log_prior = 0;  // family, then label, then entry: see Matcher
-  // The same without the generic entries' share: for ranking labels, which
-  // are chosen among the listed stacks.
+  // For ranking labels, which are chosen among the listed stacks: an even
+  // prior over labels, then over the label's entries (no family share).
   double label_log_prior = 0;
   bool generic = false;  // a family's pooled entry: no label of its own
 };

@@ -1,7 +1,8 @@
 // Matcher: which stack family, stack and label best explain a host's
 // Features. Family first: the prior is spread evenly over families, then
 // over the family's labels, then over the label's entries, so a family with
-// many entries does not swamp one with few. Each entry's likelihood is a
+// many entries does not swamp one with few (labels are ranked with an even
+// prior over all labels: a small family's stack is no likelier a label). Each entry's likelihood is a
 // naive Bayes product over the features with an explicit noise model (a
 // changed default window, a stripped or NOPped option, a lost or missing
 // retransmission, an odd initial TTL) and back-off (an option layout that

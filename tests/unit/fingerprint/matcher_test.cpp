@@ -397,6 +397,22 @@ TEST(MatcherNoiseModelTest, AMissingReplyIsWeakerEvidenceThanAnUnexpectedOne) {
   EXPECT_GT(odds(GiveUp::Rst), 2 * odds(GiveUp::None));
 }
 
+// Labels are ranked with an even prior over labels: the family-first prior
+// decides families, but a stack is not a likelier label for belonging to a
+// family with few labels. Two identical stacks tie whatever their families.
+TEST(MatcherFamilyTest, LabelsRankWithoutTheirFamilysSize) {
+  std::string text = "lonely | Lonely | Solaris | server | ttl=64 df=yes window=5840 options=MSTNW\n";
+  text += "twin | Twin | Linux | server | ttl=64 df=yes window=5840 options=MSTNW\n";
+  for (int i = 0; i < 4; ++i) {
+    text += "l" + std::to_string(i) + " | Linux " + std::to_string(i) +
+            " | Linux | server | ttl=64 df=yes window=" + std::to_string(29200 + i) + " options=MNW\n";
+  }
+  const MatchResult result = Matcher(parse_database(text, "inline")).match(linuxish());
+  ASSERT_GE(result.candidates.size(), 2u);
+  EXPECT_NEAR(result.candidates[0].score, result.candidates[1].score, 1e-9)
+      << result.candidates[0].label << " vs " << result.candidates[1].label;
+}
+
 // Issue 13: the prior is over families, not entries. A host that shows
 // only what both families share must not go to the one with more entries.
 TEST(MatcherFamilyTest, ManyEntriesDoNotOutweighAFamilyWithOne) {
