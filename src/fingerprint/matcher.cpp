@@ -19,6 +19,7 @@ namespace {
 
 struct ObservedField {
   bool present = false;
+  bool silent = false;  // "no reply", which a lost reply also shows
   int id = -1;
   double background = 0;
   // log ratios for the two common cases, so most entries cost no log():
@@ -54,6 +55,10 @@ void drop_repeated_port0(const Matcher::Model& model, const Features& features,
   }
 }
 
+// P(no reply heard) when the stack stays silent with probability `silent`:
+// its own silence, or its reply lost on the way.
+double heard_as_silence(double silent, double lost) { return silent + lost * (1 - silent); }
+
 Observation observe(const Matcher::Model& model, const Features& features) {
   const Entry observed = observation_entry(features);
   Observation observation;
@@ -68,8 +73,11 @@ Observation observe(const Matcher::Model& model, const Features& features) {
       slot.id = it == field.ids.end() ? -1 : it->second;
       slot.background = field.background_of(slot.id);
       const double changed = model.changed[index - 1];
+      slot.silent = slot.id >= 0 && slot.id == field.silent_id;
+      if (slot.silent) slot.background = heard_as_silence(slot.background, model.reply_lost);
       slot.log_if_certain = std::log((1 - changed) / slot.background + changed);
-      slot.log_if_absent = std::log(changed);
+      slot.log_if_absent = std::log(slot.silent ? (1 - changed) * model.reply_lost / slot.background + changed
+                                                : changed);
     }
     observation.fields.push_back(slot);
   });
@@ -92,14 +100,6 @@ Observation observe(const Matcher::Model& model, const Features& features) {
     observation.gaps = retransmission_gaps(features.retransmissions->arrivals_s);
   }
   return observation;
-}
-
-double probability_of(const CompiledDistribution& distribution, int id) {
-  if (id < 0) return 0;
-  for (const ValueProbability& value : distribution) {
-    if (value.id == id) return value.probability;
-  }
-  return 0;
 }
 
 double window_clean_probability(const CompiledEntry& entry, const CompiledDistribution& windows,
@@ -160,9 +160,10 @@ double log_ratio(const Matcher::Model& model, const MatcherOptions& options,
           (1 - strip) * observed.background + strip * observation.stripped_background;
       part = std::log(entry_probability / unlisted_probability);
     } else {
-      const double clean = int(f) == model.window_field
-                               ? window_clean_probability(entry, expected, observation, observed.id)
-                               : probability_of(expected, observed.id);
+      double clean = int(f) == model.window_field
+                         ? window_clean_probability(entry, expected, observation, observed.id)
+                         : probability_of(expected, observed.id);
+      if (observed.silent) clean = heard_as_silence(clean, model.reply_lost);
       if (clean == 0) {
         part = observed.log_if_absent;
       } else if (clean == 1) {

@@ -66,6 +66,20 @@ void accumulate(CompiledDistribution& distribution, int id, double probability) 
   }
 }
 
+// A path of more than 32 hops takes a TTL that started at 64 below 33,
+// where it reads as an initial TTL of 32: an entry's 64 also shows as 32
+// with probability `long_path`. (128 and 255 would need more than 64 hops.)
+template <class IdOf>
+void add_long_paths(CompiledDistribution& distribution, IdOf id_of, double long_path) {
+  const int from = id_of("64");
+  const double moved = long_path * probability_of(distribution, from);
+  if (moved == 0) return;
+  for (ValueProbability& value : distribution) {
+    if (value.id == from) value.probability -= moved;
+  }
+  accumulate(distribution, id_of("32"), moved);
+}
+
 // background(v) = (1 - s) * share of entries showing v + s / domain size,
 // for layouts (and views of them).
 std::vector<double> layout_backgrounds(const std::vector<double>& shares, int entries_with_options) {
@@ -148,7 +162,10 @@ std::vector<Entry> family_generic_entries(const Database& database) {
 
 // Prior mass: (1 - unlisted) spread evenly over the families present; in
 // each family, family_generic_share to its generic entry and the rest
-// evenly over its labels, each label's over its entries.
+// evenly over its labels, each label's over its entries. Labels are ranked
+// with (1 - unlisted) spread evenly over all labels instead: the family
+// prior keeps big families from swamping small ones, but a stack is not a
+// likelier label for belonging to a family with few labels.
 void assign_priors(const Database& database, const MatcherOptions& options, Matcher::Model& model) {
   std::map<Family, std::map<std::string, int>> entries_per_label;
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
@@ -156,6 +173,9 @@ void assign_priors(const Database& database, const MatcherOptions& options, Matc
   }
   const double families = double(entries_per_label.size());
   const double family_log_prior = std::log((1 - options.unlisted_prior) / families);
+  double label_count = 0;
+  for (const auto& family : entries_per_label) label_count += double(family.second.size());
+  const double all_labels_log_prior = std::log((1 - options.unlisted_prior) / label_count);
   for (std::size_t e = 0; e < database.entries.size(); ++e) {
     const Entry& entry = database.entries[e];
     if (model.entries[e].generic) {
@@ -163,14 +183,22 @@ void assign_priors(const Database& database, const MatcherOptions& options, Matc
       continue;
     }
     const auto& labels = entries_per_label[entry.family];
-    model.entries[e].label_log_prior = family_log_prior - std::log(double(labels.size())) -
-                                       std::log(double(labels.at(entry.label)));
-    model.entries[e].log_prior =
-        model.entries[e].label_log_prior + std::log(1 - options.family_generic_share);
+    const double entry_log_share = -std::log(double(labels.at(entry.label)));
+    model.entries[e].log_prior = family_log_prior - std::log(double(labels.size())) +
+                                 entry_log_share + std::log(1 - options.family_generic_share);
+    model.entries[e].label_log_prior = all_labels_log_prior + entry_log_share;
   }
 }
 
 }  // namespace
+
+double probability_of(const CompiledDistribution& distribution, int id) {
+  if (id < 0) return 0;
+  for (const ValueProbability& value : distribution) {
+    if (value.id == id) return value.probability;
+  }
+  return 0;
+}
 
 std::string option_kinds(const std::string& layout) {
   std::string kinds;
@@ -251,13 +279,17 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
       const auto& distribution = path.in(database.entries[e]);
       CompiledDistribution compiled;
       const double total = total_weight(distribution);
-      for (const auto& weighted : distribution) {
-        const std::string token = codec.format(weighted.value);
+      auto id_of = [&](const std::string& token) {
         auto [it, inserted] = field.ids.emplace(token, int(seen_share.size()));
         if (inserted) seen_share.push_back(0);
-        const double probability = weighted.weight / total;
-        if (e < real) seen_share[it->second] += probability;
-        compiled.push_back({it->second, probability});
+        return it->second;
+      };
+      for (const auto& weighted : distribution) {
+        compiled.push_back({id_of(codec.format(weighted.value)), weighted.weight / total});
+      }
+      if (noise == FieldNoise::Ttl) add_long_paths(compiled, id_of, options.ttl_long_path);
+      if (e < real) {
+        for (const ValueProbability& value : compiled) seen_share[value.id] += value.probability;
       }
       if (!compiled.empty() && e < real) ++entries_with_field;
       model.entries[e].fields.push_back(std::move(compiled));
@@ -269,6 +301,10 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
       field.background.push_back((1 - kNeverSeenShare) * listed + never_seen);
     }
     field.unseen_background = never_seen;
+    if (key == "giveup" || key == "port0.syn" || key == "port0.ack") {
+      auto silent = field.ids.find("none");
+      if (silent != field.ids.end()) field.silent_id = silent->second;
+    }
     model.fields.push_back(std::move(field));
   });
 

@@ -23,11 +23,17 @@ struct ValueProbability {
 };
 using CompiledDistribution = std::vector<ValueProbability>;
 
+// The probability the distribution gives value `id` (0 if absent or -1).
+double probability_of(const CompiledDistribution& distribution, int id);
+
 struct CompiledField {
   std::string key;
   std::unordered_map<std::string, int> ids;  // value as printed -> id
   std::vector<double> background;            // per id
   double unseen_background = 0;              // any value no entry lists
+  // The id of the value that means "no reply" (giveup, port0: "none"), or
+  // -1: a lost reply reads as that value whatever the stack sent.
+  int silent_id = -1;
 
   double background_of(int id) const { return id < 0 ? unseen_background : background[id]; }
 };
@@ -36,7 +42,9 @@ struct CompiledField {
 // (i, i+d] has mean mean_sum[i+d] - mean_sum[i] and the standard deviation
 // sigma[i][d-1] (measured spread plus timer jitter), d = 1..kMaxSpan.
 struct GapModel {
-  static constexpr int kMaxSpan = 3;  // up to two consecutive copies lost
+  // Up to five consecutive copies lost: loss comes in bursts (see
+  // MatcherOptions::retransmission_lost_again), so long runs do happen.
+  static constexpr int kMaxSpan = 6;
   std::vector<double> mean_sum;
   std::vector<std::array<double, kMaxSpan>> sigma;
   std::size_t size() const { return mean_sum.size() - 1; }
@@ -49,8 +57,9 @@ struct RetransmissionScoring {
   explicit RetransmissionScoring(const MatcherOptions& options);
   double outlier;
   double log_outlier;
-  double log_lost;
-  double log_kept;
+  // log P(a span of d gaps between two kept copies), d = 1..kMaxSpan: the
+  // first d-1 copies lost (a burst), the d-th kept.
+  std::array<double, GapModel::kMaxSpan> log_span;
   double log_spurious;
   double log_truncated;
   double log_complete;
@@ -75,8 +84,8 @@ struct CompiledEntry {
   CompiledDistribution layout_set;
   std::optional<GapModel> gaps;
   double log_prior = 0;  // family, then label, then entry: see Matcher
-  // The same without the generic entries' share: for ranking labels, which
-  // are chosen among the listed stacks.
+  // For ranking labels, which are chosen among the listed stacks: an even
+  // prior over labels, then over the label's entries (no family share).
   double label_log_prior = 0;
   bool generic = false;  // a family's pooled entry: no label of its own
 };
@@ -95,11 +104,12 @@ struct LayoutLevel {
 };
 
 struct Matcher::Model {
-  explicit Model(const MatcherOptions& options) : scoring(options) {}
+  explicit Model(const MatcherOptions& options) : scoring(options), reply_lost(options.reply_lost) {}
 
   std::vector<CompiledField> fields;
   std::vector<double> changed;  // per field: chance the value was disturbed
   RetransmissionScoring scoring;
+  double reply_lost;  // MatcherOptions::reply_lost
   int window_field = -1;
   int options_field = -1;
   std::unordered_map<std::string, int> stripped_kinds_ids;

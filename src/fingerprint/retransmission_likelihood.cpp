@@ -5,6 +5,7 @@
 // whose gaps could be of any timescale, from 100 ms to hours (log-uniform):
 // some printers wait tens of minutes between retransmissions.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -23,6 +24,17 @@ double unlisted_gap_density(double gap) {
 constexpr double kFarTail = 12;                      // standard deviations
 constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
 constexpr double kInvSqrt2Pi = 0.3989422804014327;
+
+// A span of d gaps: the first copy after a kept one lost with p, each
+// further one with q (bursts), then one kept.
+std::array<double, GapModel::kMaxSpan> span_log_probabilities(double p, double q) {
+  std::array<double, GapModel::kMaxSpan> spans{};
+  spans[0] = std::log1p(-p);
+  for (int d = 2; d <= GapModel::kMaxSpan; ++d) {
+    spans[d - 1] = std::log(p) + double(d - 2) * std::log(q) + std::log1p(-q);
+  }
+  return spans;
+}
 
 }  // namespace
 
@@ -50,8 +62,7 @@ GapModel compile_gaps(const std::vector<GapExpectation>& gaps, const MatcherOpti
 RetransmissionScoring::RetransmissionScoring(const MatcherOptions& options)
     : outlier(options.retransmission_spurious),
       log_outlier(std::log(options.retransmission_spurious)),
-      log_lost(std::log(options.retransmission_lost)),
-      log_kept(std::log1p(-options.retransmission_lost)),
+      log_span(span_log_probabilities(options.retransmission_lost, options.retransmission_lost_again)),
       log_spurious(std::log(options.retransmission_spurious)),
       log_truncated(std::log(options.retransmissions_truncated)),
       log_complete(std::log1p(-options.retransmissions_truncated)) {}
@@ -84,7 +95,7 @@ double retransmission_log_ratio(const std::vector<double>& observed_gaps, const 
                 : std::log((1 - scoring.outlier) * kInvSqrt2Pi / sigma *
                                std::exp(-0.5 * z * z) / unlisted_density +
                            scoring.outlier);
-        const double score = best[i] + (d - 1) * scoring.log_lost + scoring.log_kept + fit;
+        const double score = best[i] + scoring.log_span[d - 1] + fit;
         next[k] = std::max(next[k], score);
       }
     }

@@ -38,6 +38,7 @@ class Runner {
       : corpus_(corpus), setup_(setup), random_(setup.seed) {}
 
   void match(const Matcher& matcher, const Stack& stack, const Features& observation) {
+    const NoiseTally before = result_.noise;
     const Features shown =
         through_live_path(observation, setup_.timed, setup_.noise, random_, result_.noise);
     const auto start = std::chrono::steady_clock::now();
@@ -52,18 +53,37 @@ class Runner {
                                                   : match.families.front().family;
     outcome.confidence = match.family_score;
     outcome.label_right = !match.candidates.empty() && match.candidates.front().label == stack.entry.label;
-    if (shown_misses_ < setup_.show_misses && outcome.answered != fingerprint::Family::Unknown &&
-        outcome.answered != outcome.truth) {
+    const bool family_miss =
+        outcome.answered != fingerprint::Family::Unknown && outcome.answered != outcome.truth;
+    if (family_miss && shown_misses_ < setup_.show_misses) {
       ++shown_misses_;
-      std::fprintf(stderr, "miss: %s (%s, %s) -> %s %.2f", stack.entry.id.c_str(),
-                   stack.entry.label.c_str(), std::string(to_string(stack.entry.family)).c_str(),
-                   std::string(to_string(match.family)).c_str(), match.family_score);
-      for (const auto& candidate : match.candidates) {
-        std::fprintf(stderr, " | %s %.2f", candidate.label.c_str(), candidate.score);
-      }
-      std::fprintf(stderr, "\n  %s\n", match.observed_entry.c_str());
+      print_miss(stack, match, noise_drawn(before, result_.noise));
+    } else if (!outcome.label_right && shown_label_misses_ < setup_.show_label_misses) {
+      ++shown_label_misses_;
+      print_miss(stack, match, noise_drawn(before, result_.noise));
     }
     result_.outcomes.push_back(std::move(outcome));
+  }
+
+  // The noise kinds drawn for the last host, from the tally's growth.
+  static std::string noise_drawn(const NoiseTally& before, const NoiseTally& after) {
+    std::string kinds;
+    if (after.mss_clamped > before.mss_clamped) kinds += " mss-clamped";
+    if (after.option_nopped > before.option_nopped) kinds += " option-nopped";
+    if (after.far_path > before.far_path) kinds += " far-path";
+    if (after.replies_lost > before.replies_lost) kinds += " replies-lost";
+    return kinds.empty() ? " none" : kinds;
+  }
+
+  static void print_miss(const Stack& stack, const fingerprint::MatchResult& match,
+                         const std::string& noise) {
+    std::fprintf(stderr, "miss: %s (%s, %s) -> %s %.2f", stack.entry.id.c_str(),
+                 stack.entry.label.c_str(), std::string(to_string(stack.entry.family)).c_str(),
+                 std::string(to_string(match.family)).c_str(), match.family_score);
+    for (const auto& candidate : match.candidates) {
+      std::fprintf(stderr, " | %s %.2f", candidate.label.c_str(), candidate.score);
+    }
+    std::fprintf(stderr, "\n  noise:%s\n  %s\n", noise.c_str(), match.observed_entry.c_str());
   }
 
   // Up to per_stack of the stack's observations, spread over its list.
@@ -137,6 +157,7 @@ class Runner {
   EvaluationResult result_;
   std::chrono::steady_clock::duration matching_{};
   int shown_misses_ = 0;
+  int shown_label_misses_ = 0;
 };
 
 }  // namespace

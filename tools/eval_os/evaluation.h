@@ -32,6 +32,7 @@ struct EvaluationSetup {
   int folds = 5;              // KnownStacks
   fingerprint::MatcherOptions matcher;
   int show_misses = 0;  // print this many wrong family answers (stderr)
+  int show_label_misses = 0;  // print this many wrong first-ranked labels (stderr)
 };
 
 // One matched host.

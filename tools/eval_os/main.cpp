@@ -5,7 +5,8 @@
 // figures for the headline condition (held out by shape, SYN-ACK only, with
 // path noise).
 // Usage: zeroscan_eval_os --data HERSHEL_DIR [--noise RATE] [--seed S]
-//                         [--per-stack N] [--show-misses N] [--quick]
+//                         [--per-stack N] [--show-misses N] [--show-label-misses N] [--quick]
+//                         [--noise-kinds clamp,nop,far,loss]
 //                         [--protocol shape|stack|known] [--require-targets]
 //                         [--set MATCHER_OPTION=VALUE]...
 #include <cstdio>
@@ -47,8 +48,11 @@ void set_matcher_option(fingerprint::MatcherOptions& options, const std::string&
       {"options_other", &options.options_other},
       {"mss_changed", &options.mss_changed},
       {"ttl_changed", &options.ttl_changed},
+      {"ttl_long_path", &options.ttl_long_path},
       {"other_changed", &options.other_changed},
+      {"reply_lost", &options.reply_lost},
       {"retransmission_lost", &options.retransmission_lost},
+      {"retransmission_lost_again", &options.retransmission_lost_again},
       {"retransmissions_truncated", &options.retransmissions_truncated},
       {"retransmission_spurious", &options.retransmission_spurious},
       {"timer_jitter_s", &options.timer_jitter_s},
@@ -68,6 +72,26 @@ void set_matcher_option(fingerprint::MatcherOptions& options, const std::string&
     throw UsageError("--set wants a MatcherOptions field=value, got '" + assignment + "'");
   }
   *it->second = value;
+}
+
+// "clamp,nop,far,loss" or any subset: the path noise kinds that may happen.
+void set_noise_kinds(PathNoise& noise, const std::string& list) {
+  noise.clamp_mss = noise.nop_option = noise.far_path = noise.lose_replies = false;
+  std::stringstream items(list);
+  std::string kind;
+  while (std::getline(items, kind, ',')) {
+    if (kind == "clamp") {
+      noise.clamp_mss = true;
+    } else if (kind == "nop") {
+      noise.nop_option = true;
+    } else if (kind == "far") {
+      noise.far_path = true;
+    } else if (kind == "loss") {
+      noise.lose_replies = true;
+    } else {
+      throw UsageError("--noise-kinds takes clamp, nop, far and loss, comma-separated; got '" + kind + "'");
+    }
+  }
 }
 
 Arguments parse_arguments(int argc, char** argv) {
@@ -102,6 +126,10 @@ Arguments parse_arguments(int argc, char** argv) {
       arguments.protocols = {names.at(value)};
     } else if (flag == "--show-misses") {
       arguments.setup.show_misses = std::atoi(value.c_str());
+    } else if (flag == "--noise-kinds") {
+      set_noise_kinds(arguments.setup.noise, value);
+    } else if (flag == "--show-label-misses") {
+      arguments.setup.show_label_misses = std::atoi(value.c_str());
     } else {
       throw UsageError("unknown option " + flag);
     }
@@ -272,6 +300,7 @@ int main(int argc, char** argv) {
           setup.timed = timed;
           setup.noise.rate = rate;
           if (!(protocol == protocols.front() && !timed && rate > 0)) setup.show_misses = 0;
+          if (!(protocol == protocols.front() && timed && rate > 0)) setup.show_label_misses = 0;
           EvaluationResult result = evaluate(corpus, setup);
           print_summary_row(setup, result);
           seconds += result.matching_seconds;

@@ -72,10 +72,10 @@ Reply port0_reply(fingerprint::Port0Answer answer, int hops) {
 Features through_live_path(const Features& observation, bool timed, const PathNoise& noise,
                            Random& random, NoiseTally& tally) {
   // The kinds' coins are drawn first whatever the observation holds.
-  const bool clamp = random.chance(noise.rate);
-  const bool nop = random.chance(noise.rate);
-  const bool far = random.chance(noise.rate);
-  const bool lose = random.chance(noise.rate);
+  const bool clamp = random.chance(noise.rate) && noise.clamp_mss;
+  const bool nop = random.chance(noise.rate) && noise.nop_option;
+  const bool far = random.chance(noise.rate) && noise.far_path;
+  const bool lose = random.chance(noise.rate) && noise.lose_replies;
   const int hops = far ? random.between(33, 45) : random.between(1, 20);
   const std::uint16_t clamped_mss = std::uint16_t(random.between(1360, 1452));
   tally.far_path += far;

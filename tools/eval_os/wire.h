@@ -21,6 +21,12 @@ namespace zeroscan::eval_os {
 
 struct PathNoise {
   double rate = 0;  // per observation and kind
+  // Which kinds may happen (--noise-kinds): the coins are drawn for every
+  // kind all the same, so leaving one out changes nothing else.
+  bool clamp_mss = true;
+  bool nop_option = true;
+  bool far_path = true;
+  bool lose_replies = true;
 };
 
 struct NoiseTally {

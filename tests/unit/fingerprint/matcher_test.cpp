@@ -336,6 +336,83 @@ TEST(MatcherTest, WindowInMssUnitsSurvivesMssClamping) {
   EXPECT_EQ(result.candidates.front().label, "Segments");
 }
 
+// TTLs only go down: a path of more than 32 hops takes a 64 below 33, where
+// it reads as an initial TTL of 32, but nothing makes a 32 read as 64.
+TEST(MatcherNoiseModelTest, ALongPathReadsA64As32NeverTheOtherWayRound) {
+  const Database database = parse_database(
+      "sixtyfour | Sixty-four | Linux | server | ttl=64 window=5840\n"
+      "onetwentyeight | One-twenty-eight | Windows | server | ttl=128 window=5840\n"
+      "thirtytwo | Thirty-two | embedded | server | ttl=32 window=5840\n",
+      "inline");
+  const Matcher matcher(database);
+  auto score_of = [](const MatchResult& result, const std::string& label) {
+    for (const Candidate& candidate : result.candidates) {
+      if (candidate.label == label) return candidate.score;
+    }
+    return 0.0;
+  };
+  Features far = linuxish();
+  far.syn_ack->ttl = 64 - 40;
+  far.syn_ack->initial_ttl = initial_ttl(far.syn_ack->ttl);
+  ASSERT_EQ(far.syn_ack->initial_ttl, 32);
+  const MatchResult from_far = matcher.match(far);
+  EXPECT_GT(score_of(from_far, "Sixty-four"), 2 * score_of(from_far, "One-twenty-eight"));
+  Features sixty_four = linuxish();  // initial 64: the 32 stack cannot be behind it
+  const MatchResult near = matcher.match(sixty_four);
+  EXPECT_NEAR(score_of(near, "Thirty-two"), score_of(near, "One-twenty-eight"), 1e-9);
+}
+
+// Loss comes in bursts: five copies of a doubling series lost in a row
+// still read as that series, not as an unknown stack.
+TEST(MatcherNoiseModelTest, ABurstOfLostRetransmissionsStillFitsTheTimeouts) {
+  const Database database = parse_database(
+      "doubling | Doubling | Linux | server | rto=1~0.01,2~0.02,4~0.04,8~0.08,16~0.16,32~0.32\n"
+      "other | Other | Windows | server | rto=3~0.05,6~0.05,12~0.1\n",
+      "inline");
+  Features features;
+  RetransmissionFeatures timing;
+  timing.arrivals_s = {1.0, 63.0};  // the copies at 3, 7, 15 and 31 s lost
+  features.retransmissions = timing;
+  const MatchResult result = Matcher(database).match(features);
+  EXPECT_EQ(result.candidates.front().label, "Doubling");
+  EXPECT_GT(result.candidates.front().score, 0.9) << "unlisted " << result.unlisted_score;
+}
+
+// A reply can be lost but never appear from nowhere: "no give-up RST" says
+// less against a stack that sends one than a RST says against a silent one.
+TEST(MatcherNoiseModelTest, AMissingReplyIsWeakerEvidenceThanAnUnexpectedOne) {
+  const Database database = parse_database(
+      "resets | Resets | Linux | server | giveup=rst\n"
+      "silent | Silent | BSD | server | giveup=none\n",
+      "inline");
+  const Matcher matcher(database);
+  auto odds = [&](GiveUp seen) {
+    Features features;
+    RetransmissionFeatures timing;
+    timing.give_up = seen;
+    features.retransmissions = timing;
+    const MatchResult result = matcher.match(features);
+    return result.candidates[0].score / result.candidates[1].score;
+  };
+  EXPECT_GT(odds(GiveUp::Rst), 2 * odds(GiveUp::None));
+}
+
+// Labels are ranked with an even prior over labels: the family-first prior
+// decides families, but a stack is not a likelier label for belonging to a
+// family with few labels. Two identical stacks tie whatever their families.
+TEST(MatcherFamilyTest, LabelsRankWithoutTheirFamilysSize) {
+  std::string text = "lonely | Lonely | Solaris | server | ttl=64 df=yes window=5840 options=MSTNW\n";
+  text += "twin | Twin | Linux | server | ttl=64 df=yes window=5840 options=MSTNW\n";
+  for (int i = 0; i < 4; ++i) {
+    text += "l" + std::to_string(i) + " | Linux " + std::to_string(i) +
+            " | Linux | server | ttl=64 df=yes window=" + std::to_string(29200 + i) + " options=MNW\n";
+  }
+  const MatchResult result = Matcher(parse_database(text, "inline")).match(linuxish());
+  ASSERT_GE(result.candidates.size(), 2u);
+  EXPECT_NEAR(result.candidates[0].score, result.candidates[1].score, 1e-9)
+      << result.candidates[0].label << " vs " << result.candidates[1].label;
+}
+
 // Issue 13: the prior is over families, not entries. A host that shows
 // only what both families share must not go to the one with more entries.
 TEST(MatcherFamilyTest, ManyEntriesDoNotOutweighAFamilyWithOne) {
