@@ -7,7 +7,7 @@ namespace zeroscan {
 
 PortRecord silence_record(const ProbeTarget& target, bool reachable, std::uint8_t attempts) {
   PortRecord record;
-  record.ip = target.v6 ? IpAddress(target.ip6) : IpAddress(target.ip);
+  record.ip = target.address();
   record.port = target.port;
   record.probe = target.kind;
   if (reachable) {

@@ -177,7 +177,7 @@ class Replay {
         const bool probed = probed_target_[*index / job_.space.slots().size()];
         if (!probed) ++stats_.unreachable;
         const PortRecord record = silence_record(t, probed, job_.cookie.max_attempts());
-        if (collector_ && t.port == 0 && !t.v6) collector_->add_silence(t.ip, t.kind, 0);  // as Scanner
+        if (collector_ && t.port == 0) collector_->add_silence(t.address(), t.kind, 0);  // as Scanner
         counters_.filtered.fetch_add(1, std::memory_order_relaxed);
         results_.port(record);
       }

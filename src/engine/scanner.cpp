@@ -186,7 +186,7 @@ void Scanner::conclude_silence_in(const Permutation& slice, std::uint64_t from, 
     const ProbeTarget t = job_.space.at(*index);
     const bool reachable = t.v6 ? !job_.v6 || job_.v6->reachable(t.ip6) : job_.macs.reachable(t.ip);
     const PortRecord record = silence_record(t, reachable, job_.settings.attempts);
-    if (job_.os && t.port == 0 && !t.v6) job_.os->collector.add_silence(t.ip, t.kind, 0);
+    if (job_.os && t.port == 0) job_.os->collector.add_silence(t.address(), t.kind, 0);
     counters_.filtered.fetch_add(1, std::memory_order_relaxed);
     results_.port(record);
   }

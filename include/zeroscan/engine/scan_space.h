@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+#include "zeroscan/core/ip_address.h"
 #include "zeroscan/core/ipv4.h"
 #include "zeroscan/core/ipv6.h"
 #include "zeroscan/core/probe_kind.h"
@@ -33,6 +34,9 @@ struct ProbeTarget {
   ProbeTarget(Ipv4 address, std::uint16_t to_port, ProbeKind probe) : ip(address), port(to_port), kind(probe) {}
   ProbeTarget(Ipv6 address, std::uint16_t to_port, ProbeKind probe)
       : port(to_port), kind(probe), v6(true), ip6(address) {}
+
+  // The target's address in whichever family it has.
+  IpAddress address() const { return v6 ? IpAddress(ip6) : IpAddress(ip); }
 
   Ipv4 ip;      // when !v6
   std::uint16_t port = 0;

@@ -119,6 +119,38 @@ TEST(Ipv6OsFingerprinting, FollowUpsGoToIpv6HostsAndTheirAnswersBecomeEvidence) 
   EXPECT_EQ(host.best.family, "Linux") << host.observed_entry;
 }
 
+// -sZ puts port 0 in the scan itself: no port-0 follow-up is sent, and a
+// silent port 0 is evidence ("none") only through the scan's own silence
+// records, for an IPv6 host as for an IPv4 one.
+TEST(Ipv6OsFingerprinting, ASilentPortZeroInTheScanIsEvidenceForAnIpv6Host) {
+  Ipv6OsFixture f;
+  const PortSet ports_with_zero{std::vector<std::uint16_t>{0, 22}};
+  const ScanSpace space{f.targets, f.targets6, ports_with_zero, {ProbeKind::Syn, ProbeKind::Ack}};
+  ScriptedNetwork net;
+  net.script(v6("2001:2::1"), 22, PortBehaviour::open());
+  net.script(v6("2001:2::1"), 0, PortBehaviour::drop());
+  net.set_default(PortBehaviour::drop());
+  const fingerprint::Matcher matcher(fingerprint::load_builtin_database());
+  FollowUpQueue follow_ups;
+  OsEvidenceCollector collector(space, follow_ups, 0x01020304, fingerprint::RetransmitTiming::Off, 7);
+  OsFingerprinting os{collector, follow_ups, matcher};
+  EngineSettings settings;
+  settings.rate = 200000;
+  settings.attempts = 1;
+  settings.wait_seconds = 0.3;
+  const Permutation order(space.size(), 3);
+  HostSink sink;
+  Scanner scanner(ScanJob{space, order, f.cookie, f.templates, f.macs, settings, 3, {}, &os, {}, &f.probing}, net,
+                  net, sink);
+  scanner.run();
+
+  ASSERT_EQ(sink.hosts.size(), 1u);
+  const auto features = nlohmann::json::parse(sink.hosts[0].features_json);
+  ASSERT_TRUE(features.contains("port0")) << sink.hosts[0].features_json;
+  EXPECT_EQ(features["port0"].value("syn", ""), "none") << sink.hosts[0].features_json;
+  EXPECT_EQ(features["port0"].value("ack", ""), "none") << sink.hosts[0].features_json;
+}
+
 TEST(Ipv6OsFingerprinting, TheLikelyClosedPortOfAnIpv6HostIsInTheDynamicRangeAndOutsideTheScan) {
   Ipv6OsFixture f;
   Reply syn_ack;
