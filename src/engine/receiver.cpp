@@ -40,17 +40,17 @@ void Receiver::handle_ipv4(const Reply& reply) {
            ctx_.per_host ? classify_host_reply(reply, match->target) : classify_reply(reply, match->kind));
 }
 
-// IPv6 has no -O evidence and no host discovery yet: the command line
-// refuses both for IPv6 targets.
+// IPv6 has no -O evidence yet: the command line refuses -O for IPv6 targets.
 void Receiver::handle_ipv6(const Reply& reply) {
   auto& c = ctx_.counters;
   const auto match = ctx_.cookie6->verify(reply);
   const auto index = match ? ctx_.space.index_of(match->target, match->port, match->kind) : std::nullopt;
-  if (!index || ctx_.per_host) {
+  if (!index) {
     c.invalid.fetch_add(1, std::memory_order_relaxed);
     return;
   }
-  conclude(reply, *match, *index, classify_reply(reply, match->kind));
+  conclude(reply, *match, *index,
+           ctx_.per_host ? classify_host_reply(reply, match->target) : classify_reply(reply, match->kind));
 }
 
 template <class Match>
