@@ -66,7 +66,6 @@ void refuse_unwired_ipv6(const ScanPlan& plan) {
     throw UsageError(what + " does not handle IPv6 targets yet (issue 11); scan them without it");
   };
   if (o.os) refuse("-O");
-  if (o.discovery.any()) refuse("host discovery (-sn, --discover, -P*)");
   if (!o.pcap.empty()) refuse("--pcap (zeroscan analyze)");
 }
 
