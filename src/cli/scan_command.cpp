@@ -540,7 +540,7 @@ HostCollector discover_hosts(const ScanPlan& plan, OpenScan& s) {
   const ScanInputs& in = plan.inputs;
   HostCollector collector;
   HostDiscoverySink hosts(collector);
-  if (!in.targets.empty()) report_arp_responders(arp_responders(*s.route, in.targets), hosts);
+  report_arp_responders(arp_responders(*s.route, in.targets), hosts);
   if (s.ipv6 && s.ipv6->next_hop) report_nd_responders(nd_responders(*s.ipv6->next_hop, in.targets6), hosts);
   const NextHopPlan route = without_on_link_hosts(*s.route);
   const TargetMacs macs(route);
