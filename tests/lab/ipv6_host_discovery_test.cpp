@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/discovery_truth.h"
 #include "support/ipv4_text.h"
 #include "support/ipv6_text.h"
 #include "support/lab_paths.h"
@@ -25,16 +26,8 @@ namespace {
 
 std::uint32_t ip(const char* text) { return *parse_ipv4(text); }
 
-// The discovery probes of these tests, as (port, probe) truth lookups.
-const std::vector<std::pair<std::uint16_t, const char*>> kProbes{{22, "syn"}, {443, "syn"}, {80, "ack"}};
-const std::vector<std::string> kProbeFlags{"-PS22,443", "-PA80"};
-
-bool proves_up4(const Expectation& e) {
-  if (e.reason == "syn-ack" || e.reason == "reset") return true;
-  return e.reason == "icmp-unreach" && e.icmp_type == 3 && e.icmp_code != 0 && e.icmp_code != 1;
-}
-
-bool proves_up6(const Expectation& e) { return e.reason == "syn-ack" || e.reason == "reset"; }
+const auto& kProbes = kDiscoveryProbes;
+const auto& kProbeFlags = kDiscoveryProbeFlags;
 
 // `first` + n, within the last 16 bits (the lab's v6 ranges stay there).
 Ipv6 plus(Ipv6 first, unsigned n) {
@@ -121,7 +114,7 @@ TEST(Ipv6HostDiscoveryTest, MixedSweepFindsExactlyTheHostsTheTruthSaysUp) {
     for (const auto& [port, probe] : kProbes) {
       const Expectation* e = truth.expect(a, port, probe);
       ASSERT_NE(e, nullptr) << "no truth for " << format_ipv4(a) << ":" << port << " " << probe;
-      up = up || proves_up4(*e);
+      up = up || proves_up(*e);
     }
     if (up != bool(reported4.count(a)))
       wrong.push_back(format_ipv4(a) + (up ? " is up in the truth, not reported" : " is down, reported up"));
