@@ -20,8 +20,9 @@ struct Icmpv6Error {
 // any extension headers, and at least the first 8 bytes of a TCP header
 // (ports and sequence number) or of an ICMPv6 echo request of ours (-sn
 // -PE), kept as IPv4's quoted echo is: src_port = type << 8 | code,
-// dst_port = checksum, seq = identifier << 16 | sequence. The checksum is not verified, as the IPv4
-// path does not verify ICMP's: the cookie check on the quote is the proof.
+// dst_port = checksum, seq = identifier << 16 | sequence. The checksum is
+// not verified, as the IPv4 path does not verify ICMP's: the cookie check
+// on the quote is the proof.
 std::optional<Icmpv6Error> parse_icmpv6_error(ByteSpan message);
 
 // An ICMPv6 echo reply (129) or request (128; our own probe, as the

@@ -1,5 +1,6 @@
 // parse_ipv6_reply: link layer, IPv6 and its extension headers, then TCP,
-// an ICMPv6 echo reply, or an ICMPv6 error quoting one of our probes. Each step is a bounds-checked parser of its own.
+// an ICMPv6 echo reply, or an ICMPv6 error quoting one of our probes. Each
+// step is a bounds-checked parser of its own.
 #include "zeroscan/parse/ipv6_reply_parser.h"
 
 #include "icmpv6_error.h"
