@@ -27,7 +27,7 @@ const Ipv6Probing* build_ipv6_kit(const ScanPlan& plan, Ipv6TemplateOptions base
   base.hop_limit = std::uint8_t(o.ttl);
   base.ts_val = ts_val;
   kit.cookie.emplace(plan.inputs.cookie_key, base.src_ip, plan.inputs.source_ports, std::uint8_t(o.retries + 1));
-  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack}) kit.templates[int(kind)].emplace(kind, base);
+  for (ProbeKind kind : {ProbeKind::Syn, ProbeKind::Ack, ProbeKind::Echo}) kit.templates[int(kind)].emplace(kind, base);
   kit.probing.emplace(Ipv6Probing{*kit.cookie, kit.templates, next_hop});
   return &*kit.probing;
 }
@@ -56,9 +56,11 @@ void open_ipv6_side(const ScanPlan& plan, std::uint32_t ts_val, Ipv6ScanSide& si
 std::string ipv6_capture_filter(const Ipv6ScanSide& side) {
   std::string filter = "dst host " + side.kit.cookie->source().to_string() + " and (tcp or icmp6)";
   // On lo the capture sees our own probes (::1 to ::1) too: a bare SYN or
-  // ACK is never a reply. libpcap cannot index tcp[] over IPv6; our probes
-  // carry no extension header, so their TCP flags are ip6[53].
-  if (side.loopback) filter += " and not (ip6[6] == 6 and (ip6[53] == 2 or ip6[53] == 16))";
+  // ACK or an echo request is never a reply. libpcap cannot index tcp[] or
+  // icmp6[] over IPv6; our probes carry no extension header, so their TCP
+  // flags are ip6[53] and their ICMPv6 type ip6[40].
+  if (side.loopback)
+    filter += " and not (ip6[6] == 6 and (ip6[53] == 2 or ip6[53] == 16)) and not (ip6[6] == 58 and ip6[40] == 128)";
   return filter;
 }
 

@@ -17,6 +17,7 @@
 #include "zeroscan/cli/discovery_run.h"
 #include "zeroscan/cli/ipv6_scan_side.h"
 #include "zeroscan/cli/list_targets.h"
+#include "zeroscan/cli/ndp_discovery.h"
 #include "zeroscan/cli/packet_trace.h"
 #include "zeroscan/cli/output_checks.h"
 #include "zeroscan/cli/pcap_sidecar.h"
@@ -210,10 +211,15 @@ struct OpenScan {
   std::optional<NextHopPlan> route;
   std::optional<NextHopPlan> discovery_route;  // -sn: the route without on-link MACs (ARP discovered them)
   std::vector<Ipv4> arp_up;                    // -sn: on-link targets that answered ARP
+  std::vector<Ipv6> nd_up;                     // -sn: on-link IPv6 targets that answered NDP
   std::optional<Cookie> cookie;
   ProbeTemplates templates;
   std::optional<Ipv6ScanSide> ipv6;    // a scan of IPv6 targets
   const Ipv6Probing* v6 = nullptr;     // points into ipv6; nullptr without IPv6 targets
+  // Host discovery over IPv6 (-sn, --discover): the next hop without
+  // on-link MACs (NDP discovered them) and the probing that uses it.
+  std::optional<Ipv6NextHopPlan> discovery_next_hop;
+  std::optional<Ipv6Probing> discovery_v6;
   std::optional<TargetMacs> macs;
   std::optional<fingerprint::Matcher> matcher;
   FollowUpQueue follow_ups;
@@ -237,6 +243,27 @@ struct OpenScan {
   PacketSource* source = nullptr;
 };
 
+// Host discovery over IPv6: NDP already told which on-link hosts are up
+// (-sn reports them); the discovery probes go to no on-link target. ::1
+// has no next hop: its probes go as they are.
+void open_ipv6_discovery(const ScanPlan& plan, OpenScan& s) {
+  if (!plan.options.discovery.any()) return;
+  const Ipv6Kit& kit = s.ipv6->kit;
+  if (!s.ipv6->next_hop) {
+    s.discovery_v6.emplace(*kit.probing);
+    return;
+  }
+  if (plan.options.discovery.ping_scan) s.nd_up = nd_responders(*s.ipv6->next_hop, plan.inputs.targets6);
+  s.discovery_next_hop.emplace(without_on_link_hosts(*s.ipv6->next_hop));
+  s.discovery_v6.emplace(Ipv6Probing{*kit.cookie, kit.templates, &*s.discovery_next_hop});
+}
+
+// The IPv6 probing a -sn scan sends with (discovery's, without on-link
+// hosts); every other scan sends with the full next hop.
+const Ipv6Probing* scan_v6(const ScanPlan& plan, OpenScan& s) {
+  return plan.options.discovery.ping_scan && s.discovery_v6 ? &*s.discovery_v6 : s.v6;
+}
+
 // IPv6 targets (ipv6_scan_side): the route is the IPv6 side's interface;
 // the IPv4 cookie and templates exist only because the engine takes them.
 void open_ipv6_route(const ScanPlan& plan, OpenScan& s) {
@@ -252,6 +279,7 @@ void open_ipv6_route(const ScanPlan& plan, OpenScan& s) {
   s.templates = build_templates(&*s.route, o);
   s.macs.emplace();
   s.v6 = &*s.ipv6->kit.probing;
+  open_ipv6_discovery(plan, s);
 }
 
 // A scan of both families: the IPv6 side beside the IPv4 route, on the same
@@ -264,6 +292,7 @@ void open_ipv6_beside(const ScanPlan& plan, OpenScan& s) {
     throw UsageError("the IPv4 targets leave through " + s.route->interface.name + ", the IPv6 ones through " +
                      s.ipv6->interface.name + ": scan each family on its own (one capture per scan)");
   s.v6 = &*s.ipv6->kit.probing;
+  open_ipv6_discovery(plan, s);
 }
 
 // The IPv4 targets' route, MACs (ARP), cookie and templates.
@@ -331,7 +360,9 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   if (!plan.options.discovery.ping_scan) return;
   s.discovery.emplace(*s.results);
   s.results = &*s.discovery;
-  report_arp_responders(s.arp_up, *s.results);  // before the scan's output thread starts
+  // Before the scan's output thread starts.
+  report_arp_responders(s.arp_up, *s.results);
+  report_nd_responders(s.nd_up, *s.results);
 }
 
 // Only candidate replies cross into user space: TCP or ICMP to us. On lo
@@ -505,32 +536,33 @@ int port_scan(const ScanPlan& plan, OpenScan& s, const ScanSpace& space, const P
   const ScanOptions& o = plan.options;
   const ScanInputs& in = plan.inputs;
   Scanner scanner(ScanJob{space, order, *s.cookie, s.templates, *s.macs, engine_settings(o, s.threads), in.seed,
-                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in), s.v6},
+                          in.shard, s.os ? &*s.os : nullptr, describe_scan(o, in), scan_v6(plan, s)},
                   s.sink_views, *s.source, *s.results);
   const ScanSummary summary = run_watched(scanner);
   return finish_scan(plan, s, summary, resumable ? &scanner : nullptr);
 }
 
 // --discover, phase 1: the discovery probes to every target (on-link
-// targets by their ARP answers alone); the addresses of the hosts up.
+// targets by their ARP or NDP answers alone); the addresses of the hosts up.
 HostCollector discover_hosts(const ScanPlan& plan, OpenScan& s) {
   const ScanOptions& o = plan.options;
   const ScanInputs& in = plan.inputs;
   HostCollector collector;
   HostDiscoverySink hosts(collector);
   report_arp_responders(arp_responders(*s.route, in.targets), hosts);
+  if (s.ipv6 && s.ipv6->next_hop) report_nd_responders(nd_responders(*s.ipv6->next_hop, in.targets6), hosts);
   const NextHopPlan route = without_on_link_hosts(*s.route);
   const TargetMacs macs(route);
   const PortSet no_ports;
-  const ScanSpace space(in.targets, no_ports, {}, discovery_slots(o.discovery));
+  const ScanSpace space(in.targets, in.targets6, no_ports, {}, discovery_slots(o.discovery));
   const Permutation order(space.size(), in.seed, in.shard);
   EngineSettings settings = engine_settings(o, s.threads);
   settings.host_discovery = true;
   Scanner scanner(ScanJob{space, order, *s.cookie, s.templates, macs, settings, in.seed, in.shard, nullptr,
-                          describe_scan(o, in)},
+                          describe_scan(o, in), s.discovery_v6 ? &*s.discovery_v6 : nullptr},
                   s.sink_views, *s.source, hosts);
   run_watched(scanner);
-  std::cerr << "zeroscan: --discover: " << hosts.hosts_up() << " of " << in.targets.size()
+  std::cerr << "zeroscan: --discover: " << hosts.hosts_up() << " of " << space.hosts()
             << " address(es) up; port-scanning those\n";
   return collector;
 }
@@ -546,7 +578,7 @@ int discover_then_scan(const ScanPlan& plan, OpenScan& s) {
     s.results->finish(summary);
     return finish_scan(plan, s, summary, nullptr);
   }
-  const TargetSet live = live_targets(found.up());
+  const LiveTargets live = live_targets(found.up());
   const ScanSpace space = same_probes_for(live, plan.space);
   const Permutation order(space.size(), plan.inputs.seed, plan.inputs.shard);
   if (s.os) collect_os_evidence(plan, space, s);

@@ -57,17 +57,6 @@ std::optional<Ipv6> source_ip6_from(const ScanOptions& o) {
   return source;
 }
 
-// What IPv6 targets cannot do yet: each refusal names the missing piece
-// rather than letting a scan silently skip its IPv6 hosts.
-void refuse_unwired_ipv6(const ScanPlan& plan) {
-  const ScanOptions& o = plan.options;
-  if (plan.inputs.targets6.empty()) return;
-  auto refuse = [](const std::string& what) {
-    throw UsageError(what + " does not handle IPv6 targets yet (issue 11); scan them without it");
-  };
-  if (o.discovery.any()) refuse("host discovery (-sn, --discover, -P*)");
-}
-
 std::string duration(double seconds) {
   char text[64];
   if (seconds < 120) std::snprintf(text, sizeof text, "%.0f seconds", seconds);
@@ -152,7 +141,6 @@ void validate(const ScanPlan& plan) {
     if (plan.inputs.shard.count > 1)
       throw UsageError("--discover cannot be sharded: run -sn per shard, then scan the hosts up with -iL");
   }
-  refuse_unwired_ipv6(plan);
   refuse_clobbering(plan.outputs(), plan.inputs_read());
   if (!o.interface.empty() && ::if_nametoindex(o.interface.c_str()) == 0)
     throw UsageError("-e '" + quote_capped(o.interface) + "': no such interface");

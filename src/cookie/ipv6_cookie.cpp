@@ -11,7 +11,8 @@ namespace {
 // Distinct from the IPv4 cookie's 'P' and 'S'.
 constexpr std::uint64_t kPortHashTag = 0x70;      // 'p'
 constexpr std::uint64_t kSequenceHashTag = 0x73;  // 's'
-constexpr std::uint8_t kProtocolTcp = 6;
+constexpr std::uint8_t kProtocolTcp = 6, kProtocolIcmpv6 = 58;
+constexpr std::uint8_t kEchoRequest = 128, kEchoReply = 129;  // RFC 4443 §4
 
 }  // namespace
 
@@ -40,8 +41,13 @@ Ipv6ProbeFields Ipv6Cookie::probe_fields(Ipv6 target, std::uint16_t port, ProbeK
                                          std::uint8_t attempt) const {
   const std::uint64_t h1 = port_hash(target, port, kind);
   Ipv6ProbeFields fields;
-  fields.src_port = window_.source_port(h1, attempt);
   fields.flow_label = std::uint32_t(h1 >> 32) & kFlowLabelMask;
+  if (kind == ProbeKind::Echo) {
+    // No ports: identifier and sequence carry H1's low 32 bits plus the attempt.
+    fields.seq = std::uint32_t(h1) + attempt;
+    return fields;
+  }
+  fields.src_port = window_.source_port(h1, attempt);
   const std::uint64_t h2 = sequence_hash(target, fields.src_port, port, kind);
   const std::uint32_t step = window_.sequence_step(attempt);
   fields.seq = std::uint32_t(h2) + step;
@@ -49,9 +55,20 @@ Ipv6ProbeFields Ipv6Cookie::probe_fields(Ipv6 target, std::uint16_t port, ProbeK
   return fields;
 }
 
+std::optional<Ipv6CookieMatch> Ipv6Cookie::echo_match(Ipv6 target, std::uint32_t echoed) const {
+  const std::uint32_t attempt = echoed - std::uint32_t(port_hash(target, 0, ProbeKind::Echo));  // wraps
+  if (attempt >= window_.max_attempts()) return std::nullopt;
+  return Ipv6CookieMatch{target, 0, ProbeKind::Echo, std::uint8_t(attempt)};
+}
+
 std::optional<Ipv6CookieMatch> Ipv6Cookie::verify(const Reply& reply) const {
   // Anything not addressed to us answers someone else's probe.
   if (reply.family != IpFamily::V6 || reply.ip6.dst != source_) return std::nullopt;
+  if (reply.kind == ReplyKind::IcmpEcho) {
+    // A request (ours, seen on lo) answers nothing.
+    if (reply.icmp.type != kEchoReply) return std::nullopt;
+    return echo_match(reply.ip6.src, reply.icmp.echo);
+  }
   if (reply.kind == ReplyKind::Tcp) {
     const Ipv6 target = reply.ip6.src;
     if (const auto answered = match_tcp_answer(reply.tcp, window_, TargetHashes{*this, target}))
@@ -61,7 +78,14 @@ std::optional<Ipv6CookieMatch> Ipv6Cookie::verify(const Reply& reply) const {
   if (reply.kind == ReplyKind::IcmpError) {
     const QuotedProbe& quoted = reply.icmp.quoted;
     const Ipv6 target = reply.quoted_ip6.dst;
-    if (quoted.protocol != kProtocolTcp || reply.quoted_ip6.src != source_) return std::nullopt;
+    if (reply.quoted_ip6.src != source_) return std::nullopt;
+    if (quoted.protocol == kProtocolIcmpv6) {
+      // One of our echo requests: type 128 in the high byte of src_port,
+      // its identifier and sequence in seq (see QuotedProbe).
+      if (quoted.src_port >> 8 != kEchoRequest) return std::nullopt;
+      return echo_match(target, quoted.seq);
+    }
+    if (quoted.protocol != kProtocolTcp) return std::nullopt;
     if (const auto answered = match_quoted_tcp(quoted, window_, TargetHashes{*this, target}))
       return Ipv6CookieMatch{target, answered->port, answered->kind, answered->attempt};
   }

@@ -15,8 +15,9 @@ PortRecord silence_record(const ProbeTarget& target, bool reachable, std::uint8_
     record.state = silence.state;
     record.reason = silence.reason;
   } else {
+    // An on-link target that never answered ARP (IPv6: NDP): no probe went.
     record.state = PortState::Filtered;
-    record.reason = StateReason::ArpTimeout;
+    record.reason = target.v6 ? StateReason::NdTimeout : StateReason::ArpTimeout;
   }
   record.attempt = std::uint8_t(attempts - 1);
   return record;

@@ -18,9 +18,14 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
   c.invalid.fetch_add(1, std::memory_order_relaxed);
 }
 
-void Receiver::handle_ipv4(const Reply& reply) {
+void Receiver::handle_ipv4(const Reply& reply) { handle_verified(reply, ctx_.cookie.verify(reply)); }
+
+void Receiver::handle_ipv6(const Reply& reply) { handle_verified(reply, ctx_.cookie6->verify(reply)); }
+
+// Both families alike once the reply's cookie has spoken.
+template <class Match>
+void Receiver::handle_verified(const Reply& reply, const std::optional<Match>& match) {
   auto& c = ctx_.counters;
-  const auto match = ctx_.cookie.verify(reply);
   if (!match) {
     c.invalid.fetch_add(1, std::memory_order_relaxed);
     return;
@@ -38,30 +43,6 @@ void Receiver::handle_ipv4(const Reply& reply) {
   }
   conclude(reply, *match, *index,
            ctx_.per_host ? classify_host_reply(reply, match->target) : classify_reply(reply, match->kind));
-}
-
-// IPv6 has no host discovery yet: the command line refuses it for IPv6
-// targets.
-void Receiver::handle_ipv6(const Reply& reply) {
-  auto& c = ctx_.counters;
-  const auto match = ctx_.cookie6->verify(reply);
-  if (!match) {
-    c.invalid.fetch_add(1, std::memory_order_relaxed);
-    return;
-  }
-  if (ctx_.os) ctx_.os->add(reply, *match);  // duplicates included, as for IPv4
-  const auto index = ctx_.space.index_of(match->target, match->port, match->kind);
-  if (!index) {
-    // As for IPv4: a verified answer to a follow-up probe (-O).
-    const bool follow_up = ctx_.os && ctx_.space.has_host(match->target);
-    (follow_up ? c.follow_up_answers : c.invalid).fetch_add(1, std::memory_order_relaxed);
-    return;
-  }
-  if (ctx_.per_host) {
-    c.invalid.fetch_add(1, std::memory_order_relaxed);
-    return;
-  }
-  conclude(reply, *match, *index, classify_reply(reply, match->kind));
 }
 
 template <class Match>

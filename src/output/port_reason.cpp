@@ -60,7 +60,8 @@ std::optional<StateReason> reason_from_report(std::string_view text) {
     if (unreach_code_of(text, family)) return StateReason::IcmpUnreachable;
   for (StateReason r : {StateReason::SynAck, StateReason::Rst, StateReason::IcmpUnreachable,
                         StateReason::NoResponse, StateReason::ArpTimeout, StateReason::EchoReply,
-                        StateReason::ArpResponse, StateReason::None})
+                        StateReason::ArpResponse, StateReason::NdTimeout, StateReason::NdResponse,
+                        StateReason::None})
     if (text == to_string(r)) return r;
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
-// parse_ipv6_reply: link layer, IPv6 and its extension headers, then TCP or
-// an ICMPv6 error quoting TCP. Each step is a bounds-checked parser of its own.
+// parse_ipv6_reply: link layer, IPv6 and its extension headers, then TCP,
+// an ICMPv6 echo reply, or an ICMPv6 error quoting one of our probes. Each
+// step is a bounds-checked parser of its own.
 #include "zeroscan/parse/ipv6_reply_parser.h"
 
 #include "icmpv6_error.h"
@@ -55,7 +56,13 @@ std::optional<Reply> parse_ipv6_reply(const std::uint8_t* data, std::size_t size
     return reply;
   }
   if (ip->upper.protocol == kProtocolIcmpv6) {
-    // A router or the host refusing one of our probes, quoting it.
+    // A host answering our echo request (-sn)...
+    if (const auto echo = parse_icmpv6_echo(ip->upper.payload)) {
+      reply.kind = ReplyKind::IcmpEcho;
+      reply.icmp = *echo;
+      return reply;
+    }
+    // ...or a router or the host refusing one of our probes, quoting it.
     const auto error = parse_icmpv6_error(ip->upper.payload);
     if (!error) return std::nullopt;
     reply.kind = ReplyKind::IcmpError;

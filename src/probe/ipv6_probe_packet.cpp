@@ -1,5 +1,6 @@
 // Builds IPv6 probe frames with libtins: the reference layout stamp() copies.
 #include <tins/ethernetII.h>
+#include <tins/icmpv6.h>
 #include <tins/ipv6.h>
 #include <tins/tcp.h>
 
@@ -31,14 +32,27 @@ Tins::IPv6 build_ipv6(const Ipv6TemplateOptions& options, Ipv6 target,
   return ip;
 }
 
+// An ICMPv6 echo request (RFC 4443 §4.1) without payload, as the IPv4 one:
+// the cookie is the identifier and sequence number (fields.seq, identifier
+// in the high half), which the echo reply returns unchanged. libtins
+// computes its checksum over the RFC 8200 pseudo-header.
+Tins::ICMPv6 build_echo6(const Ipv6ProbeFields& fields) {
+  Tins::ICMPv6 icmp(Tins::ICMPv6::ECHO_REQUEST);
+  icmp.identifier(std::uint16_t(fields.seq >> 16));
+  icmp.sequence(std::uint16_t(fields.seq));
+  return icmp;
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> serialize_ipv6_probe(ProbeKind kind, const Ipv6TemplateOptions& options,
                                                Ipv6 target, std::uint16_t dst_port,
                                                const Ipv6ProbeFields& fields) {
-  Tins::IPv6 ip = build_ipv6(options, target, fields) /
-                  probe_detail::build_probe_tcp(kind, options, dst_port, fields.src_port,
-                                                fields.seq, fields.ack);
+  Tins::IPv6 ip = build_ipv6(options, target, fields);
+  if (kind == ProbeKind::Echo)
+    ip /= build_echo6(fields);
+  else
+    ip /= probe_detail::build_probe_tcp(kind, options, dst_port, fields.src_port, fields.seq, fields.ack);
   if (!options.ethernet) return ip.serialize();
   Tins::EthernetII frame = Tins::EthernetII(to_tins(options.dst_mac), to_tins(options.src_mac)) / ip;
   return frame.serialize();

@@ -18,6 +18,8 @@ constexpr std::size_t kIpv6Header = 40;  // the template carries no extension he
 constexpr std::size_t kFlowLabel = 1, kIpDst = 24;
 constexpr std::size_t kTcpSrcPort = 0, kTcpDstPort = 2, kTcpSeq = 4, kTcpAck = 8,
                       kTcpChecksum = 16;
+// ICMPv6 echo: checksum, then identifier and sequence (the cookie, one 32-bit word).
+constexpr std::size_t kIcmpChecksum = 2, kIcmpIdent = 4;
 
 // The flow label is the low 20 bits of the header's first word: the low
 // nibble of byte 1 and all of bytes 2 and 3. The traffic class's low
@@ -39,7 +41,7 @@ std::uint32_t address_word_sum(Ipv6 address) {
 
 Ipv6ProbeTemplate::Ipv6ProbeTemplate(ProbeKind kind, const Ipv6TemplateOptions& options)
     : kind_(kind), ethernet_(options.ethernet) {
-  if (kind != ProbeKind::Syn && kind != ProbeKind::Ack)
+  if (kind != ProbeKind::Syn && kind != ProbeKind::Ack && kind != ProbeKind::Echo)
     throw std::invalid_argument("Ipv6ProbeTemplate: unknown probe kind");
   if (options.hop_limit == 0)
     throw std::invalid_argument("Ipv6ProbeTemplate: hop limit 0 never leaves the host");
@@ -53,6 +55,14 @@ Ipv6ProbeTemplate::Ipv6ProbeTemplate(ProbeKind kind, const Ipv6TemplateOptions& 
   namespace oc = ones_complement;
   const std::uint8_t* ip = bytes_.data() + ip_offset_;
   const std::uint8_t* tcp = bytes_.data() + tcp_offset_;
+  if (kind_ == ProbeKind::Echo) {
+    // ICMPv6, unlike ICMP, covers the addresses too (pseudo-header).
+    std::uint32_t icmp_sum = std::uint16_t(~oc::load_be16(tcp + kIcmpChecksum));
+    icmp_sum += oc::sum_complemented_words(ip + kIpDst, 16);
+    icmp_sum += oc::sum_complemented_words(tcp + kIcmpIdent, 4);
+    tcp_checksum_base_ = oc::fold(icmp_sum);
+    return;
+  }
   std::uint32_t tcp_sum = std::uint16_t(~oc::load_be16(tcp + kTcpChecksum));
   tcp_sum += oc::sum_complemented_words(ip + kIpDst, 16);
   tcp_sum += oc::sum_complemented_words(tcp + kTcpSrcPort, 12);  // ports, seq, ack
@@ -71,6 +81,15 @@ void Ipv6ProbeTemplate::stamp(std::uint8_t* out, Ipv6 target, std::uint16_t dst_
   std::uint8_t* tcp = out + tcp_offset_;
   store_flow_label(ip, fields.flow_label);
   target.to_bytes(ip + kIpDst);
+  if (kind_ == ProbeKind::Echo) {
+    std::uint8_t* icmp = tcp;
+    store_be32(icmp + kIcmpIdent, fields.seq);
+    // A 17-bit base plus ten 16-bit words stays far below 2^32.
+    const std::uint32_t icmp_sum =
+        tcp_checksum_base_ + address_word_sum(target) + (fields.seq >> 16) + (fields.seq & 0xffff);
+    store_be16(icmp + kIcmpChecksum, std::uint16_t(~oc::fold(icmp_sum)));
+    return;
+  }
   store_be16(tcp + kTcpSrcPort, fields.src_port);
   store_be16(tcp + kTcpDstPort, dst_port);
   store_be32(tcp + kTcpSeq, fields.seq);

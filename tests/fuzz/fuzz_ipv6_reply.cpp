@@ -17,7 +17,7 @@ using zeroscan::Ipv4;
 using zeroscan::Reply;
 using zeroscan::ReplyKind;
 
-constexpr std::size_t kFixedHeader = 40, kMinTcpHeader = 20, kQuotedTcpBytes = 8;
+constexpr std::size_t kFixedHeader = 40, kMinTcpHeader = 20, kQuotedTcpBytes = 8, kEchoHeader = 8;
 constexpr int kMaxExtensionHeaders = 8;
 
 void require(bool promise) {
@@ -38,9 +38,16 @@ void check_promises(const Reply& reply, std::size_t frame_size) {
   for (std::size_t i = 0; i < letters; ++i) require(std::strchr("MNWSTE?", layout[i]) != nullptr);
   if (reply.kind == ReplyKind::Tcp) {
     require(kMinTcpHeader + reply.tcp.payload_length <= reply.ip6.payload_length);
+  } else if (reply.kind == ReplyKind::IcmpEcho) {
+    // Echo request or reply (RFC 4443 §4), code 0, within the payload.
+    require(reply.icmp.type == 128 || reply.icmp.type == 129);
+    require(reply.icmp.code == 0);
+    require(kEchoHeader <= reply.ip6.payload_length);
   } else {
     require(reply.icmp.type >= 1 && reply.icmp.type <= 4);
-    require(reply.icmp.quoted.protocol == 6);
+    // A quoted TCP probe, or a quoted echo request (its type in src_port's high byte).
+    require(reply.icmp.quoted.protocol == 6 ||
+            (reply.icmp.quoted.protocol == 58 && reply.icmp.quoted.src_port >> 8 == 128));
     require(reply.quoted_ip6.extension_headers <= kMaxExtensionHeaders);
     require(8 + kFixedHeader + kQuotedTcpBytes <= reply.ip6.payload_length);
   }

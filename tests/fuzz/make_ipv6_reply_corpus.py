@@ -45,6 +45,10 @@ def icmpv6(type_, code, quoted):
     return struct.pack("!BBHI", type_, code, 0, 0) + quoted
 
 
+def echo(type_, identifier, sequence, payload=b""):
+    return struct.pack("!BBHHH", type_, 0, 0, identifier, sequence) + payload
+
+
 def ethernet(packet):
     return bytes.fromhex("020000000001020000000002") + b"\x86\xdd" + packet
 
@@ -68,6 +72,9 @@ def seeds():
     yield "eth-icmpv6-time-exceeded", ETHERNET, ethernet(ipv6(ROUTER, US, 58, icmpv6(3, 0, probe)))
     yield "raw-icmpv6-quoted-fragment", RAW, ipv6(
         ROUTER, US, 58, icmpv6(1, 3, probe[:6] + bytes([44]) + probe[7:40] + fragment(6) + probe[40:]))
+    echo_request = ipv6(US, TARGET, 58, echo(128, 0xA1B2, 0xC3D4), 64, 0xABCDE)
+    yield "eth-icmpv6-echo-reply", ETHERNET, ethernet(ipv6(TARGET, US, 58, echo(129, 0xA1B2, 0xC3D4, b"ping")))
+    yield "raw-icmpv6-unreachable-quoting-echo", RAW, ipv6(ROUTER, US, 58, icmpv6(1, 3, echo_request))
 
 
 def main():

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/discovery_truth.h"
 #include "support/ipv4_text.h"
 #include "support/lab_paths.h"
 #include "support/lab_truth.h"
@@ -23,15 +24,8 @@ namespace {
 
 std::uint32_t ip(const char* text) { return *parse_ipv4(text); }
 
-// The discovery probes of these tests, as (port, probe) truth lookups.
-const std::vector<std::pair<std::uint16_t, const char*>> kProbes{{22, "syn"}, {443, "syn"}, {80, "ack"}};
-const std::vector<std::string> kProbeFlags{"-PS22,443", "-PA80"};
-
-bool proves_up(const Expectation& e) {
-  if (e.reason == "syn-ack" || e.reason == "reset") return true;
-  // Net/host unreachable claim the host is not there, whoever sends it.
-  return e.reason == "icmp-unreach" && e.icmp_type == 3 && e.icmp_code != 0 && e.icmp_code != 1;
-}
+const auto& kProbes = kDiscoveryProbes;
+const auto& kProbeFlags = kDiscoveryProbeFlags;
 
 // Small stretches of every anyip policy region and exception.
 std::vector<std::string> anyip_samples() {

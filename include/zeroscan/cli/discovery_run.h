@@ -6,35 +6,41 @@
 
 #include <vector>
 
+#include "zeroscan/core/ip_address.h"
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/output/result_sink.h"
+#include "zeroscan/targets/ipv6_target_set.h"
 #include "zeroscan/targets/target_set.h"
 
 namespace zeroscan {
 
-// Keeps the address of every host-up record; port records and the summary
-// of the discovery phase go nowhere (the outputs hold the port scan).
+// Keeps the address of every host-up record, either family; port records
+// and the summary of the discovery phase go nowhere (the outputs hold the
+// port scan).
 class HostCollector : public ResultSink {
  public:
   void port(const PortRecord&) override {}
-  // Host discovery probes IPv4 only so far: its records are IPv4.
-  void host_up(const HostUpRecord& record) override { up_.push_back(record.ip.v4()); }
+  void host_up(const HostUpRecord& record) override { up_.push_back(record.ip); }
   void finish(const ScanSummary& summary) override { interrupted_ = summary.interrupted; }
   std::string error() const override { return {}; }
 
-  const std::vector<Ipv4>& up() const { return up_; }
+  const std::vector<IpAddress>& up() const { return up_; }
   bool interrupted() const { return interrupted_; }
 
  private:
-  std::vector<Ipv4> up_;
+  std::vector<IpAddress> up_;
   bool interrupted_ = false;
 };
 
-// The hosts found up as a target set (sorted, each once).
-TargetSet live_targets(const std::vector<Ipv4>& up);
+// The hosts found up as target sets, one per family (sorted, each once).
+struct LiveTargets {
+  TargetSet v4;
+  Ipv6TargetSet v6;
+};
+LiveTargets live_targets(const std::vector<IpAddress>& up);
 
 // The port scan's slots over other targets: the same ports, kinds and
 // extra slots (-sZ) as `scan`.
-ScanSpace same_probes_for(const TargetSet& targets, const ScanSpace& scan);
+ScanSpace same_probes_for(const LiveTargets& targets, const ScanSpace& scan);
 
 }  // namespace zeroscan

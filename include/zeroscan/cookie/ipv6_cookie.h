@@ -5,6 +5,8 @@
 //   seq, ack    = H2(src, dst, sport, dport, kind)  (low, high halves; SYN
 //                 probes send ack 0); + attempt when count < attempts
 //   flow label  = 20 bits of H1 >> 32, where IPv4 puts its IP ID
+//   echo request (ProbeKind::Echo, port 0): identifier << 16 | sequence =
+//                 the low 32 bits of H1(dst, 0, echo) + attempt, as IPv4's
 // H1 hashes 24 bytes (the 128-bit target, port, kind, tag) and H2 40 (both
 // addresses, both ports, kind, tag); their tags differ from the IPv4
 // hashes' too, so no IPv6 hash input ever equals an IPv4 one.
@@ -47,8 +49,10 @@ class Ipv6Cookie {
                                std::uint8_t attempt) const;
 
   // Cookie::verify's rules for an IPv6 reply (family V6): a TCP reply from
-  // the target to our address, or an ICMPv6 error to our address quoting a
-  // TCP probe from our address. IPv4 replies are rejected. Never throws.
+  // the target to our address, an ICMPv6 echo reply (129) from the target
+  // returning its echo cookie plus an attempt below max_attempts, or an
+  // ICMPv6 error to our address quoting a TCP probe or an echo request
+  // from our address. IPv4 replies are rejected. Never throws.
   std::optional<Ipv6CookieMatch> verify(const Reply& reply) const;
 
   Ipv6 source() const { return source_; }
@@ -69,6 +73,8 @@ class Ipv6Cookie {
   };
 
   std::uint64_t port_hash(Ipv6 target, std::uint16_t port, ProbeKind kind) const;
+  // The echo request to `target` whose identifier/sequence was `echoed`.
+  std::optional<Ipv6CookieMatch> echo_match(Ipv6 target, std::uint32_t echoed) const;
   std::uint64_t sequence_hash(Ipv6 target, std::uint16_t src_port, std::uint16_t port,
                               ProbeKind kind) const;
 

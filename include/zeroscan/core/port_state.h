@@ -26,10 +26,12 @@ enum class StateReason : std::uint8_t {
   ArpTimeout,      // "arp-timeout": an on-link target never answered ARP, so no probe went
   EchoReply,       // "echo-reply": host discovery, the host answered an ICMP echo request
   ArpResponse,     // "arp-response": host discovery, an on-link host answered ARP
+  NdTimeout,       // "nd-timeout": ArpTimeout's IPv6 twin, no NDP neighbour advertisement
+  NdResponse,      // "nd-response": ArpResponse's IPv6 twin (nmap's name), a neighbour advertisement
 };
 
 // How many StateReason values there are (tables indexed by reason).
-inline constexpr int kStateReasonCount = 9;
+inline constexpr int kStateReasonCount = 11;
 
 constexpr std::string_view to_string(PortState s) {
   switch (s) {
@@ -52,6 +54,8 @@ constexpr std::string_view to_string(StateReason r) {
     case StateReason::ArpTimeout: return "arp-timeout";
     case StateReason::EchoReply: return "echo-reply";
     case StateReason::ArpResponse: return "arp-response";
+    case StateReason::NdTimeout: return "nd-timeout";
+    case StateReason::NdResponse: return "nd-response";
     case StateReason::None: break;
   }
   return "none";

@@ -57,6 +57,8 @@ class Receiver {
  private:
   void handle_ipv4(const Reply& reply);
   void handle_ipv6(const Reply& reply);
+  template <class Match>
+  void handle_verified(const Reply& reply, const std::optional<Match>& match);
   // Queues a verified, classified reply to `index` if it is the first answer.
   template <class Match>
   void conclude(const Reply& reply, const Match& match, std::uint64_t index,

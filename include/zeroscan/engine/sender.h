@@ -32,8 +32,8 @@ using ProbeTemplates = std::array<std::optional<ProbeTemplate>, kProbeKindCount>
 using Ipv6ProbeTemplates = std::array<std::optional<Ipv6ProbeTemplate>, kProbeKindCount>;
 
 // The IPv6 side of a scan with IPv6 targets: the cookie over the scan's
-// IPv6 source (same key as the IPv4 one), one template per kind (SYN, ACK;
-// no echo) and the next-hop plan's MACs (nullptr: keep the template's, as
+// IPv6 source (same key as the IPv4 one), one template per kind (SYN, ACK,
+// ICMPv6 echo) and the next-hop plan's MACs (nullptr: keep the template's, as
 // for ::1). Without it IPv6 targets are never stamped.
 struct Ipv6Probing {
   const Ipv6Cookie& cookie;

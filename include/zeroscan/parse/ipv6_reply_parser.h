@@ -2,8 +2,6 @@
 // same Reply, with family V6 and the addresses in ip6 (and quoted_ip6 for
 // ICMPv6 errors). Hand-written and bounds-checked at every step; never
 // throws, never reads past `size`, whatever the bytes.
-//
-// Not called by the live receive path yet (see docs/architecture.md).
 #pragma once
 
 #include <cstddef>
@@ -15,9 +13,10 @@
 
 namespace zeroscan {
 
-// Returns a Reply for IPv6 TCP segments and ICMPv6 errors (destination
-// unreachable, packet too big, time exceeded, parameter problem) quoting a
-// TCP header, after hop-by-hop, routing, fragment and destination-options
+// Returns a Reply for IPv6 TCP segments, ICMPv6 echo replies and requests
+// (129, 128: kind IcmpEcho) and ICMPv6 errors (destination unreachable,
+// packet too big, time exceeded, parameter problem) quoting a TCP header or
+// an ICMPv6 echo request, after hop-by-hop, routing, fragment and destination-options
 // headers (at most 8 of them, 512 bytes in all). nullopt for everything
 // else: IPv4, ARP, other upper layers, non-first fragments, truncated or
 // inconsistent headers. In the Reply, ip.ttl is the hop limit, ip.tos the

@@ -89,14 +89,15 @@ struct QuotedProbe {
   std::uint32_t seq = 0;
 };
 
-// An ICMP error quoting an ICMP echo request keeps that request's first 8
-// bytes in the same QuotedProbe fields: src_port = type << 8 | code,
-// dst_port = checksum, seq = identifier << 16 | sequence.
+// An ICMP error quoting an ICMP echo request (IPv6: an ICMPv6 one) keeps
+// that request's first 8 bytes in the same QuotedProbe fields: src_port =
+// type << 8 | code, dst_port = checksum, seq = identifier << 16 | sequence.
 struct IcmpFields {
   std::uint8_t type = 0;
   std::uint8_t code = 0;
   QuotedProbe quoted;   // IcmpError only
-  std::uint32_t echo = 0;  // IcmpEcho only (type 0 reply, 8 request): identifier << 16 | sequence
+  // IcmpEcho only (type 0 reply, 8 request; ICMPv6 129, 128): identifier << 16 | sequence.
+  std::uint32_t echo = 0;
 };
 
 enum class ReplyKind : std::uint8_t { Tcp, IcmpError, IcmpEcho };

@@ -1,10 +1,12 @@
 // Ipv6ProbeTemplate: ProbeTemplate's IPv6 twin. One frame per probe kind
-// (SYN, ACK; port-0 probes are the same frames sent to port 0), built once
+// (SYN, ACK; port-0 probes are the same frames sent to port 0; Echo, an
+// ICMPv6 echo request for host discovery), built once
 // with libtins — Ethernet (EtherType 0x86DD) unless raw, a 40-byte IPv6
 // header without extension headers, and the very TCP segment the IPv4
 // probes carry — then stamped per probe: memcpy, patch flow label,
 // destination, ports, seq and ack, and fix the TCP checksum incrementally
-// (RFC 1624). IPv6 has no header checksum; the TCP checksum covers the
+// (RFC 1624); an echo request gets identifier/sequence (fields.seq) and its
+// ICMPv6 checksum instead. IPv6 has no header checksum; the TCP checksum covers the
 // addresses through the RFC 8200 §8.1 pseudo-header, so the destination
 // counts there.
 //
@@ -55,7 +57,7 @@ class Ipv6ProbeTemplate {
   std::size_t size() const { return bytes_.size(); }
   const std::vector<std::uint8_t>& bytes() const { return bytes_; }
   std::size_t ip_offset() const { return ip_offset_; }
-  std::size_t tcp_offset() const { return tcp_offset_; }
+  std::size_t tcp_offset() const { return tcp_offset_; }  // Echo: where the ICMPv6 header starts
 
   // Writes the complete frame (size() bytes) into `out`. dst_mac may be
   // nullptr to keep the template's next-hop MAC (ignored without Ethernet).

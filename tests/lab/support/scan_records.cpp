@@ -15,7 +15,7 @@ std::optional<int> optional_int(const nlohmann::json& j, const char* key) {
   return j[key].get<int>();
 }
 
-// The "ip" of a port or firewall record: IPv4 into ip, IPv6 into ip6.
+// The "ip" of a port, firewall or host-up record: IPv4 into ip, IPv6 into ip6.
 template <class Record>
 bool read_ip(const nlohmann::json& j, Record& r) {
   const std::string text = j.value("ip", "");
@@ -75,12 +75,14 @@ ScanOutput read_ndjson(const std::string& path) {
       continue;
     }
     if (type == "host-up") {
-      const auto ip = parse_ipv4(j.value("ip", ""));
-      if (!ip || !j.contains("reason") || j.value("status", "") != "up") {
+      HostUpRecord h;
+      if (!read_ip(j, h) || !j.contains("reason") || j.value("status", "") != "up") {
         problem("host-up record without ip/status/reason");
         continue;
       }
-      out.hosts_up.push_back(HostUpRecord{*ip, j.value("reason", ""), j.value("probe", "")});
+      h.reason = j.value("reason", "");
+      h.probe = j.value("probe", "");
+      out.hosts_up.push_back(std::move(h));
       continue;
     }
     if (type != "port") continue;  // host records and later kinds belong to other checks

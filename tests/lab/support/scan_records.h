@@ -49,8 +49,9 @@ struct FirewallRecord {
 // A {"type":"host-up",...} record of a discovery (-sn).
 struct HostUpRecord {
   std::uint32_t ip = 0;
-  std::string reason;  // echo-reply | syn-ack | reset | port-unreach ... | arp-response
-  std::string probe;   // echo | syn | ack; "" for arp-response
+  std::optional<Ipv6> ip6;  // as in PortRecord
+  std::string reason;  // echo-reply | syn-ack | reset | port-unreach ... | arp-response | nd-response
+  std::string probe;   // echo | syn | ack; "" for arp-response and nd-response
 };
 
 struct ScanOutput {

@@ -55,5 +55,61 @@ TEST(HostDiscoveryClassifyTest, RoutersAndUnreachableClaimsProveNothing) {
   EXPECT_FALSE(classify_host_reply(exceeded, kTarget));
 }
 
+// ---- IPv6: the same rules in ICMPv6's numbering -------------------------
+
+const Ipv6 kTarget6 = *Ipv6::parse("2001:2:0:1800::5");
+const Ipv6 kRouter6 = *Ipv6::parse("2001:2:0:1800::fffe");
+
+Reply v6(Reply r, Ipv6 from) {
+  r.family = IpFamily::V6;
+  r.ip.src = Ipv4();
+  r.ip6.src = from;
+  return r;
+}
+
+Reply unreachable6(Ipv6 from, std::uint8_t code) {
+  Reply r = v6(unreachable(kTarget, code), from);
+  r.icmp.type = 1;
+  return r;
+}
+
+TEST(HostDiscoveryClassifyTest, Ipv6AnswersFromTheHostProveItUp) {
+  Reply echo;
+  echo.kind = ReplyKind::IcmpEcho;
+  echo.icmp.type = 129;
+  for (const auto& [reply, reason] : {std::pair{v6(echo, kTarget6), StateReason::EchoReply},
+                                      std::pair{v6(tcp(tcp_flag::Syn | tcp_flag::Ack), kTarget6), StateReason::SynAck},
+                                      std::pair{v6(tcp(tcp_flag::Rst), kTarget6), StateReason::Rst}}) {
+    const auto c = classify_host_reply(reply, kTarget6);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->state, PortState::Open);
+    EXPECT_EQ(c->reason, reason);
+  }
+  // Admin prohibited, port unreachable, source policy, reject route.
+  for (std::uint8_t code : {1, 4, 5, 6}) {
+    const auto c = classify_host_reply(unreachable6(kTarget6, code), kTarget6);
+    ASSERT_TRUE(c) << int(code);
+    EXPECT_EQ(c->reason, StateReason::IcmpUnreachable);
+  }
+}
+
+TEST(HostDiscoveryClassifyTest, Ipv6RoutersAndUnreachableClaimsProveNothing) {
+  for (std::uint8_t code : {0, 1, 3, 4}) EXPECT_FALSE(classify_host_reply(unreachable6(kRouter6, code), kTarget6));
+  // No route, beyond scope, address unreachable: nobody there.
+  for (std::uint8_t code : {0, 2, 3}) EXPECT_FALSE(classify_host_reply(unreachable6(kTarget6, code), kTarget6));
+  Reply exceeded = unreachable6(kTarget6, 0);
+  exceeded.icmp.type = 3;  // time exceeded
+  EXPECT_FALSE(classify_host_reply(exceeded, kTarget6));
+  // The IPv4 type 3 is ICMPv6's time exceeded, never an unreachable.
+  Reply ipv4_numbering = unreachable6(kTarget6, 4);
+  ipv4_numbering.icmp.type = 3;
+  EXPECT_FALSE(classify_host_reply(ipv4_numbering, kTarget6));
+}
+
+TEST(HostDiscoveryClassifyTest, TheFamiliesStayApart) {
+  EXPECT_FALSE(classify_host_reply(v6(tcp(tcp_flag::Rst), kTarget6), kTarget));
+  EXPECT_FALSE(classify_host_reply(tcp(tcp_flag::Rst), kTarget6));
+}
+
 }  // namespace
 }  // namespace zeroscan

@@ -133,10 +133,10 @@ int scan_from_the_scanner_namespace(const VethPair& lab, const std::string& resu
       {{"2001:2:ff::2", kOpen, ProbeKind::Ack}, {PortState::Unfiltered, StateReason::Rst}},
       {{"2001:2:ff::2", kClosed, ProbeKind::Ack}, {PortState::Unfiltered, StateReason::Rst}},
       // Nobody answers NDP for ::3: never probed, concluded filtered.
-      {{"2001:2:ff::3", kOpen, ProbeKind::Syn}, {PortState::Filtered, StateReason::ArpTimeout}},
-      {{"2001:2:ff::3", kClosed, ProbeKind::Syn}, {PortState::Filtered, StateReason::ArpTimeout}},
-      {{"2001:2:ff::3", kOpen, ProbeKind::Ack}, {PortState::Filtered, StateReason::ArpTimeout}},
-      {{"2001:2:ff::3", kClosed, ProbeKind::Ack}, {PortState::Filtered, StateReason::ArpTimeout}},
+      {{"2001:2:ff::3", kOpen, ProbeKind::Syn}, {PortState::Filtered, StateReason::NdTimeout}},
+      {{"2001:2:ff::3", kClosed, ProbeKind::Syn}, {PortState::Filtered, StateReason::NdTimeout}},
+      {{"2001:2:ff::3", kOpen, ProbeKind::Ack}, {PortState::Filtered, StateReason::NdTimeout}},
+      {{"2001:2:ff::3", kClosed, ProbeKind::Ack}, {PortState::Filtered, StateReason::NdTimeout}},
   };
   return records.states == expected ? kOk : kWrongRecords;
 }

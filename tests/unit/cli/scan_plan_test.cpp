@@ -135,15 +135,6 @@ TEST(ScanPlanTest, OsDetectionTakesIpv6Targets) {
   EXPECT_EQ(validate_error(o), "");
 }
 
-TEST(ScanPlanTest, WhatCannotHandleIpv6TargetsYetSaysSo) {
-  ScanOptions o = options({"::1"});
-  o.discovery.ping_scan = true;
-  EXPECT_NE(validate_error(o).find("does not handle IPv6 targets yet"), std::string::npos) << validate_error(o);
-  o = options({"198.18.0.1"});
-  o.os = true;
-  EXPECT_EQ(validate_error(o), "");  // IPv4 alone: unchanged
-}
-
 // --pcap records IPv6 targets too: the sidecar keeps their ranges and the
 // IPv6 source, and analyze replays them (issue 11).
 TEST(ScanPlanTest, PcapRecordsScansWithIpv6Targets) {
@@ -152,6 +143,25 @@ TEST(ScanPlanTest, PcapRecordsScansWithIpv6Targets) {
   EXPECT_EQ(validate_error(o), "");
   o = options({"2001:2::1-2001:2::3"});
   o.pcap = scratch_path("v6only.pcap");
+  EXPECT_EQ(validate_error(o), "");
+}
+
+// Host discovery handles IPv6 targets (issue 11): -sn over both families
+// is one space of discovery slots, IPv4 hosts first.
+TEST(ScanPlanTest, HostDiscoveryTakesIpv6TargetsMixedWithIpv4) {
+  ScanOptions o = options({"198.18.0.1", "2001:2::1-2001:2::2"});
+  o.discovery.ping_scan = true;
+  o.discovery.echo = true;
+  o.discovery.syn_ports = "443";
+  EXPECT_EQ(validate_error(o), "");
+  const ScanPlan plan(o, ports::load_embedded_port_database(), 1);
+  ASSERT_EQ(plan.space.slots().size(), 2u);
+  EXPECT_EQ(plan.space.size(), 6u);
+  EXPECT_EQ(plan.space.at(0).kind, ProbeKind::Echo);
+  EXPECT_FALSE(plan.space.at(1).v6);
+  EXPECT_TRUE(plan.space.at(2).v6);
+  o = options({"::1"});
+  o.discovery.discover = true;
   EXPECT_EQ(validate_error(o), "");
 }
 

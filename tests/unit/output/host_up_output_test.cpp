@@ -198,6 +198,61 @@ TEST_F(HostUpOutputTest, Icmpv6CodesAreNamedAndReadBackInIcmpv6Numbering) {
   }
 }
 
+// An IPv6 -sn: on-link hosts by NDP ("nd-response", nmap's name), others
+// by their answers; in every writer the IPv4 hosts come first.
+std::vector<HostUpRecord> discovered_both_families() {
+  HostUpRecord nd;
+  nd.ip = *IpAddress::parse("2001:2:0:1901::10");
+  nd.reason = StateReason::NdResponse;
+  return {nd, answer("2001:2:0:1800::5", StateReason::EchoReply, ProbeKind::Echo, 0),
+          answer("198.18.0.5", StateReason::SynAck, ProbeKind::Syn, 443)};
+}
+
+void write_both_families(ResultSink& writer) {
+  HostDiscoverySink sink(writer);
+  for (const HostUpRecord& r : discovered_both_families()) sink.host_up(r);
+  sink.finish(discovery_summary());
+}
+
+TEST_F(HostUpOutputTest, Ipv6HostsUpByNdpOrByAnswerInEveryWriterAfterTheIpv4Ones) {
+  NdjsonWriter json(std::make_unique<OutputFile>(path("out.json")), fixture_annotator());
+  write_both_families(json);
+  const auto lines = lines_of(read_text(path("out.json")));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(nlohmann::json::parse(lines[0]).dump(),
+            R"({"ip":"2001:2:0:1901::10","reason":"nd-response","status":"up","type":"host-up"})");
+  for (const std::string& line : lines) {
+    const auto j = nlohmann::json::parse(line);
+    if (j["type"] != "host-up") continue;
+    const HostUpRecord back = host_up_record_from_json(j);
+    EXPECT_TRUE(back.reason == StateReason::NdResponse || back.answered) << line;
+  }
+
+  TextWriter text(std::make_unique<OutputFile>(path("out.txt")), fixture_annotator());
+  write_both_families(text);
+  const std::string report = read_text(path("out.txt"));
+  const auto at = [&](const char* line) { return report.find(line); };
+  EXPECT_NE(at("Host 2001:2:0:1901::10 is up (nd-response)\n"), std::string::npos) << report;
+  EXPECT_NE(at("Host 2001:2:0:1800::5 is up (echo-reply ttl 63)\n"), std::string::npos) << report;
+  EXPECT_LT(at("Host 198.18.0.5 is up"), at("Host 2001:2:0:1800::5 is up"));
+  EXPECT_LT(at("Host 2001:2:0:1800::5 is up"), at("Host 2001:2:0:1901::10 is up"));
+
+  XmlWriter xml(std::make_unique<OutputFile>(path("out.xml")), fixture_annotator());
+  write_both_families(xml);
+  const std::string x = read_text(path("out.xml"));
+  EXPECT_NE(x.find("<status state=\"up\" reason=\"nd-response\" reason_ttl=\"0\"/>\n"
+                   "<address addr=\"2001:2:0:1901::10\" addrtype=\"ipv6\"/>"),
+            std::string::npos)
+      << x;
+  EXPECT_LT(x.find("198.18.0.5"), x.find("2001:2:0:1800::5"));
+
+  GrepableWriter grepable(std::make_unique<OutputFile>(path("out.gnmap")), fixture_annotator());
+  write_both_families(grepable);
+  const std::string g = read_text(path("out.gnmap"));
+  EXPECT_NE(g.find("Host: 2001:2:0:1901::10 ()\tStatus: Up"), std::string::npos) << g;
+  EXPECT_LT(g.find("Host: 198.18.0.5"), g.find("Host: 2001:2:0:1800::5"));
+}
+
 TEST_F(HostUpOutputTest, MergeOfDiscoveryShardsKeepsEveryHostUp) {
   // Two -sn shards, each with some of the hosts: nothing may be dropped.
   const std::vector<HostUpRecord> hosts = discovered();

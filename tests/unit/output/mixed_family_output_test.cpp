@@ -7,7 +7,10 @@
 
 #include "format_parsers.h"
 #include "mixed_family_records.h"
+#include "zeroscan/output/csv_writer.h"
 #include "zeroscan/output/grepable_writer.h"
+#include "zeroscan/output/ndjson_writer.h"
+#include "zeroscan/output/record_reader.h"
 #include "zeroscan/output/text_writer.h"
 #include "zeroscan/output/xml_writer.h"
 
@@ -66,6 +69,35 @@ TEST_F(MixedFamilyOutputTest, XmlAddressTypeAndIcmpv6ReasonsAreNmaps) {
   const XmlNode* from_host = state_of[std::make_pair(std::string("2001:2::1"), 25)];
   EXPECT_EQ(from_router->attr("reason_ip"), "2001:2:ff::1");
   EXPECT_EQ(from_host->attr("reason_ip"), "") << "the host's own ICMPv6";
+}
+
+// An on-link target that never answered NDP was never probed: its reason
+// is NDP's "nd-timeout", never ARP's name, in every writer that lists
+// silent ports, and it reads back as written.
+TEST_F(MixedFamilyOutputTest, AnOnLinkIpv6TargetWithoutNdpAnswerIsNdTimeoutEverywhere) {
+  const std::vector<PortRecord> records{silence("2001:2:0:1901::30", 22, ProbeKind::Syn, StateReason::NdTimeout),
+                                        silence("198.19.1.30", 22, ProbeKind::Syn, StateReason::ArpTimeout)};
+  ScanSummary summary = fixture_summary("syn");
+  summary.targets = 2;
+  summary.ports = 1;
+  const std::string json = written<NdjsonWriter>("n.json", records, summary);
+  const auto first = nlohmann::json::parse(lines_of(json).at(0));
+  EXPECT_EQ(first["ip"], "2001:2:0:1901::30");
+  EXPECT_EQ(first["reason"], "nd-timeout");
+  EXPECT_EQ(port_record_from_json(first).reason, StateReason::NdTimeout);
+  EXPECT_EQ(nlohmann::json::parse(lines_of(json).at(1))["reason"], "arp-timeout");
+  for (const std::string& text : {written<XmlWriter>("n.xml", records, summary),
+                                  written<GrepableWriter>("n.gnmap", records, summary),
+                                  written<CsvWriter>("n.csv", records, summary)}) {
+    const auto count = [&text](const std::string& word) {
+      std::size_t n = 0;
+      for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+      return n;
+    };
+    // The two targets' records have the same shape: each name as often.
+    EXPECT_GT(count("nd-timeout"), 0u) << text;
+    EXPECT_EQ(count("nd-timeout"), count("arp-timeout")) << "ARP's name only for the IPv4 target\n" << text;
+  }
 }
 
 TEST_F(MixedFamilyOutputTest, TextNamesIcmpv6CodesAndTheRouter) {

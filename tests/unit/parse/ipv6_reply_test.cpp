@@ -243,8 +243,10 @@ TEST(Ipv6Reply, QuotedExtensionHeadersAreWalkedToo) {
                       LinkType::RawIp));
 }
 
+// Echo request/reply (128, 129) are -sn's (ipv6_echo_test.cpp); the other
+// informational messages (NDP's 135/136 among them) answer no probe.
 TEST(Ipv6Reply, InformationalMessagesAreNotReplies) {
-  for (std::uint8_t type : {0, 5, 127, 128, 129, 135, 136}) {
+  for (std::uint8_t type : {0, 5, 127, 130, 135, 136}) {
     EXPECT_FALSE(parse6(icmpv6_error(type, 0, our_probe(ProbeKind::Syn, 80)), LinkType::RawIp)) << int(type);
   }
 }

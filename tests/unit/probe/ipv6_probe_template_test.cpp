@@ -19,12 +19,13 @@ using test::be16;
 using test::be32;
 using test::ones_sum;
 
-// RFC 8200 §8.1: source, destination, upper-layer length, next header.
+// RFC 8200 §8.1: source, destination, upper-layer length, next header
+// (TCP 6 or ICMPv6 58: both checksums cover the same pseudo-header).
 bool tcp_checksum_verifies(const std::vector<std::uint8_t>& frame, std::size_t ip_offset) {
-  const std::size_t tcp_length = be16(frame, ip_offset + 4);
+  const std::size_t upper_length = be16(frame, ip_offset + 4);
   std::uint32_t pseudo = ones_sum(frame.data() + ip_offset + 8, 32);
-  pseudo += 6 + std::uint32_t(tcp_length);
-  return ones_sum(frame.data() + ip_offset + 40, tcp_length, pseudo) == 0xffff;
+  pseudo += frame[ip_offset + 6] + std::uint32_t(upper_length);
+  return ones_sum(frame.data() + ip_offset + 40, upper_length, pseudo) == 0xffff;
 }
 
 Ipv6TemplateOptions sample_options(bool ethernet) {
@@ -70,6 +71,7 @@ TEST_P(Ipv6StampAgreement, StampIsByteIdenticalToLibtinsForRandomProbes) {
   for (int i = 0; i < 5000; ++i) {
     const Probe p = random_probe(random, i);
     probe_template.stamp(stamped.data(), p.target, p.port, p.fields);
+    // An echo request has no port: the template ignores it, as does libtins' build.
     const auto expected = serialize_ipv6_probe(kind, options, p.target, p.port, p.fields);
     ASSERT_EQ(stamped, expected) << "probe " << i << " to " << p.target.to_string() << " port "
                                  << p.port;
@@ -78,7 +80,7 @@ TEST_P(Ipv6StampAgreement, StampIsByteIdenticalToLibtinsForRandomProbes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(KindsAndLinks, Ipv6StampAgreement,
-                         ::testing::Combine(::testing::Values(ProbeKind::Syn, ProbeKind::Ack),
+                         ::testing::Combine(::testing::Values(ProbeKind::Syn, ProbeKind::Ack, ProbeKind::Echo),
                                             ::testing::Bool()));
 
 TEST(Ipv6ProbeTemplate, SynLayoutIsIpv6WithTheIpv4ProbesOptions) {
@@ -125,6 +127,31 @@ TEST(Ipv6ProbeTemplate, AckProbeIsABareAckCarryingTheCookieAck) {
   EXPECT_TRUE(tcp_checksum_verifies(frame, 0));
 }
 
+TEST(Ipv6ProbeTemplate, EchoProbeIsAnIcmpv6EchoRequestCarryingTheCookieWord) {
+  const Ipv6ProbeTemplate echo(ProbeKind::Echo, sample_options(true));
+  std::vector<std::uint8_t> frame(echo.size());
+  const Ipv6 target = *Ipv6::parse("2001:2::3");
+  Ipv6ProbeFields fields;
+  fields.seq = 0xa1b2c3d4;
+  fields.flow_label = 0x12345;
+  echo.stamp(frame.data(), target, 0, fields);
+  const std::size_t ip = echo.ip_offset(), icmp = echo.tcp_offset();
+  EXPECT_EQ(frame.size(), 14u + 40 + 8) << "no payload, as the IPv4 echo";
+  EXPECT_EQ(be16(frame, ip + 4), 8);                  // payload length: the ICMPv6 header alone
+  EXPECT_EQ(frame[ip + 6], 58);                       // next header: ICMPv6
+  EXPECT_EQ(be32(frame, ip) & kFlowLabelMask, 0x12345u);
+  EXPECT_EQ(Ipv6::from_bytes(frame.data() + ip + 24), target);
+  EXPECT_EQ(icmp, ip + 40);
+  EXPECT_EQ(frame[icmp], 128);                        // echo request (RFC 4443 §4.1)
+  EXPECT_EQ(frame[icmp + 1], 0);
+  EXPECT_EQ(be16(frame, icmp + 4), 0xa1b2);           // identifier
+  EXPECT_EQ(be16(frame, icmp + 6), 0xc3d4);           // sequence
+  EXPECT_TRUE(tcp_checksum_verifies(frame, ip));
+  // A checksum over the ICMPv6 bytes alone (IPv4's rule) must not verify:
+  // the pseudo-header is part of it.
+  EXPECT_NE(ones_sum(frame.data() + icmp, 8), 0xffffu);
+}
+
 TEST(Ipv6ProbeTemplate, FlowLabelKeepsOnlyTwentyBits) {
   const Ipv6ProbeTemplate syn(ProbeKind::Syn, sample_options(false));
   std::vector<std::uint8_t> frame(syn.size());
@@ -147,6 +174,9 @@ TEST(Ipv6ProbeTemplate, RefusesImpossibleOptions) {
   options.hop_limit = 0;
   EXPECT_THROW(Ipv6ProbeTemplate(ProbeKind::Syn, options), std::invalid_argument);
   EXPECT_THROW(Ipv6ProbeTemplate(ProbeKind(7), sample_options(true)), std::invalid_argument);
+  options = sample_options(true);
+  options.hop_limit = 0;
+  EXPECT_THROW(Ipv6ProbeTemplate(ProbeKind::Echo, options), std::invalid_argument);
 }
 
 }  // namespace

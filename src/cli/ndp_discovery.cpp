@@ -1,0 +1,28 @@
+// NDP answers as host discovery (-sn on the local link, IPv6).
+#include "zeroscan/cli/ndp_discovery.h"
+
+namespace zeroscan {
+
+std::vector<Ipv6> nd_responders(const Ipv6NextHopPlan& plan, const Ipv6TargetSet& targets) {
+  // on_link_macs is sorted and bounded by kMaxOnLinkIpv6Targets.
+  std::vector<Ipv6> up;
+  for (const auto& [ip, mac] : plan.on_link_macs)
+    if (targets.contains(ip)) up.push_back(ip);
+  return up;
+}
+
+Ipv6NextHopPlan without_on_link_hosts(Ipv6NextHopPlan plan) {
+  plan.on_link_macs.clear();
+  return plan;
+}
+
+void report_nd_responders(const std::vector<Ipv6>& responders, ResultSink& results) {
+  for (Ipv6 ip : responders) {
+    HostUpRecord up;
+    up.ip = ip;
+    up.reason = StateReason::NdResponse;
+    results.host_up(up);
+  }
+}
+
+}  // namespace zeroscan
