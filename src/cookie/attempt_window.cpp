@@ -46,4 +46,11 @@ std::optional<std::uint8_t> AttemptWindow::confirm(std::optional<std::uint8_t> p
   return std::uint8_t(offset);
 }
 
+std::optional<std::uint8_t> AttemptWindow::echo_attempt(std::uint32_t echo_hash,
+                                                        std::uint32_t echoed) const {
+  const std::uint32_t attempt = echoed - echo_hash;  // wraps: only small offsets pass
+  if (attempt >= max_attempts_) return std::nullopt;
+  return std::uint8_t(attempt);
+}
+
 }  // namespace zeroscan

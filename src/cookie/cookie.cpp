@@ -40,8 +40,7 @@ ProbeFields Cookie::probe_fields(Ipv4 target, std::uint16_t port, ProbeKind kind
   ProbeFields fields;
   fields.ip_id = std::uint16_t(h1 >> 32);
   if (kind == ProbeKind::Echo) {
-    // No ports: identifier and sequence carry H1's low 32 bits plus the attempt.
-    fields.seq = std::uint32_t(h1) + attempt;
+    fields.seq = AttemptWindow::echo_value(std::uint32_t(h1), attempt);
     return fields;
   }
   fields.src_port = window_.source_port(h1, attempt);
@@ -64,9 +63,9 @@ std::optional<CookieMatch> Cookie::verify(const Reply& reply) const {
 }
 
 std::optional<CookieMatch> Cookie::echo_match(Ipv4 target, std::uint32_t echoed) const {
-  const std::uint32_t attempt = echoed - echo_ident(target);  // wraps: only small offsets pass
-  if (attempt >= window_.max_attempts()) return std::nullopt;
-  return CookieMatch{target, 0, ProbeKind::Echo, std::uint8_t(attempt)};
+  const auto attempt = window_.echo_attempt(echo_ident(target), echoed);
+  if (!attempt) return std::nullopt;
+  return CookieMatch{target, 0, ProbeKind::Echo, *attempt};
 }
 
 std::optional<CookieMatch> Cookie::verify_echo_reply(const Reply& reply) const {

@@ -43,8 +43,7 @@ Ipv6ProbeFields Ipv6Cookie::probe_fields(Ipv6 target, std::uint16_t port, ProbeK
   Ipv6ProbeFields fields;
   fields.flow_label = std::uint32_t(h1 >> 32) & kFlowLabelMask;
   if (kind == ProbeKind::Echo) {
-    // No ports: identifier and sequence carry H1's low 32 bits plus the attempt.
-    fields.seq = std::uint32_t(h1) + attempt;
+    fields.seq = AttemptWindow::echo_value(std::uint32_t(h1), attempt);
     return fields;
   }
   fields.src_port = window_.source_port(h1, attempt);
@@ -56,9 +55,9 @@ Ipv6ProbeFields Ipv6Cookie::probe_fields(Ipv6 target, std::uint16_t port, ProbeK
 }
 
 std::optional<Ipv6CookieMatch> Ipv6Cookie::echo_match(Ipv6 target, std::uint32_t echoed) const {
-  const std::uint32_t attempt = echoed - std::uint32_t(port_hash(target, 0, ProbeKind::Echo));  // wraps
-  if (attempt >= window_.max_attempts()) return std::nullopt;
-  return Ipv6CookieMatch{target, 0, ProbeKind::Echo, std::uint8_t(attempt)};
+  const auto attempt = window_.echo_attempt(std::uint32_t(port_hash(target, 0, ProbeKind::Echo)), echoed);
+  if (!attempt) return std::nullopt;
+  return Ipv6CookieMatch{target, 0, ProbeKind::Echo, *attempt};
 }
 
 std::optional<Ipv6CookieMatch> Ipv6Cookie::verify(const Reply& reply) const {

@@ -47,6 +47,15 @@ class AttemptWindow {
   std::optional<std::uint8_t> confirm(std::optional<std::uint8_t> port_attempt, std::uint32_t echoed,
                                       std::uint32_t expected) const;
 
+  // An ICMP echo has no ports: its identifier and sequence (one 32-bit
+  // value) carry the target's echo hash plus the attempt.
+  static std::uint32_t echo_value(std::uint32_t echo_hash, std::uint8_t attempt) {
+    return echo_hash + attempt;
+  }
+  // The attempt an echoed identifier+sequence proves; nullopt outside the
+  // attempt window.
+  std::optional<std::uint8_t> echo_attempt(std::uint32_t echo_hash, std::uint32_t echoed) const;
+
  private:
   SourcePortRange ports_;
   std::uint8_t max_attempts_;
