@@ -20,13 +20,4 @@ NextHopPlan without_on_link_hosts(NextHopPlan plan) {
   return plan;
 }
 
-void report_arp_responders(const std::vector<Ipv4>& responders, ResultSink& results) {
-  for (Ipv4 ip : responders) {
-    HostUpRecord up;
-    up.ip = ip;
-    up.reason = StateReason::ArpResponse;
-    results.host_up(up);
-  }
-}
-
 }  // namespace zeroscan

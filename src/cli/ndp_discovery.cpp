@@ -16,13 +16,4 @@ Ipv6NextHopPlan without_on_link_hosts(Ipv6NextHopPlan plan) {
   return plan;
 }
 
-void report_nd_responders(const std::vector<Ipv6>& responders, ResultSink& results) {
-  for (Ipv6 ip : responders) {
-    HostUpRecord up;
-    up.ip = ip;
-    up.reason = StateReason::NdResponse;
-    results.host_up(up);
-  }
-}
-
 }  // namespace zeroscan

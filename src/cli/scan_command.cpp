@@ -16,6 +16,7 @@
 #include "zeroscan/cli/arp_discovery.h"
 #include "zeroscan/cli/discovery_run.h"
 #include "zeroscan/cli/ipv6_scan_side.h"
+#include "zeroscan/cli/link_responders.h"
 #include "zeroscan/cli/list_targets.h"
 #include "zeroscan/cli/ndp_discovery.h"
 #include "zeroscan/cli/packet_trace.h"
@@ -361,8 +362,8 @@ void open_outputs(const ScanPlan& plan, const ports::PortDatabase& port_db, Resu
   s.discovery.emplace(*s.results);
   s.results = &*s.discovery;
   // Before the scan's output thread starts.
-  report_arp_responders(s.arp_up, *s.results);
-  report_nd_responders(s.nd_up, *s.results);
+  report_link_responders(s.arp_up, StateReason::ArpResponse, *s.results);
+  report_link_responders(s.nd_up, StateReason::NdResponse, *s.results);
 }
 
 // Only candidate replies cross into user space: TCP or ICMP to us. On lo
@@ -549,8 +550,9 @@ HostCollector discover_hosts(const ScanPlan& plan, OpenScan& s) {
   const ScanInputs& in = plan.inputs;
   HostCollector collector;
   HostDiscoverySink hosts(collector);
-  report_arp_responders(arp_responders(*s.route, in.targets), hosts);
-  if (s.ipv6 && s.ipv6->next_hop) report_nd_responders(nd_responders(*s.ipv6->next_hop, in.targets6), hosts);
+  report_link_responders(arp_responders(*s.route, in.targets), StateReason::ArpResponse, hosts);
+  if (s.ipv6 && s.ipv6->next_hop)
+    report_link_responders(nd_responders(*s.ipv6->next_hop, in.targets6), StateReason::NdResponse, hosts);
   const NextHopPlan route = without_on_link_hosts(*s.route);
   const TargetMacs macs(route);
   const PortSet no_ports;

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "zeroscan/net/next_hop_plan.h"
-#include "zeroscan/output/result_sink.h"
 #include "zeroscan/targets/target_set.h"
 
 namespace zeroscan {
@@ -18,8 +17,5 @@ std::vector<Ipv4> arp_responders(const NextHopPlan& plan, const TargetSet& targe
 // The plan the discovery probes use: `plan` with no on-link MAC, so the
 // send path skips every on-link target (TargetMacs::reachable is false).
 NextHopPlan without_on_link_hosts(NextHopPlan plan);
-
-// One host-up record (reason arp-response) per responder.
-void report_arp_responders(const std::vector<Ipv4>& responders, ResultSink& results);
 
 }  // namespace zeroscan

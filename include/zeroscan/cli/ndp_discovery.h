@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "zeroscan/net/ipv6_next_hop.h"
-#include "zeroscan/output/result_sink.h"
 #include "zeroscan/targets/ipv6_target_set.h"
 
 namespace zeroscan {
@@ -19,8 +18,5 @@ std::vector<Ipv6> nd_responders(const Ipv6NextHopPlan& plan, const Ipv6TargetSet
 // The plan the discovery probes use: `plan` with no on-link MAC, so the
 // send path skips every on-link target (next_hop_mac is nullptr).
 Ipv6NextHopPlan without_on_link_hosts(Ipv6NextHopPlan plan);
-
-// One host-up record (reason nd-response) per responder.
-void report_nd_responders(const std::vector<Ipv6>& responders, ResultSink& results);
 
 }  // namespace zeroscan

@@ -4,6 +4,8 @@
 // routed targets reachable and sends to no on-link target.
 #include "zeroscan/cli/ndp_discovery.h"
 
+#include "zeroscan/cli/link_responders.h"
+
 #include <gtest/gtest.h>
 
 namespace zeroscan {
@@ -40,7 +42,7 @@ TEST(NdpDiscoveryTest, TheTargetsThatAnsweredNdpAreUpInAddressOrder) {
   EXPECT_EQ(up, (std::vector<Ipv6>{a("2001:2:0:1901::10"), a("2001:2:0:1901::20")}));
 
   Recorded recorded;
-  report_nd_responders(up, recorded);
+  report_link_responders(up, StateReason::NdResponse, recorded);
   ASSERT_EQ(recorded.up.size(), 2u);
   for (const HostUpRecord& r : recorded.up) {
     EXPECT_EQ(r.reason, StateReason::NdResponse);
