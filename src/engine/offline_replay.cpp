@@ -13,8 +13,6 @@
 #include "zeroscan/engine/result_queue.h"
 #include "zeroscan/engine/scan_counters.h"
 #include "zeroscan/engine/state_table.h"
-#include "zeroscan/parse/ipv6_reply_parser.h"
-#include "zeroscan/parse/reply_parser.h"
 
 namespace zeroscan {
 
@@ -93,9 +91,10 @@ class Replay {
   void frame(const std::uint8_t* data, std::size_t size, LinkType link, std::int64_t ts) {
     first_ns_ = std::min(first_ns_, ts);
     last_ns_ = std::max(last_ns_, ts);
-    if (sent_by_us(data, size, link, ts)) return;
+    const std::optional<Reply> parsed = receiver_->parse(data, size, link, ts);
+    if (parsed && sent_by_us(*parsed, ts)) return;
     ++stats_.replies;
-    receiver_->handle_frame(data, size, link, ts);
+    receiver_->handle_parsed(parsed);
     // No second thread here: every result goes to the writers at once, so
     // records keep the capture's order.
     drain_results(queue_, results_, scratch_);
@@ -125,11 +124,9 @@ class Replay {
   // A frame from our address to someone else is one we sent (the live
   // capture only passes frames addressed to us): a probe, counted as sent,
   // or something else of ours. Either way no reply.
-  bool sent_by_us(const std::uint8_t* data, std::size_t size, LinkType link, std::int64_t ts) {
-    if (const auto v4 = parse_reply(data, size, link, ts)) return sent_by_us(*v4, job_.cookie, v4->ip, ts);
-    if (!job_.cookie6) return false;
-    if (const auto v6 = parse_ipv6_reply(data, size, link, ts)) return sent_by_us(*v6, *job_.cookie6, v6->ip6, ts);
-    return false;
+  bool sent_by_us(const Reply& frame, std::int64_t ts) {
+    if (frame.family == IpFamily::V4) return sent_by_us(frame, job_.cookie, frame.ip, ts);
+    return sent_by_us(frame, *job_.cookie6, frame.ip6, ts);  // parsed as IPv6 only with a cookie6
   }
 
   template <class CookieType, class Header>

@@ -10,12 +10,25 @@ namespace zeroscan {
 
 void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType link,
                             std::int64_t timestamp_ns) {
+  handle_parsed(parse(data, size, link, timestamp_ns));
+}
+
+std::optional<Reply> Receiver::parse(const std::uint8_t* data, std::size_t size, LinkType link,
+                                     std::int64_t timestamp_ns) const {
+  if (auto reply = parse_reply(data, size, link, timestamp_ns)) return reply;
+  if (ctx_.cookie6) return parse_ipv6_reply(data, size, link, timestamp_ns);
+  return std::nullopt;
+}
+
+void Receiver::handle_parsed(const std::optional<Reply>& reply) {
   auto& c = ctx_.counters;
   c.received.fetch_add(1, std::memory_order_relaxed);
-  if (const auto reply = parse_reply(data, size, link, timestamp_ns)) return handle_ipv4(*reply);
-  if (ctx_.cookie6)
-    if (const auto reply = parse_ipv6_reply(data, size, link, timestamp_ns)) return handle_ipv6(*reply);
-  c.invalid.fetch_add(1, std::memory_order_relaxed);
+  if (!reply) {
+    c.invalid.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  if (reply->family == IpFamily::V4) return handle_ipv4(*reply);
+  handle_ipv6(*reply);  // parse() yields IPv6 replies only when there is a cookie6
 }
 
 void Receiver::handle_ipv4(const Reply& reply) { handle_verified(reply, ctx_.cookie.verify(reply)); }

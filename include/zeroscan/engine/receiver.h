@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 
 #include "zeroscan/classify/classify.h"
 #include "zeroscan/cookie/cookie.h"
@@ -17,6 +18,7 @@
 #include "zeroscan/engine/scan_space.h"
 #include "zeroscan/engine/state_table.h"
 #include "zeroscan/net/packet_io.h"
+#include "zeroscan/parse/reply.h"
 #include "zeroscan/engine/result_queue.h"
 
 namespace zeroscan {
@@ -49,6 +51,13 @@ class Receiver {
   // Handles one captured frame. Public so tests can feed bytes directly.
   void handle_frame(const std::uint8_t* data, std::size_t size, LinkType link,
                     std::int64_t timestamp_ns);
+  // The same for a frame already parsed (nullopt: it parsed as neither
+  // family): the offline replay parses each frame once, to tell our own
+  // probes apart, and hands the result on.
+  void handle_parsed(const std::optional<Reply>& reply);
+  // parse_reply, then parse_ipv6_reply when the scan has IPv6 targets.
+  std::optional<Reply> parse(const std::uint8_t* data, std::size_t size, LinkType link,
+                             std::int64_t timestamp_ns) const;
 
   // Dispatches from `source` until `stop` is set (checked every poll
   // timeout) or the source ends.
