@@ -24,7 +24,7 @@ enum class Family : std::uint8_t {
   Unix,       // other Unix (Tru64, IRIX, unnamed)
   NetworkOs,  // "network OS": other vendors' switch, router and firewall firmware
   Embedded,   // embedded RTOS stacks and firmware of no better-known lineage
-  Other,      // named general-purpose OSes outside the list (OpenVMS, NetWare, ESXi)
+  Other,      // named general-purpose OSes outside the list (OpenVMS, NetWare)
   Unknown,
 };
 

@@ -42,7 +42,7 @@ const LabelCase kCases[] = {
     {"F5 Big IP", "F5 Big IP", Family::Linux, DeviceClass::LoadBalancer},
     {"Citrix Netscaler", "Citrix Netscaler", Family::Bsd, DeviceClass::LoadBalancer},
     {"Dell Kace K1000", "Dell Kace K1000", Family::Bsd, DeviceClass::Server},
-    {"VMWare ESXi", "VMWare ESXi", Family::Other, DeviceClass::Server},
+    {"VMWare ESXi", "VMWare ESXi", Family::Bsd, DeviceClass::Server},
     {"HP LaserJet Series / Brother MFC Printers", "HP LaserJet Series / Brother MFC Printers",
      Family::Embedded, DeviceClass::Printer},
     {"Canon MF4500 Series", "Canon MF4500 Series", Family::Embedded, DeviceClass::Printer},
@@ -81,6 +81,11 @@ class ConverterRun : public ::testing::Test {
     mapping << "900,device900\r\n" << "901,device901\r\n";
     rows << "900,8192,128,1,MNWST,7331,1460,0,0,0,0,0,3.1,9.2\n";
     rows << "901,4096,255,0,M,2,536,0,0,0,0,0,1.0\n";
+    // A class labelled just "Unix" that retransmits like one named lineage
+    // only (Solaris here), unlike every case above.
+    mapping << "902,Solaris 99\r\n" << "903,UNIX\r\n";
+    rows << "902,49232,64,1,NNTMNWNNS,7331,1460,0,0,0,0,0,1.135,2.27,4.52\n";
+    rows << "903,64436,64,1,STMNW,7331,1460,0,0,0,0,0,1.14,2.27,4.52\n";
     mapping.close();
     rows.close();
     output_ = new std::string((*directory_ / "out.txt").string());
@@ -135,6 +140,18 @@ TEST_F(ConvertHershelOutputTest, MergesAnAnonymousDuplicateAndLeavesOutTheRest) 
   EXPECT_EQ(by_id["hershel-900"]->family, kCases[0].family);
   EXPECT_FALSE(by_id.count("hershel-901")) << "an anonymous stack like nothing named is left out";
   for (const Entry& entry : database.entries) EXPECT_NE(entry.label.rfind("device", 0), 0u);
+}
+
+TEST_F(ConvertHershelOutputTest, AGenericUnixTakesTheOneLineageThatRetransmitsAlike) {
+  ASSERT_EQ(exit_status_, 0) << "convert-hershel failed";
+  const Database database = load_database(*output_);
+  std::map<std::string, const Entry*> by_id;
+  for (const Entry& entry : database.entries) by_id[entry.id] = &entry;
+  ASSERT_TRUE(by_id.count("hershel-903"));
+  EXPECT_EQ(by_id["hershel-903"]->label, "UNIX") << "the label stays what Hershel+ says";
+  EXPECT_EQ(by_id["hershel-903"]->family, Family::Solaris);
+  // The "Unix" case retransmits like every other case, of many lineages:
+  // nothing to decide by, so it stays Unix (checked by the Label cases).
 }
 
 TEST_F(ConvertHershelOutputTest, KeepsTheLicenceNoticeAndNamesUnruledLabels) {
