@@ -2,6 +2,7 @@
 // is generated at build time by embed_fingerprints.cmake.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,7 +10,7 @@ namespace zeroscan::fingerprint {
 
 struct BuiltinFile {
   std::string_view name;  // "fingerprints/hershelplus.txt"
-  std::string_view text;
+  std::string text;
 };
 
 std::vector<BuiltinFile> builtin_fingerprint_files();
