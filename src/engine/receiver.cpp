@@ -15,9 +15,11 @@ void Receiver::handle_frame(const std::uint8_t* data, std::size_t size, LinkType
 
 std::optional<Reply> Receiver::parse(const std::uint8_t* data, std::size_t size, LinkType link,
                                      std::int64_t timestamp_ns) const {
-  if (auto reply = parse_reply(data, size, link, timestamp_ns)) return reply;
-  if (ctx_.cookie6) return parse_ipv6_reply(data, size, link, timestamp_ns);
-  return std::nullopt;
+  // One named result, returned on every path: built in place (NRVO), so
+  // the capture thread copies no Reply on its way to handle_parsed.
+  std::optional<Reply> reply = parse_reply(data, size, link, timestamp_ns);
+  if (!reply && ctx_.cookie6) reply = parse_ipv6_reply(data, size, link, timestamp_ns);
+  return reply;
 }
 
 void Receiver::handle_parsed(const std::optional<Reply>& reply) {
