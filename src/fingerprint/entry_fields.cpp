@@ -26,7 +26,7 @@ std::optional<bool> parse_word_pair(std::string_view text, std::string_view if_t
 
 std::optional<std::uint8_t> parse_ttl(std::string_view text) {
   auto value = parse_unsigned(text, 255);
-  if (!value || (*value != 32 && *value != 64 && *value != 128 && *value != 255)) {
+  if (!value || (*value != 32 && *value != 60 && *value != 64 && *value != 128 && *value != 255)) {
     return std::nullopt;
   }
   return static_cast<std::uint8_t>(*value);
@@ -84,7 +84,7 @@ std::string format_options(const std::string& layout) { return layout.empty() ? 
 
 }  // namespace
 
-const Codec<std::uint8_t> kTtlCodec{parse_ttl, format_byte, 4};
+const Codec<std::uint8_t> kTtlCodec{parse_ttl, format_byte, 5};
 const Codec<std::uint8_t> kByteCodec{parse_byte, format_byte, 256};
 const Codec<std::uint16_t> kNumberCodec{parse_number, format_number, 65536};
 const Codec<bool> kYesNoCodec{

@@ -1,4 +1,4 @@
-// Small derivations on Features: initial TTL, window as MSS multiple, hop
+// Small derivations on Features: initial TTL and TTL class, window as MSS multiple, hop
 // distance, and the names of the enumerations.
 #include "zeroscan/fingerprint/features.h"
 
@@ -12,6 +12,12 @@ std::uint8_t initial_ttl(std::uint8_t received_ttl) {
     if (received_ttl <= start) return start;
   }
   return 255;
+}
+
+std::uint8_t ttl_class(std::uint8_t received_ttl) {
+  constexpr std::uint8_t kAixInitialTtl = 60;
+  const std::uint8_t initial = initial_ttl(received_ttl);
+  return initial == 64 && received_ttl <= kAixInitialTtl ? kAixInitialTtl : initial;
 }
 
 std::optional<std::uint16_t> window_mss_multiple(std::uint16_t window, std::uint16_t mss,

@@ -82,7 +82,7 @@ Entry learn_entry(const EntryIdentity& identity, const std::vector<Features>& ob
   entry.samples = int(observations.size());
   std::vector<Entry> observed;
   observed.reserve(observations.size());
-  for (const Features& features : observations) observed.push_back(observation_entry(features));
+  for (const Features& features : observations) observed.push_back(observation_entry(features, TtlReading::Initial));
   for_each_field([&](std::string_view, auto path, const auto&, FieldNoise) {
     auto& total = path.in(entry);
     for (const Entry& one : observed) accumulate(total, path.in(one));
@@ -93,7 +93,7 @@ Entry learn_entry(const EntryIdentity& identity, const std::vector<Features>& ob
 }
 
 std::string signature_line(const Features& features) {
-  Entry entry = observation_entry(features);
+  Entry entry = observation_entry(features, TtlReading::Initial);
   entry.id = "new-stack";
   entry.label = "new stack";
   entry.samples = 0;  // one observation; leave the count to whoever names it

@@ -60,7 +60,7 @@ void drop_repeated_port0(const Matcher::Model& model, const Features& features,
 double heard_as_silence(double silent, double lost) { return silent + lost * (1 - silent); }
 
 Observation observe(const Matcher::Model& model, const Features& features) {
-  const Entry observed = observation_entry(features);
+  const Entry observed = observation_entry(features, TtlReading::Class);
   Observation observation;
   std::size_t index = 0;
   for_each_field([&](std::string_view, auto path, const auto& codec, FieldNoise) {
@@ -196,7 +196,7 @@ std::vector<Evidence> deciding_evidence(const Matcher::Model& model, const Match
   parts.fields.assign(observation.fields.size(), 0);
   std::vector<double> scratch;
   log_ratio(model, options, entry, observation, scratch, &parts);
-  const Entry observed = observation_entry(features);
+  const Entry observed = observation_entry(features, TtlReading::Class);
   std::vector<Evidence> evidence;
   std::size_t index = 0;
   for_each_field([&](std::string_view key, auto path, const auto& codec, FieldNoise) {

@@ -66,18 +66,28 @@ void accumulate(CompiledDistribution& distribution, int id, double probability) 
   }
 }
 
-// A path of more than 32 hops takes a TTL that started at 64 below 33,
-// where it reads as an initial TTL of 32: an entry's 64 also shows as 32
-// with probability `long_path`. (128 and 255 would need more than 64 hops.)
+// Moves `share` of the probability of `from` to `to`.
 template <class IdOf>
-void add_long_paths(CompiledDistribution& distribution, IdOf id_of, double long_path) {
-  const int from = id_of("64");
-  const double moved = long_path * probability_of(distribution, from);
+void move_share(CompiledDistribution& distribution, IdOf id_of, const char* from, const char* to,
+                double share) {
+  const int from_id = id_of(from);
+  const double moved = share * probability_of(distribution, from_id);
   if (moved == 0) return;
   for (ValueProbability& value : distribution) {
-    if (value.id == from) value.probability -= moved;
+    if (value.id == from_id) value.probability -= moved;
   }
-  accumulate(distribution, id_of("32"), moved);
+  accumulate(distribution, id_of(to), moved);
+}
+
+// TTLs only go down on the way. A path of 4..32 hops takes a TTL that
+// started at 64 to 33..60, which reads as the TTL class 60 (ttl_class());
+// more than 32 hops take a 64 or a 60 below 33, where it reads as 32.
+// (128 and 255 would need more than 64 hops.)
+template <class IdOf>
+void add_path_lengths(CompiledDistribution& distribution, IdOf id_of, const MatcherOptions& options) {
+  move_share(distribution, id_of, "60", "32", options.ttl_long_path);
+  move_share(distribution, id_of, "64", "32", options.ttl_long_path);
+  move_share(distribution, id_of, "64", "60", options.ttl_four_hops / (1 - options.ttl_long_path));
 }
 
 // background(v) = (1 - s) * share of entries showing v + s / domain size,
@@ -287,7 +297,7 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
       for (const auto& weighted : distribution) {
         compiled.push_back({id_of(codec.format(weighted.value)), weighted.weight / total});
       }
-      if (noise == FieldNoise::Ttl) add_long_paths(compiled, id_of, options.ttl_long_path);
+      if (noise == FieldNoise::Ttl) add_path_lengths(compiled, id_of, options);
       if (e < real) {
         for (const ValueProbability& value : compiled) seen_share[value.id] += value.probability;
       }

@@ -15,13 +15,17 @@ void set(Distribution<T>& distribution, const std::optional<T>& value) {
   if (value) set(distribution, *value);
 }
 
-void set_rst(RstExpectation& rst, const std::optional<RstFeatures>& features) {
+std::uint8_t read_ttl(std::uint8_t received, std::uint8_t initial, TtlReading reading) {
+  return reading == TtlReading::Class ? ttl_class(received) : initial;
+}
+
+void set_rst(RstExpectation& rst, const std::optional<RstFeatures>& features, TtlReading ttl) {
   if (!features) return;
   set(rst.ack_flag, features->ack_flag);
   set(rst.window, features->window);
   set(rst.ack_nonzero, features->ack_nonzero);
   set(rst.df, features->df);
-  set(rst.initial_ttl, features->initial_ttl);
+  set(rst.initial_ttl, read_ttl(features->ttl, features->initial_ttl, ttl));
   set(rst.ip_id_zero, features->ip_id_zero);
 }
 
@@ -37,12 +41,12 @@ std::vector<double> retransmission_gaps(const std::vector<double>& arrivals_s) {
   return gaps;
 }
 
-Entry observation_entry(const Features& features) {
+Entry observation_entry(const Features& features, TtlReading ttl) {
   Entry entry;
   entry.samples = 1;
   if (const auto& syn_ack = features.syn_ack) {
     SynAckExpectation& expect = entry.syn_ack;
-    set(expect.initial_ttl, syn_ack->initial_ttl);
+    set(expect.initial_ttl, read_ttl(syn_ack->ttl, syn_ack->initial_ttl, ttl));
     set(expect.df, syn_ack->df);
     set(expect.ip_id_zero, syn_ack->ip_id_zero);
     set(expect.window, WindowValue{syn_ack->window, 0});
@@ -52,8 +56,8 @@ Entry observation_entry(const Features& features) {
     set(expect.timestamp_echo, syn_ack->timestamp_echoes_ours);
     set(expect.tsval_zero, syn_ack->timestamp_value_zero);
   }
-  set_rst(entry.syn_rst, features.syn_rst);
-  set_rst(entry.ack_rst, features.ack_rst);
+  set_rst(entry.syn_rst, features.syn_rst, ttl);
+  set_rst(entry.ack_rst, features.ack_rst, ttl);
   set(entry.ip_id_class, features.ip_id_class);
   set(entry.port0.syn, features.port0_syn);
   set(entry.port0.ack, features.port0_ack);

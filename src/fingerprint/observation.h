@@ -11,7 +11,13 @@
 
 namespace zeroscan::fingerprint {
 
-Entry observation_entry(const Features& features);
+// Which TTL an observation's `ttl` fields hold. Learning and the signature
+// line keep the initial TTL, the stack's own as far as one host can tell;
+// the matcher compares the TTL class (ttl_class()), which keeps AIX's 60
+// apart from a 64 received on the link.
+enum class TtlReading { Initial, Class };
+
+Entry observation_entry(const Features& features, TtlReading ttl);
 
 // Gaps between successive SYN-ACK copies: the first from the original
 // SYN-ACK (arrival 0), then between retransmissions.

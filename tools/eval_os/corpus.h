@@ -15,13 +15,18 @@ namespace zeroscan::eval_os {
 
 struct Stack {
   fingerprint::Entry entry;  // what the database holds for it
-  std::string source;        // "hershel", "p0f", "lab"
+  std::string source;        // "hershel", "p0f", "lab", "documented"
+  // False for entries written from vendors' documented defaults
+  // (fingerprints/vendor-defaults.txt): candidates in every database, never
+  // test hosts, since nothing was observed.
+  bool observed = true;
   std::vector<fingerprint::Features> observations;
   std::string shape;  // its usual SYN-ACK: initial TTL, DF, window rule, option kinds
 };
 
 // Hershel+ classes the built-in database keeps (the converter leaves most
-// anonymous ones out) with their rows, then the built-in p0f and lab entries.
+// anonymous ones out) with their rows, then the built-in p0f, lab and
+// documented entries.
 std::vector<Stack> load_corpus(const std::vector<fingerprint::HershelObservation>& hershel);
 
 // The SYN-ACKs an entry describes, one per option layout it lists.

@@ -19,6 +19,13 @@ namespace zeroscan::fingerprint {
 // their IPv4 TTL), so replies of both families share this feature.
 std::uint8_t initial_ttl(std::uint8_t received_ttl);
 
+// The TTL as the matcher compares it: initial_ttl(), except that 33..60
+// reads as 60. AIX starts its TTL at 60 (its tcp_ttl default), so a
+// received 61..64 rules AIX out, while 33..60 is AIX nearby or a 64-stack
+// four or more hops away; the matcher weighs both (MatcherOptions::
+// ttl_four_hops). initial_ttl() stays the one for hop counts.
+std::uint8_t ttl_class(std::uint8_t received_ttl);
+
 // window / mss, or window / (mss - 12) when a timestamp option eats 12 bytes
 // of each segment; nullopt when neither divides the window evenly.
 std::optional<std::uint16_t> window_mss_multiple(std::uint16_t window, std::uint16_t mss,

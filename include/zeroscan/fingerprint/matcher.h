@@ -34,6 +34,11 @@ struct MatcherOptions {
   // A path of more than 32 hops, on which a TTL that started at 64 reads as
   // an initial TTL of 32 (TTLs only go down: a 32 never reads as 64).
   double ttl_long_path = 0.05;
+  // A path of 4 to 32 hops, on which a TTL that started at 64 reads as 33..60,
+  // the TTL class of AIX's 60 (ttl_class()): how often a 64-stack's reply
+  // comes from that far. Half: scans of one's own networks reach hosts both
+  // on the link and behind routers.
+  double ttl_four_hops = 0.5;
   double other_changed = 0.05;    // every other categorical feature
   // A single reply lost on the way (the give-up RST, a port-0 answer): its
   // absence reads as "none" whatever the stack sent, while a reply can never

@@ -65,7 +65,7 @@ TEST(DatabaseTextTest, SkipsCommentsAndBlankLinesAndKeepsLineNumbers) {
 TEST(DatabaseTextTest, ReportsEveryBadLineWithFileAndLineInOneError) {
   const std::string text =
       "good-1 | Good | Linux | general-purpose | ttl=64\n"
-      "bad-2 | Bad | Linux | general-purpose | ttl=60\n"
+      "bad-2 | Bad | Linux | general-purpose | ttl=61\n"
       "good-3 | Good | Linux | general-purpose | ttl=128\n"
       "bad-4 | Bad | Plan 9 | general-purpose | window=8192\n"
       "bad-5 | Bad | Linux | general-purpose | colour=blue\n";
@@ -75,7 +75,7 @@ TEST(DatabaseTextTest, ReportsEveryBadLineWithFileAndLineInOneError) {
   } catch (const DataError& error) {
     const std::string message = error.what();
     EXPECT_NE(message.find("3 errors"), std::string::npos) << message;
-    EXPECT_NE(message.find("fingerprints/test.txt:2: ttl: bad value '60'"), std::string::npos)
+    EXPECT_NE(message.find("fingerprints/test.txt:2: ttl: bad value '61'"), std::string::npos)
         << message;
     EXPECT_NE(message.find("fingerprints/test.txt:4: unknown family 'Plan 9'"), std::string::npos)
         << message;

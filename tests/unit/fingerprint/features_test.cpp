@@ -24,6 +24,20 @@ INSTANTIATE_TEST_SUITE_P(Boundaries, InitialTtlTest,
                                            std::make_tuple(128, 128), std::make_tuple(129, 255),
                                            std::make_tuple(240, 255), std::make_tuple(255, 255)));
 
+class TtlClassTest : public ::testing::TestWithParam<std::tuple<int, int>> {};
+
+// 33..60 is the class of AIX's initial 60; 61..64 rules it out.
+TEST_P(TtlClassTest, SplitsSixtyFromSixtyFour) {
+  const auto [received, expected] = GetParam();
+  EXPECT_EQ(ttl_class(std::uint8_t(received)), expected) << "received TTL " << received;
+}
+
+INSTANTIATE_TEST_SUITE_P(Boundaries, TtlClassTest,
+                         ::testing::Values(std::make_tuple(32, 32), std::make_tuple(33, 60),
+                                           std::make_tuple(59, 60), std::make_tuple(60, 60),
+                                           std::make_tuple(61, 64), std::make_tuple(64, 64),
+                                           std::make_tuple(65, 128), std::make_tuple(255, 255)));
+
 struct MultipleCase {
   std::uint16_t window;
   std::uint16_t mss;

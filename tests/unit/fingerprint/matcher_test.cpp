@@ -362,6 +362,59 @@ TEST(MatcherNoiseModelTest, ALongPathReadsA64As32NeverTheOtherWayRound) {
   EXPECT_NEAR(score_of(near, "Thirty-two"), score_of(near, "One-twenty-eight"), 1e-9);
 }
 
+// AIX starts its TTL at 60. Received at 61..64 a reply cannot be AIX's; at
+// 33..60 it is AIX nearby or a 64-stack four or more hops away, so the
+// 64-stack keeps ttl_four_hops of its probability there.
+TEST(MatcherNoiseModelTest, ATtlOfSixtyOneToSixtyFourRulesOutAStackStartingAtSixty) {
+  const Database database = parse_database(
+      "sixtyfour | Sixty-four | BSD | server | ttl=64 window=16384 options=M\n"
+      "sixty | Sixty | AIX | server | ttl=60 window=16384 options=M\n",
+      "inline");
+  const Matcher matcher(database);
+  Features features = linuxish();
+  features.syn_ack->window = 16384;
+  features.syn_ack->options = "M";
+  features.syn_ack->timestamp = false;
+  features.syn_ack->sack_permitted = false;
+  features.syn_ack->ttl = 63;  // one router from a 64-stack
+  features.syn_ack->initial_ttl = initial_ttl(63);
+  EXPECT_EQ(matcher.match(features).family, Family::Bsd);
+  features.syn_ack->ttl = 60;  // AIX on the link, or a 64-stack 4 hops away
+  features.syn_ack->initial_ttl = initial_ttl(60);
+  const MatchResult sixty = matcher.match(features);
+  ASSERT_EQ(sixty.candidates.size(), 2u);
+  EXPECT_EQ(sixty.candidates[0].label, "Sixty");
+  EXPECT_LT(sixty.candidates[0].score, 3 * sixty.candidates[1].score)
+      << "a far 64-stack stays a real possibility";
+}
+
+// The built-in database knows AIX only from IBM's documented defaults
+// (fingerprints/vendor-defaults.txt): TTL 60, DF, the MSS alone, a window
+// of 65535 or 16384; or with RFC 1323 on, the BSD option order.
+TEST(MatcherFamilyTest, AnAixHostOnTheLinkIsNamedAixFromItsDocumentedDefaults) {
+  const Matcher matcher(load_builtin_database());
+  Features aix;
+  SynAckFeatures syn_ack;
+  syn_ack.ttl = 60;
+  syn_ack.initial_ttl = initial_ttl(60);
+  syn_ack.df = true;
+  syn_ack.window = 65535;
+  syn_ack.options = "M";
+  syn_ack.mss = 1460;
+  aix.syn_ack = syn_ack;
+  EXPECT_EQ(matcher.match(aix).family, Family::Aix);
+  Features rfc1323 = aix;
+  rfc1323.syn_ack->options = "MNWNNT";
+  rfc1323.syn_ack->wscale = 2;
+  rfc1323.syn_ack->timestamp = true;
+  rfc1323.syn_ack->timestamp_echoes_ours = true;
+  EXPECT_EQ(matcher.match(rfc1323).family, Family::Aix);
+  Features sixty_four = aix;  // the same SYN-ACK from a stack that starts at 64
+  sixty_four.syn_ack->ttl = 64;
+  sixty_four.syn_ack->initial_ttl = 64;
+  EXPECT_NE(matcher.match(sixty_four).family, Family::Aix);
+}
+
 // Loss comes in bursts: five copies of a doubling series lost in a row
 // still read as that series, not as an unknown stack.
 TEST(MatcherNoiseModelTest, ABurstOfLostRetransmissionsStillFitsTheTimeouts) {
