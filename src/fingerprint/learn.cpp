@@ -82,7 +82,9 @@ Entry learn_entry(const EntryIdentity& identity, const std::vector<Features>& ob
   entry.samples = int(observations.size());
   std::vector<Entry> observed;
   observed.reserve(observations.size());
-  for (const Features& features : observations) observed.push_back(observation_entry(features, TtlReading::Initial));
+  for (const Features& features : observations) {
+    observed.push_back(observation_entry(features, TtlReading::Initial));
+  }
   for_each_field([&](std::string_view, auto path, const auto&, FieldNoise) {
     auto& total = path.in(entry);
     for (const Entry& one : observed) accumulate(total, path.in(one));

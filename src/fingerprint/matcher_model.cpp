@@ -66,17 +66,16 @@ void accumulate(CompiledDistribution& distribution, int id, double probability) 
   }
 }
 
-// Moves `share` of the probability of `from` to `to`.
+// Moves `amount` of probability from the value `from` to the value `to`.
 template <class IdOf>
-void move_share(CompiledDistribution& distribution, IdOf id_of, const char* from, const char* to,
-                double share) {
+void move_probability(CompiledDistribution& distribution, IdOf id_of, const char* from,
+                      const char* to, double amount) {
+  if (amount == 0) return;
   const int from_id = id_of(from);
-  const double moved = share * probability_of(distribution, from_id);
-  if (moved == 0) return;
   for (ValueProbability& value : distribution) {
-    if (value.id == from_id) value.probability -= moved;
+    if (value.id == from_id) value.probability -= amount;
   }
-  accumulate(distribution, id_of(to), moved);
+  accumulate(distribution, id_of(to), amount);
 }
 
 // TTLs only go down on the way. A path of 4..32 hops takes a TTL that
@@ -85,9 +84,11 @@ void move_share(CompiledDistribution& distribution, IdOf id_of, const char* from
 // (128 and 255 would need more than 64 hops.)
 template <class IdOf>
 void add_path_lengths(CompiledDistribution& distribution, IdOf id_of, const MatcherOptions& options) {
-  move_share(distribution, id_of, "60", "32", options.ttl_long_path);
-  move_share(distribution, id_of, "64", "32", options.ttl_long_path);
-  move_share(distribution, id_of, "64", "60", options.ttl_four_hops / (1 - options.ttl_long_path));
+  const double sixty = probability_of(distribution, id_of("60"));
+  const double sixty_four = probability_of(distribution, id_of("64"));
+  move_probability(distribution, id_of, "60", "32", options.ttl_long_path * sixty);
+  move_probability(distribution, id_of, "64", "32", options.ttl_long_path * sixty_four);
+  move_probability(distribution, id_of, "64", "60", options.ttl_four_hops * sixty_four);
 }
 
 // background(v) = (1 - s) * share of entries showing v + s / domain size,

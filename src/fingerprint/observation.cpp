@@ -15,8 +15,10 @@ void set(Distribution<T>& distribution, const std::optional<T>& value) {
   if (value) set(distribution, *value);
 }
 
+// A received TTL of 0 never comes off the wire: it is a record that holds
+// only the initial TTL (hand-made features), read as that.
 std::uint8_t read_ttl(std::uint8_t received, std::uint8_t initial, TtlReading reading) {
-  return reading == TtlReading::Class ? ttl_class(received) : initial;
+  return reading == TtlReading::Class && received != 0 ? ttl_class(received) : initial;
 }
 
 void set_rst(RstExpectation& rst, const std::optional<RstFeatures>& features, TtlReading ttl) {

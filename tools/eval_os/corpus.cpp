@@ -121,7 +121,8 @@ std::vector<Stack> load_corpus(const std::vector<fingerprint::HershelObservation
       stack.source = "hershel";
       stack.observations = it->second;
     } else {
-      stack.source = id.rfind("p0f-", 0) == 0 ? "p0f" : id.rfind("documented-", 0) == 0 ? "documented" : "lab";
+      const bool p0f = id.rfind("p0f-", 0) == 0, documented = id.rfind("documented-", 0) == 0;
+      stack.source = p0f ? "p0f" : documented ? "documented" : "lab";
       stack.observed = stack.source != "documented";
       stack.observations = observations_of(entry);
     }
