@@ -102,9 +102,13 @@ Observation observe(const Matcher::Model& model, const Features& features) {
   return observation;
 }
 
-double window_clean_probability(const CompiledEntry& entry, const CompiledDistribution& windows,
-                                const Observation& observation, int id) {
-  const double exact = probability_of(windows, id);
+// P(window | entry): the listed value; else the same multiple of the MSS;
+// else, for a window of another whole number of segments, the entry's
+// segment rule, spread over such windows as an unlisted stack's would be.
+double window_clean_probability(const Matcher::Model& model, const CompiledEntry& entry,
+                                const CompiledDistribution& windows, const Observation& observation,
+                                const ObservedField& observed) {
+  const double exact = probability_of(windows, observed.id);
   if (exact > 0 || !observation.window_multiple) return exact;
   double by_multiple = 0;
   for (const auto& multiple : entry.window_multiples) {
@@ -112,7 +116,9 @@ double window_clean_probability(const CompiledEntry& entry, const CompiledDistri
       by_multiple += multiple.probability;
     }
   }
-  return by_multiple;
+  if (by_multiple > 0) return by_multiple;
+  return model.window_rule_share * entry.window_in_segments * observed.background /
+         model.window_in_segments_background;
 }
 
 // P(layout | entry) with back-off: the exact layout; else the same kinds in
@@ -161,7 +167,7 @@ double log_ratio(const Matcher::Model& model, const MatcherOptions& options,
       part = std::log(entry_probability / unlisted_probability);
     } else {
       double clean = int(f) == model.window_field
-                         ? window_clean_probability(entry, expected, observation, observed.id)
+                         ? window_clean_probability(model, entry, expected, observation, observed)
                          : probability_of(expected, observed.id);
       if (observed.silent) clean = heard_as_silence(clean, model.reply_lost);
       if (clean == 0) {

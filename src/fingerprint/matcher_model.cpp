@@ -52,7 +52,23 @@ void compile_window_multiples(const Entry& entry, CompiledEntry& compiled) {
       continue;
     }
     compiled.window_multiples.push_back(multiple);
+    compiled.window_in_segments += multiple.probability;
   }
+}
+
+// background(segments) = (1 - s) * mean share of the listed entries' windows
+// that are whole numbers of segments + s / 2 (segments or not).
+double segment_window_background(const Matcher::Model& model, std::size_t real) {
+  double sum = 0;
+  int with_window = 0;
+  for (std::size_t e = 0; e < real; ++e) {
+    const CompiledEntry& entry = model.entries[e];
+    if (entry.fields[model.window_field].empty()) continue;
+    sum += entry.window_in_segments;
+    ++with_window;
+  }
+  const double listed = with_window ? sum / with_window : 0;
+  return (1 - kNeverSeenShare) * listed + kNeverSeenShare / 2;
 }
 
 // Adds probability to the value's slot, creating it if need be.
@@ -318,6 +334,7 @@ Matcher::Model Matcher::Model::compile(const Database& listed, const MatcherOpti
     }
     model.fields.push_back(std::move(field));
   });
+  model.window_in_segments_background = segment_window_background(model, real);
 
   // Stripped-layout lookups, weighted so that each of the stripped variants
   // of a layout is equally likely.

@@ -77,6 +77,9 @@ struct CompiledEntry {
     double probability = 0;
   };
   std::vector<WindowMultiple> window_multiples;
+  // The sum of window_multiples' probabilities: how much of the entry's
+  // window follows the rule "a whole number of segments", whatever K.
+  double window_in_segments = 0;
   // The layout with one option stripped: (stripped-kinds id, probability).
   CompiledDistribution stripped_options;
   // Layout back-off: option kinds in order, and the set of kinds.
@@ -104,13 +107,17 @@ struct LayoutLevel {
 };
 
 struct Matcher::Model {
-  explicit Model(const MatcherOptions& options) : scoring(options), reply_lost(options.reply_lost) {}
+  explicit Model(const MatcherOptions& options)
+      : scoring(options), reply_lost(options.reply_lost), window_rule_share(options.window_rule_share) {}
 
   std::vector<CompiledField> fields;
   std::vector<double> changed;  // per field: chance the value was disturbed
   RetransmissionScoring scoring;
   double reply_lost;  // MatcherOptions::reply_lost
   int window_field = -1;
+  // How often an unlisted stack's window is a whole number of segments.
+  double window_in_segments_background = 0;
+  double window_rule_share = 0;  // MatcherOptions::window_rule_share
   int options_field = -1;
   std::unordered_map<std::string, int> stripped_kinds_ids;
   // How often an unlisted stack's layout, stripped of one option, would

@@ -44,6 +44,7 @@ void set_matcher_option(fingerprint::MatcherOptions& options, const std::string&
   const double value = equals == std::string::npos ? 0 : std::atof(assignment.c_str() + equals + 1);
   const std::map<std::string, double*> fields = {
       {"window_changed", &options.window_changed},
+      {"window_rule_share", &options.window_rule_share},
       {"option_stripped", &options.option_stripped},
       {"options_other", &options.options_other},
       {"mss_changed", &options.mss_changed},

@@ -27,6 +27,11 @@ struct MatcherOptions {
   // Probability that a feature was disturbed (a sysctl, a middlebox, loss)
   // and shows an arbitrary value instead of the stack's own.
   double window_changed = 0.1;
+  // A window none of the entry's listed values or multiples explains, but
+  // a whole number of segments as the entry's windows are: the rule holds
+  // while the multiple moves with memory size and sysctls. This share of
+  // the entry's segment windows goes to other multiples.
+  double window_rule_share = 0.1;
   double option_stripped = 0.1;   // one option missing from the layout
   double options_other = 0.02;    // any other layout
   double mss_changed = 0.1;       // clamped on the path, or changed

@@ -336,6 +336,32 @@ TEST(MatcherTest, WindowInMssUnitsSurvivesMssClamping) {
   EXPECT_EQ(result.candidates.front().label, "Segments");
 }
 
+// Memory size and sysctls move a Linux-like stack's window from one whole
+// number of segments to another; the rule itself holds. A window of 30
+// segments thus favours the entry whose windows are segments (listed as 20)
+// over one listed in bytes, and without the rule's share the two tie.
+TEST(MatcherTest, AnotherWholeNumberOfSegmentsKeepsTheSegmentRule) {
+  const char* const text =
+      "segments | Segments | Linux | server | ttl=64 window=mss*20 options=MSTNW mss=1460\n"
+      "bytes | Bytes | BSD | server | ttl=64 window=65535 options=MSTNW mss=1460\n";
+  Features features = linuxish();
+  features.syn_ack->window = 30 * (1460 - 12);
+  features.syn_ack->window_mss_multiple = 30;
+  features.syn_ack->mss = 1460;
+  auto score_of = [](const MatchResult& result, const std::string& label) {
+    for (const Candidate& candidate : result.candidates) {
+      if (candidate.label == label) return candidate.score;
+    }
+    return 0.0;
+  };
+  const MatchResult with_rule = Matcher(parse_database(text, "inline")).match(features);
+  EXPECT_GT(score_of(with_rule, "Segments"), 2 * score_of(with_rule, "Bytes"));
+  MatcherOptions no_rule;
+  no_rule.window_rule_share = 0;
+  const MatchResult without = Matcher(parse_database(text, "inline"), no_rule).match(features);
+  EXPECT_NEAR(score_of(without, "Segments"), score_of(without, "Bytes"), 1e-9);
+}
+
 // TTLs only go down: a path of more than 32 hops takes a 64 below 33, where
 // it reads as an initial TTL of 32, but nothing makes a 32 read as 64.
 TEST(MatcherNoiseModelTest, ALongPathReadsA64As32NeverTheOtherWayRound) {
