@@ -36,17 +36,7 @@ LWIP_FEATURES+=" port0.syn=rst-ack port0.ack=rst-ack rto=2.78~0.15,6.00~0.01 giv
 lwip_host_binary() { echo "${ZEROSCAN_LAB_LWIP_HOST:-$LAB_REPO/build/zeroscan_lab_lwip_host}"; }
 
 group_lwip_check() {
-  local bin
-  bin=$(lwip_host_binary)
-  [[ -x $bin ]] || {
-    echo "$bin is not built (apt-get install liblwip-dev; cmake --build build --target zeroscan_lab_lwip_host)"
-    return 1
-  }
-  if ldd "$bin" 2>/dev/null | grep -q 'not found'; then
-    echo "$bin: a shared library is missing (liblwip0?)"
-    return 1
-  fi
-  [[ -c /dev/net/tun ]] || { echo "no /dev/net/tun (modprobe tun)"; return 1; }
+  check_tap_host "$(lwip_host_binary)" zeroscan_lab_lwip_host liblwip-dev liblwip0
 }
 
 # lwip_host_up NS TAP ADDR MAC LABEL — a TAP on the bridge and an lwIP host

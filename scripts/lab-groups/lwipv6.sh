@@ -30,17 +30,7 @@ LWIPV6_FEATURES+=" port0.syn=rst-ack port0.ack=rst-ack rto=2.92~0.12,6.01~0.01 g
 lwipv6_host_binary() { echo "${ZEROSCAN_LAB_LWIPV6_HOST:-$LAB_REPO/build/zeroscan_lab_lwipv6_host}"; }
 
 group_lwipv6_check() {
-  local bin
-  bin=$(lwipv6_host_binary)
-  [[ -x $bin ]] || {
-    echo "$bin is not built (apt-get install liblwipv6-dev; cmake --build build --target zeroscan_lab_lwipv6_host)"
-    return 1
-  }
-  if ldd "$bin" 2>/dev/null | grep -q 'not found'; then
-    echo "$bin: a shared library is missing (liblwipv6-2?)"
-    return 1
-  fi
-  [[ -c /dev/net/tun ]] || { echo "no /dev/net/tun (modprobe tun)"; return 1; }
+  check_tap_host "$(lwipv6_host_binary)" zeroscan_lab_lwipv6_host liblwipv6-dev liblwipv6-2
 }
 
 # lwipv6_host_up GROUP SUFFIX NET ADDR HELDOUT — GROUP's segment (root end
