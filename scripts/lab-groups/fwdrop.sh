@@ -20,17 +20,5 @@ FWDROP6_RULES=(
 )
 
 group_fwdrop_up() {
-  local ns=${LAB_PREFIX}fwdrop endpoints
-  routed_block "$ns" ${LAB_PREFIX}fdr0 ${LAB_PREFIX}fdr1 198.19.16.24 198.19.22.0/24
-  compile_rules fwdrop 22 FWDROP_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwdrop.nft"
-  routed_block6 "$ns" ${LAB_PREFIX}fdr0 ${LAB_PREFIX}fdr1 2001:2:0:f022:: 2001:2:0:1922::/120
-  compile_rules fwdrop 22 FWDROP6_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwdrop.nft6"
-  mapfile -t endpoints < <(cat "$LAB_STATE/fwdrop.listen" "$LAB_STATE/fwdrop.listen6")
-  start_listener "$ns" fwdrop "${endpoints[@]}"
-  group_line fwdrop 198.19.22.0 198.19.22.255 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fdr0;peer=${LAB_PREFIX}fdr1;src=198.19.16.25;gateway=198.19.16.26;ttl=64;role=firewall"
-  group6_line fwdrop 2001:2:0:1922::0 2001:2:0:1922::ff 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fdr0;peer=${LAB_PREFIX}fdr1;src=2001:2:0:f022::1;gateway=2001:2:0:f022::2;ttl=64;role=firewall"
+  firewall_group_up fwdrop fdr 198.19.16.24 198.19.22 2001:2:0:f022:: 2001:2:0:1922 22
 }

@@ -23,17 +23,5 @@ FWICMP6_RULES=(
 )
 
 group_fwicmp_up() {
-  local ns=${LAB_PREFIX}fwicmp endpoints
-  routed_block "$ns" ${LAB_PREFIX}fic0 ${LAB_PREFIX}fic1 198.19.16.20 198.19.21.0/24
-  compile_rules fwicmp 22,443 FWICMP_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwicmp.nft"
-  routed_block6 "$ns" ${LAB_PREFIX}fic0 ${LAB_PREFIX}fic1 2001:2:0:f021:: 2001:2:0:1921::/120
-  compile_rules fwicmp 22,443 FWICMP6_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwicmp.nft6"
-  mapfile -t endpoints < <(cat "$LAB_STATE/fwicmp.listen" "$LAB_STATE/fwicmp.listen6")
-  start_listener "$ns" fwicmp "${endpoints[@]}"
-  group_line fwicmp 198.19.21.0 198.19.21.255 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fic0;peer=${LAB_PREFIX}fic1;src=198.19.16.21;gateway=198.19.16.22;ttl=64;role=firewall"
-  group6_line fwicmp 2001:2:0:1921::0 2001:2:0:1921::ff 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fic0;peer=${LAB_PREFIX}fic1;src=2001:2:0:f021::1;gateway=2001:2:0:f021::2;ttl=64;role=firewall"
+  firewall_group_up fwicmp fic 198.19.16.20 198.19.21 2001:2:0:f021:: 2001:2:0:1921 22,443
 }

@@ -26,17 +26,5 @@ FWLRESET6_RULES=(
 )
 
 group_fwlreset_up() {
-  local ns=${LAB_PREFIX}fwlreset endpoints
-  routed_block "$ns" ${LAB_PREFIX}flr0 ${LAB_PREFIX}flr1 198.19.16.16 198.19.20.0/24
-  compile_rules fwlreset 22,80,443 FWLRESET_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwlreset.nft"
-  routed_block6 "$ns" ${LAB_PREFIX}flr0 ${LAB_PREFIX}flr1 2001:2:0:f020:: 2001:2:0:1920::/120
-  compile_rules fwlreset 22,80,443 FWLRESET6_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwlreset.nft6"
-  mapfile -t endpoints < <(cat "$LAB_STATE/fwlreset.listen" "$LAB_STATE/fwlreset.listen6")
-  start_listener "$ns" fwlreset "${endpoints[@]}"
-  group_line fwlreset 198.19.20.0 198.19.20.255 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}flr0;peer=${LAB_PREFIX}flr1;src=198.19.16.17;gateway=198.19.16.18;ttl=64;role=firewall"
-  group6_line fwlreset 2001:2:0:1920::0 2001:2:0:1920::ff 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}flr0;peer=${LAB_PREFIX}flr1;src=2001:2:0:f020::1;gateway=2001:2:0:f020::2;ttl=64;role=firewall"
+  firewall_group_up fwlreset flr 198.19.16.16 198.19.20 2001:2:0:f020:: 2001:2:0:1920 22,80,443
 }

@@ -30,17 +30,5 @@ FWSTATE6_RULES=(
 )
 
 group_fwstate_up() {
-  local ns=${LAB_PREFIX}fwstate endpoints
-  routed_block "$ns" ${LAB_PREFIX}fst0 ${LAB_PREFIX}fst1 198.19.16.0 198.19.17.0/24
-  compile_rules fwstate 22,80,443 FWSTATE_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwstate.nft"
-  routed_block6 "$ns" ${LAB_PREFIX}fst0 ${LAB_PREFIX}fst1 2001:2:0:f017:: 2001:2:0:1917::/120
-  compile_rules fwstate 22,80,443 FWSTATE6_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwstate.nft6"
-  mapfile -t endpoints < <(cat "$LAB_STATE/fwstate.listen" "$LAB_STATE/fwstate.listen6")
-  start_listener "$ns" fwstate "${endpoints[@]}"
-  group_line fwstate 198.19.17.0 198.19.17.255 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fst0;peer=${LAB_PREFIX}fst1;src=198.19.16.1;gateway=198.19.16.2;ttl=64;role=firewall"
-  group6_line fwstate 2001:2:0:1917::0 2001:2:0:1917::ff 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fst0;peer=${LAB_PREFIX}fst1;src=2001:2:0:f017::1;gateway=2001:2:0:f017::2;ttl=64;role=firewall"
+  firewall_group_up fwstate fst 198.19.16.0 198.19.17 2001:2:0:f017:: 2001:2:0:1917 22,80,443
 }

@@ -24,17 +24,5 @@ FWSYN6_RULES=(
 )
 
 group_fwsyn_up() {
-  local ns=${LAB_PREFIX}fwsyn endpoints
-  routed_block "$ns" ${LAB_PREFIX}fsy0 ${LAB_PREFIX}fsy1 198.19.16.4 198.19.18.0/24
-  compile_rules fwsyn 22,80 FWSYN_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwsyn.nft"
-  routed_block6 "$ns" ${LAB_PREFIX}fsy0 ${LAB_PREFIX}fsy1 2001:2:0:f018:: 2001:2:0:1918::/120
-  compile_rules fwsyn 22,80 FWSYN6_RULES
-  in_ns "$ns" nft -f "$LAB_STATE/fwsyn.nft6"
-  mapfile -t endpoints < <(cat "$LAB_STATE/fwsyn.listen" "$LAB_STATE/fwsyn.listen6")
-  start_listener "$ns" fwsyn "${endpoints[@]}"
-  group_line fwsyn 198.19.18.0 198.19.18.255 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fsy0;peer=${LAB_PREFIX}fsy1;src=198.19.16.5;gateway=198.19.16.6;ttl=64;role=firewall"
-  group6_line fwsyn 2001:2:0:1918::0 2001:2:0:1918::ff 22,80,443,8080 \
-    "netns=$ns;iface=${LAB_PREFIX}fsy0;peer=${LAB_PREFIX}fsy1;src=2001:2:0:f018::1;gateway=2001:2:0:f018::2;ttl=64;role=firewall"
+  firewall_group_up fwsyn fsy 198.19.16.4 198.19.18 2001:2:0:f018:: 2001:2:0:1918 22,80
 }
