@@ -123,7 +123,6 @@ std::vector<Stack> load_corpus(const std::vector<fingerprint::HershelObservation
     } else {
       const bool p0f = id.rfind("p0f-", 0) == 0, documented = id.rfind("documented-", 0) == 0;
       stack.source = p0f ? "p0f" : documented ? "documented" : "lab";
-      stack.observed = stack.source != "documented";
       stack.observations = observations_of(entry);
     }
     if (stack.observations.empty()) continue;

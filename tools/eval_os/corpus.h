@@ -16,12 +16,12 @@ namespace zeroscan::eval_os {
 struct Stack {
   fingerprint::Entry entry;  // what the database holds for it
   std::string source;        // "hershel", "p0f", "lab", "documented"
+  std::vector<fingerprint::Features> observations;
+  std::string shape;  // its usual SYN-ACK: initial TTL, DF, window rule, option kinds
   // False for entries written from vendors' documented defaults
   // (fingerprints/vendor-defaults.txt): candidates in every database, never
   // test hosts, since nothing was observed.
-  bool observed = true;
-  std::vector<fingerprint::Features> observations;
-  std::string shape;  // its usual SYN-ACK: initial TTL, DF, window rule, option kinds
+  bool observed() const { return source != "documented"; }
 };
 
 // Hershel+ classes the built-in database keeps (the converter leaves most

@@ -104,7 +104,7 @@ class Runner {
       }
       const Matcher matcher(database, setup_.matcher);
       for (std::size_t i : group) {
-        if (!corpus_[i].observed) continue;
+        if (!corpus_[i].observed()) continue;
         for (std::size_t k : picks(corpus_[i])) match(matcher, corpus_[i], corpus_[i].observations[k]);
       }
     }
@@ -132,7 +132,7 @@ class Runner {
       for (const Stack& stack : corpus_) {
         if (stack.source != "hershel") {
           // Listed as they are: every SYN-ACK they list, once (first fold).
-          if (fold == 0 && stack.observed) {
+          if (fold == 0 && stack.observed()) {
             for (const Features& observation : stack.observations) match(matcher, stack, observation);
           }
           continue;

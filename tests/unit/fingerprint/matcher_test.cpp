@@ -271,6 +271,14 @@ const char* const kTwoStacks =
     "windowsish | Windowsish | Windows | server | ttl=128 df=yes window=8192 options=MNW "
     "mss=1460\n";
 
+// A label's score among the result's candidates; 0 when it is not one.
+double score_of(const MatchResult& result, const std::string& label) {
+  for (const Candidate& candidate : result.candidates) {
+    if (candidate.label == label) return candidate.score;
+  }
+  return 0.0;
+}
+
 Features linuxish() {
   SynAckFeatures syn_ack;
   syn_ack.ttl = 64;
@@ -348,12 +356,6 @@ TEST(MatcherTest, AnotherWholeNumberOfSegmentsKeepsTheSegmentRule) {
   features.syn_ack->window = 30 * (1460 - 12);
   features.syn_ack->window_mss_multiple = 30;
   features.syn_ack->mss = 1460;
-  auto score_of = [](const MatchResult& result, const std::string& label) {
-    for (const Candidate& candidate : result.candidates) {
-      if (candidate.label == label) return candidate.score;
-    }
-    return 0.0;
-  };
   const MatchResult with_rule = Matcher(parse_database(text, "inline")).match(features);
   EXPECT_GT(score_of(with_rule, "Segments"), 2 * score_of(with_rule, "Bytes"));
   MatcherOptions no_rule;
@@ -371,12 +373,6 @@ TEST(MatcherNoiseModelTest, ALongPathReadsA64As32NeverTheOtherWayRound) {
       "thirtytwo | Thirty-two | embedded | server | ttl=32 window=5840\n",
       "inline");
   const Matcher matcher(database);
-  auto score_of = [](const MatchResult& result, const std::string& label) {
-    for (const Candidate& candidate : result.candidates) {
-      if (candidate.label == label) return candidate.score;
-    }
-    return 0.0;
-  };
   Features far = linuxish();
   far.syn_ack->ttl = 64 - 40;
   far.syn_ack->initial_ttl = initial_ttl(far.syn_ack->ttl);
